@@ -1,0 +1,2 @@
+//! Language-identification accuracy on a `{"id","lang","text"}` JSON Lines file.
+//! (stub: being written)

@@ -1,0 +1,2 @@
+//! Sentence-boundary errors on a `{"text","bounds"}` JSON Lines file.
+//! (stub: being written)

@@ -1,0 +1,12 @@
+//! derek: structured facts (organizations, places, dates, counts) from Russian and
+//! Kazakh news.
+//!
+//! The pipeline is: [`input`] reads documents, [`lang`] identifies the language,
+//! [`segment`] splits sentences, [`extract`] applies the rules of [`rules`], and
+//! [`record`] is what comes out. [`pipeline`] runs it all in parallel with a
+//! deterministic output order. The binary (`src/main.rs`) is thin glue over this.
+
+pub mod eval;
+pub mod lang;
+pub mod offsets;
+pub mod segment;
