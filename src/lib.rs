@@ -10,3 +10,5 @@ pub mod eval;
 pub mod lang;
 pub mod offsets;
 pub mod segment;
+pub mod inflect;
+pub mod normalize;

@@ -1,0 +1,1 @@
+//! Numbers written in digits or words, Russian and Kazakh. (stub: being written)
