@@ -6,9 +6,16 @@
 //! [`record`] is what comes out. [`pipeline`] runs it all in parallel with a
 //! deterministic output order. The binary (`src/main.rs`) is thin glue over this.
 
+pub mod decode;
 pub mod eval;
-pub mod lang;
-pub mod offsets;
-pub mod segment;
+pub mod extract;
+pub mod gazetteer;
 pub mod inflect;
+pub mod input;
+pub mod lang;
 pub mod normalize;
+pub mod offsets;
+pub mod pipeline;
+pub mod record;
+pub mod rules;
+pub mod segment;

@@ -1,0 +1,271 @@
+//! Gazetteers: name lists in `rules/gazetteers/*.toml`, expanded to every
+//! inflected form by [`crate::inflect`], so that a list holds lemmas only.
+//!
+//! A file `rules/gazetteers/NAME.toml` is referenced in patterns as `@NAME`
+//! (Russian and Kazakh forms), `@NAME.ru` or `@NAME.kk`. Each entry:
+//!
+//! ```toml
+//! [[entry]]
+//! key = "KZ-75"                  # one identifier across languages
+//! kind = "city"                  # free classification
+//! ru = ["Алматы", "Алма-Ата"]    # Russian lemmas; the first is the value's name
+//! kk = ["Алматы"]                # Kazakh lemmas; the first is the value's name
+//! ru_abbr = []                   # matched as written, not inflected
+//! kk_abbr = []
+//! ```
+//!
+//! A file may say `inflect = false` at the top for lists of fixed names.
+//! Names are matched case-sensitively as written and in capitals (headlines).
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::inflect;
+use crate::lang::Lang;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDef {
+    #[serde(default = "yes")]
+    inflect: bool,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    entry: Vec<EntryDef>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+struct EntryDef {
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    ru: Vec<String>,
+    #[serde(default)]
+    kk: Vec<String>,
+    #[serde(default)]
+    ru_abbr: Vec<String>,
+    #[serde(default)]
+    kk_abbr: Vec<String>,
+    /// Optional inflection hints, read by [`crate::inflect`] where it supports them.
+    #[serde(flatten)]
+    _extra: toml::Table,
+}
+
+/// One entry of a gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub key: Option<String>,
+    pub kind: Option<String>,
+    pub ru: Option<String>,
+    pub kk: Option<String>,
+}
+
+impl Entry {
+    /// The canonical name in `lang`, falling back to the other language.
+    pub fn name(&self, lang: Lang) -> &str {
+        let (first, second) = if lang == Lang::Kk {
+            (&self.kk, &self.ru)
+        } else {
+            (&self.ru, &self.kk)
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or("")
+    }
+}
+
+/// A surface form and what it names.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    entry: u32,
+    /// The language the form belongs to (both when ru and kk share it).
+    ru: bool,
+    kk: bool,
+}
+
+/// A loaded gazetteer with every surface form.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub name: String,
+    pub description: Option<String>,
+    pub entries: Vec<Entry>,
+    forms: HashMap<String, Hit>,
+    ru_forms: Vec<String>,
+    kk_forms: Vec<String>,
+}
+
+impl Gazetteer {
+    /// Parse a gazetteer file; `name` is its file stem.
+    pub fn parse(name: &str, text: &str) -> Result<Gazetteer, String> {
+        let def: FileDef = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut g = Gazetteer {
+            name: name.to_string(),
+            description: def.description,
+            entries: Vec::new(),
+            forms: HashMap::new(),
+            ru_forms: Vec::new(),
+            kk_forms: Vec::new(),
+        };
+        for e in def.entry {
+            let idx = g.entries.len() as u32;
+            if e.ru.is_empty() && e.kk.is_empty() && e.ru_abbr.is_empty() && e.kk_abbr.is_empty() {
+                return Err(format!(
+                    "entry {} has no names",
+                    e.key.as_deref().unwrap_or("(without key)")
+                ));
+            }
+            g.entries.push(Entry {
+                key: e.key,
+                kind: e.kind,
+                ru: e.ru.first().or(e.ru_abbr.first()).cloned(),
+                kk: e.kk.first().or(e.kk_abbr.first()).cloned(),
+            });
+            for lemma in &e.ru {
+                let forms = if def.inflect {
+                    inflect::ru_forms(lemma)
+                } else {
+                    vec![lemma.clone()]
+                };
+                for f in forms {
+                    g.add(f, idx, Lang::Ru, true);
+                }
+            }
+            for lemma in &e.kk {
+                let forms = if def.inflect {
+                    inflect::kk_forms(lemma)
+                } else {
+                    vec![lemma.clone()]
+                };
+                for f in forms {
+                    g.add(f, idx, Lang::Kk, true);
+                }
+            }
+            for a in &e.ru_abbr {
+                g.add(a.clone(), idx, Lang::Ru, false);
+            }
+            for a in &e.kk_abbr {
+                g.add(a.clone(), idx, Lang::Kk, false);
+            }
+        }
+        Ok(g)
+    }
+
+    fn add(&mut self, form: String, entry: u32, lang: Lang, with_caps: bool) {
+        if form.is_empty() {
+            return;
+        }
+        let mut variants = vec![form.clone()];
+        let caps = form.to_uppercase();
+        if with_caps && caps != form {
+            variants.push(caps);
+        }
+        for v in variants {
+            let hit = self.forms.entry(v.clone()).or_insert(Hit {
+                entry,
+                ru: false,
+                kk: false,
+            });
+            // The first entry to claim a form keeps it; the language flags accumulate.
+            if hit.entry == entry {
+                match lang {
+                    Lang::Ru => hit.ru = true,
+                    _ => hit.kk = true,
+                }
+            }
+            let list = if lang == Lang::Ru {
+                &mut self.ru_forms
+            } else {
+                &mut self.kk_forms
+            };
+            list.push(v);
+        }
+    }
+
+    /// Surface forms of one language (`Und` for both), longest first, for a regex alternation.
+    pub fn forms(&self, lang: Lang) -> Vec<&str> {
+        let mut v: Vec<&str> = match lang {
+            Lang::Ru => self.ru_forms.iter().map(String::as_str).collect(),
+            Lang::Kk => self.kk_forms.iter().map(String::as_str).collect(),
+            Lang::Und => self
+                .ru_forms
+                .iter()
+                .chain(&self.kk_forms)
+                .map(String::as_str)
+                .collect(),
+        };
+        v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        v.dedup();
+        v
+    }
+
+    /// The entry a surface form names, and the name to report for it in a text of
+    /// language `lang`: the form's own language wins, then the text's.
+    pub fn lookup(&self, form: &str, lang: Lang) -> Option<(&Entry, &str)> {
+        let hit = self.forms.get(form)?;
+        let entry = &self.entries[hit.entry as usize];
+        let name_lang = match (hit.ru, hit.kk) {
+            (true, false) => Lang::Ru,
+            (false, true) => Lang::Kk,
+            _ => lang,
+        };
+        Some((entry, entry.name(name_lang)))
+    }
+
+    /// Number of distinct surface forms.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+[[entry]]
+key = "TR"
+ru = ["Турция"]
+kk = ["Түркия"]
+
+[[entry]]
+key = "KZ"
+ru = ["Республика Казахстан"]
+kk = ["Қазақстан Республикасы"]
+ru_abbr = ["РК"]
+kk_abbr = ["ҚР"]
+"#;
+
+    #[test]
+    fn lookup_gives_lemma_in_the_forms_language() {
+        let g = Gazetteer::parse("places", SAMPLE).unwrap();
+        let (e, name) = g.lookup("Турция", Lang::Kk).unwrap();
+        assert_eq!((e.key.as_deref(), name), (Some("TR"), "Турция"));
+        assert_eq!(g.lookup("ТҮРКИЯ", Lang::Ru).unwrap().1, "Түркия");
+        assert_eq!(g.lookup("РК", Lang::Ru).unwrap().1, "Республика Казахстан");
+        assert_eq!(
+            g.lookup("ҚР", Lang::Kk).unwrap().1,
+            "Қазақстан Республикасы"
+        );
+        assert!(
+            g.lookup("рк", Lang::Ru).is_none(),
+            "abbreviations are case-sensitive"
+        );
+        let ru = g.forms(Lang::Ru);
+        assert!(ru.contains(&"РК") && ru.contains(&"Турция") && !ru.contains(&"Түркия"));
+        assert!(
+            ru.windows(2).all(|w| w[0].len() >= w[1].len()),
+            "longest first"
+        );
+    }
+
+    #[test]
+    fn entries_without_names_are_refused() {
+        let err = Gazetteer::parse("x", "[[entry]]\nkey = \"K\"\n").unwrap_err();
+        assert!(err.contains("entry K has no names"), "{err}");
+    }
+}

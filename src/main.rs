@@ -1,0 +1,320 @@
+//! The `derek` command: thin glue between the command line and the library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use derek::extract::Engine;
+use derek::input::Inputs;
+use derek::pipeline::{self, RunOptions, Summary};
+use derek::rules::RuleSet;
+
+#[derive(Parser)]
+#[command(
+    name = "derek",
+    version,
+    about = "Structured facts (organizations, places, dates, counts) from Russian and Kazakh news",
+    long_about = "derek reads news articles in Russian and Kazakh, identifies the language of each \
+document and sentence, splits sentences, and applies the rule files of rules/ to extract \
+organizations, places, dates and counts with normalized values and exact character offsets.\n\n\
+Start with:  derek extract seeds -o seeds.jsonl"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract facts from articles: one JSON record per document (JSON Lines).
+    #[command(arg_required_else_help = true)]
+    Extract(ExtractArgs),
+    /// Load and compile every rule, run every rule example, report mismatches.
+    Check {
+        /// Rules folder to use instead of the embedded default rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Score derek against gold files: language id, sentence boundaries, entities.
+    #[command(arg_required_else_help = true)]
+    Eval(EvalArgs),
+}
+
+#[derive(Parser)]
+struct ExtractArgs {
+    /// Files, folders (recursive, *.txt, hidden entries skipped), .jsonl files with
+    /// {"id", "text", "date"?} per line, or - for JSON Lines on standard input.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+    /// Write the records to FILE (atomically: a failed run leaves no partial file).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores). The output is the same for any value.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Rules folder to use instead of the embedded default rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Parser)]
+#[command(
+    after_help = "Examples:\n  derek eval ../shared/gold/seeds.jsonl --errors\n  \
+derek eval ../shared/gold/seeds.jsonl --pred seeds.jsonl\n  \
+derek eval --suite ../shared --floors quality/floors.toml"
+)]
+struct EvalArgs {
+    /// Gold files: language id ({"lang","text"}), sentences ({"text","bounds"}) or
+    /// entities ({"text","entities"}, scored as ../shared/gold/README.md says).
+    #[arg(value_name = "GOLD")]
+    gold: Vec<PathBuf>,
+    /// Score this records file (derek extract output) instead of running derek on the gold texts.
+    #[arg(long, value_name = "RECORDS")]
+    pred: Option<PathBuf>,
+    /// Evaluate every gold file derek knows under this folder (e.g. ../shared).
+    #[arg(long, value_name = "DIR")]
+    suite: Option<PathBuf>,
+    /// Fail (exit 1) when a figure falls below its floor in this TOML file.
+    #[arg(long, value_name = "FILE")]
+    floors: Option<PathBuf>,
+    /// List each error (misclassified line, wrong boundary, missed or false entity).
+    #[arg(long)]
+    errors: bool,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Rules folder to use instead of the embedded default rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+/// Load the rules (embedded or from a folder) and compile them, or say why not.
+pub fn load_engine(dir: Option<&PathBuf>) -> Result<Engine, String> {
+    let set = match dir {
+        Some(d) => RuleSet::from_dir(d),
+        None => RuleSet::embedded(),
+    }
+    .map_err(|e| format!("derek: bad rule: {e}"))?;
+    Engine::new(set).map_err(|e| format!("derek: bad rule: {e}"))
+}
+
+fn extract(args: ExtractArgs) -> ExitCode {
+    let engine = match load_engine(args.rules.as_ref()) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("{m}");
+            return ExitCode::from(2);
+        }
+    };
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let show = !args.quiet;
+    let bar = (show && io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        b
+    });
+    let progress = |s: &Summary| {
+        if let Some(b) = &bar {
+            let mbs = if s.seconds > 0.0 {
+                s.bytes as f64 / 1e6 / s.seconds
+            } else {
+                0.0
+            };
+            b.set_message(format!(
+                "{} documents, {} errors, {:.1} MB/s",
+                s.documents, s.errors, mbs
+            ));
+            b.tick();
+        }
+    };
+    let warn = |w: &str| {
+        if let Some(b) = &bar {
+            b.suspend(|| eprintln!("derek: warning: {w}"));
+        } else {
+            eprintln!("derek: warning: {w}");
+        }
+    };
+    let opts = RunOptions {
+        threads,
+        progress: Some(&progress),
+        warn: &warn,
+    };
+    let inputs = Inputs::new(args.paths);
+    let result = match &args.output {
+        None => {
+            let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+            pipeline::run(inputs, &engine, &mut out, &opts)
+        }
+        Some(path) => write_atomically(path, |out| pipeline::run(inputs, &engine, out, &opts)),
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    match result {
+        Ok(summary) => {
+            if show {
+                eprintln!("derek: {}", summary.line());
+            }
+            if summary.errors > 0 || summary.warnings > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("derek: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Write through a temporary file beside `path`, renamed over it only on success.
+fn write_atomically<T>(
+    path: &PathBuf,
+    f: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<T>,
+) -> io::Result<T> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let file = std::fs::File::create(&tmp)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", tmp.display())))?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+    let result = f(&mut out).and_then(|t| {
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        Ok(t)
+    });
+    drop(out);
+    match result {
+        Ok(t) => {
+            std::fs::rename(&tmp, path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            Ok(t)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn check(rules: Option<PathBuf>) -> ExitCode {
+    let engine = match load_engine(rules.as_ref()) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("{m}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = derek::extract::check(&engine);
+    for f in &report.failures {
+        println!("{f}");
+    }
+    println!("{}", derek::rules::describe(&engine.set));
+    println!(
+        "{} examples checked, {} problems",
+        report.examples,
+        report.failures.len()
+    );
+    if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn eval(args: EvalArgs) -> ExitCode {
+    use derek::eval::{self, Floors};
+    let engine = match load_engine(args.rules.as_ref()) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("{m}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut files = args.gold.clone();
+    if let Some(dir) = &args.suite {
+        let found = eval::suite_files(dir);
+        if found.is_empty() {
+            eprintln!(
+                "derek: no gold files under {}; nothing to evaluate",
+                dir.display()
+            );
+        }
+        files.extend(found);
+    }
+    if files.is_empty() && args.suite.is_none() {
+        eprintln!("derek: give gold files or --suite DIR");
+        return ExitCode::from(2);
+    }
+    let floors = match args.floors.as_deref().map(Floors::load).transpose() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("derek: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut all = Vec::new();
+    for f in &files {
+        match eval::evaluate(f, args.pred.as_deref(), &engine, args.errors) {
+            Ok(ev) => {
+                for e in &ev.errors {
+                    println!("{e}");
+                }
+                if !args.json {
+                    println!("# {}", f.display());
+                    print!("{}", eval::table(&ev.figures, floors.as_ref()));
+                }
+                all.extend(ev.figures);
+            }
+            Err(e) => {
+                eprintln!("derek: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&all).expect("figures serialize")
+        );
+    }
+    if let Some(fl) = &floors {
+        let failures = fl.failures(&all);
+        for f in &failures {
+            eprintln!("derek: FLOOR: {f}");
+        }
+        if !failures.is_empty() {
+            return ExitCode::from(1);
+        }
+        if !files.is_empty() {
+            eprintln!(
+                "derek: all {} floored figures hold",
+                fl.0.len() - fl.unmeasured(&all).len()
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Check { rules } => check(rules),
+        Command::Eval(a) => eval(a),
+    }
+}

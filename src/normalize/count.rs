@@ -1,0 +1,87 @@
+//! Count values: amount, approximation, unit, counted object and its category.
+//!
+//! Groups: `num` (the number, digits or words), `mult` (тысяч, млн, мың ...),
+//! `approx` (более, около, астам ... looked up in the `[approx]` lexicon),
+//! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
+//! written), `num2` (the upper end of a range; the value keeps the lower bound).
+//! The category comes from the rule, else from the unit (`[unit_category]`),
+//! else from the object's stem in `[category]`, else `other`.
+
+use super::{Context, number};
+use crate::record::{Approx, Value};
+
+pub fn normalize(ctx: &Context) -> Option<Value> {
+    let lex = &ctx.set.lexicon;
+    let amount = match ctx.constant("amount") {
+        Some(a) => {
+            let base: f64 = a.parse().ok()?;
+            match ctx.group("mult") {
+                Some(m) => base * number::parse_multiplier(m)?,
+                None => base,
+            }
+        }
+        None => number::amount(ctx.group("num")?, ctx.group("mult"))?,
+    };
+    if !(amount.is_finite() && amount >= 0.0) {
+        return None;
+    }
+    let approx = match ctx.constant("approx") {
+        Some(a) => Approx::parse(&a)?,
+        None => match ctx.group("approx") {
+            Some(w) => Approx::parse(
+                lex.lookup("approx", w)
+                    .or_else(|| lex.lookup_prefix("approx", w))?,
+            )?,
+            None => Approx::Eq,
+        },
+    };
+    let unit = match ctx.constant("unit") {
+        Some(u) => Some(u),
+        None => match ctx.group("unit") {
+            Some(u) => Some(
+                lex.lookup("unit", u)
+                    .or_else(|| lex.lookup_prefix("unit", u))?
+                    .to_string(),
+            ),
+            None => None,
+        },
+    };
+    let object = ctx
+        .group("object")
+        .map(|s| s.trim().to_string())
+        .or_else(|| ctx.constant("object"));
+    let category = ctx
+        .constant("category")
+        .or_else(|| object.as_deref().and_then(|o| object_category(ctx, o)))
+        .or_else(|| {
+            unit.as_deref()
+                .and_then(|u| lex.lookup("unit_category", u))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "other".to_string());
+    Some(Value::Count {
+        amount,
+        approx,
+        unit,
+        object,
+        category,
+    })
+}
+
+/// The category of a counted noun phrase: its words are tried last to first (the
+/// head of a Russian or Kazakh noun phrase is usually its last word), then the
+/// whole phrase.
+fn object_category(ctx: &Context, object: &str) -> Option<String> {
+    let lex = &ctx.set.lexicon;
+    if let Some(c) = lex.lookup_prefix("category", object) {
+        if object.split_whitespace().count() == 1 {
+            return Some(c.to_string());
+        }
+    }
+    for w in object.split_whitespace().rev() {
+        if let Some(c) = lex.lookup_prefix("category", w) {
+            return Some(c.to_string());
+        }
+    }
+    lex.lookup_prefix("category", object).map(str::to_string)
+}

@@ -1,0 +1,178 @@
+//! Date values in the guidelines' TIMEX-like grammar: `2023`, `2023-12-04`,
+//! `XXXX-12`, `Y0`, `Y-1`, `Y0-03`, `Y0-01-01`, `D-1`, `2025-WI`, intervals
+//! `A/B`, and "since" intervals `A/Y0`.
+//!
+//! Groups: `day`, `month`, `year` (first point), `day2`, `month2`, `year2`
+//! (second point of an interval), `rel` (a relative expression looked up in the
+//! `[relative]` lexicon; digits in it stand for N: `N жыл бұрын` = `Y-{n}`),
+//! `season`. Constants: `value` (a fixed value), `rel`, `since = true`.
+//! A point missing a month or a year takes it from the other point
+//! (с 4 по 9 декабря: XXXX-12-04/XXXX-12-09).
+
+use super::{Context, month};
+use crate::record::Value;
+
+#[derive(Default, Clone)]
+struct Point {
+    /// A base that replaces the year: `Y0`, `Y-1`, or a full relative value.
+    rel: Option<String>,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    season: Option<&'static str>,
+}
+
+impl Point {
+    fn is_empty(&self) -> bool {
+        self.rel.is_none() && self.year.is_none() && self.month.is_none() && self.day.is_none()
+    }
+
+    fn render(&self) -> String {
+        let mut s = match (&self.rel, self.year) {
+            (Some(r), _) => r.clone(),
+            (None, Some(y)) => format!("{y:04}"),
+            (None, None) => "XXXX".to_string(),
+        };
+        if let Some(season) = self.season {
+            s.push('-');
+            s.push_str(season);
+            return s;
+        }
+        // Only a bare relative year (Y0, Y-1, Y+1) takes a month and day;
+        // Y0-01-01, M-1 or D-1 are complete.
+        let takes_more = self.rel.as_deref().is_none_or(|r| {
+            r.strip_prefix('Y').is_some_and(|n| {
+                n.trim_start_matches(['+', '-'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+            })
+        });
+        if !takes_more {
+            return s;
+        }
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+            if let Some(d) = self.day {
+                s.push_str(&format!("-{d:02}"));
+            }
+        }
+        s
+    }
+}
+
+fn year(s: &str) -> Option<i32> {
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let y: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 if (1000..=2999).contains(&y) => Some(y),
+        _ => None,
+    }
+}
+
+fn day(s: &str) -> Option<u32> {
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// A relative expression to its value: exact look-up, then with digits as N.
+fn relative(ctx: &Context, text: &str) -> Option<String> {
+    let lex = &ctx.set.lexicon;
+    if let Some(v) = lex.lookup("relative", text) {
+        return Some(v.to_string());
+    }
+    let n: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    if n.is_empty() {
+        return None;
+    }
+    let mut templ = String::new();
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                templ.push('N');
+            }
+            in_digits = true;
+        } else {
+            templ.push(c);
+            in_digits = false;
+        }
+    }
+    lex.lookup("relative", &templ).map(|v| v.replace("{n}", &n))
+}
+
+pub fn normalize(ctx: &Context) -> Option<Value> {
+    let since = ctx.constant("since").is_some_and(|s| s == "true");
+    let finish = |v: String| {
+        let v = if since && !v.contains('/') {
+            format!("{v}/Y0")
+        } else {
+            v
+        };
+        Some(Value::Date {
+            value: v,
+            relative: None,
+        })
+    };
+    if let Some(v) = ctx.constant("value") {
+        return finish(v);
+    }
+    let mut a = Point {
+        rel: match ctx.group("rel") {
+            Some(r) => Some(relative(ctx, r)?),
+            None => ctx.constant("rel"),
+        },
+        year: match ctx.group("year") {
+            Some(y) => Some(year(y)?),
+            None => ctx.constant("year").and_then(|y| year(&y)),
+        },
+        month: match ctx.group("month") {
+            Some(m) => Some(month::month(m)?),
+            None => ctx.constant("month").and_then(|m| m.parse().ok()),
+        },
+        day: match ctx.group("day") {
+            Some(d) => Some(day(d)?),
+            None => None,
+        },
+        season: match ctx.group("season") {
+            Some(s) => Some(month::season(s)?),
+            None => None,
+        },
+    };
+    let mut b = Point {
+        year: match ctx.group("year2") {
+            Some(y) => Some(year(y)?),
+            None => None,
+        },
+        month: match ctx.group("month2") {
+            Some(m) => Some(month::month(m)?),
+            None => None,
+        },
+        day: match ctx.group("day2") {
+            Some(d) => Some(day(d)?),
+            None => None,
+        },
+        ..Point::default()
+    };
+    if a.is_empty() && a.season.is_none() {
+        return None;
+    }
+    if b.is_empty() {
+        return finish(a.render());
+    }
+    // Share what one point of an interval leaves implicit.
+    if a.month.is_none() && a.day.is_some() {
+        a.month = b.month;
+    }
+    if a.year.is_none() && a.rel.is_none() {
+        a.year = b.year;
+    }
+    if b.month.is_none() && b.day.is_some() {
+        b.month = a.month;
+    }
+    if b.year.is_none() {
+        b.year = a.year;
+        b.rel = a.rel.clone();
+    }
+    finish(format!("{}/{}", a.render(), b.render()))
+}

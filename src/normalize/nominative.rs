@@ -1,0 +1,254 @@
+//! Noun phrases back to the nominative, for organization names and legal forms.
+//!
+//! Russian: the leading adjectives and the first noun of the phrase inflect
+//! (Управления молодежной политики → Управление молодежной политики; Общественного
+//! фонда → Общественный фонд); the rest is a genitive complement and stays. The head
+//! noun is recognised by its lemma in the `[org_head_m]`, `[org_head_f]`,
+//! `[org_head_n]` lexicons (all its case forms are generated), which also gives the
+//! gender the adjectives agree with.
+//!
+//! Kazakh: only the last word inflects; case endings after the possessive are
+//! removed (басқармасының → басқармасы, департаментімен → департаменті,
+//! қорының → қоры).
+
+use crate::inflect;
+use crate::rules::Lexicon;
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Gender {
+    M,
+    F,
+    N,
+}
+
+/// The head noun's lemma and gender if `word` is a case form of a known head noun.
+fn head(word: &str, lex: &Lexicon) -> Option<(String, Gender)> {
+    let lower = word.to_lowercase();
+    for (table, g) in [
+        ("org_head_m", Gender::M),
+        ("org_head_f", Gender::F),
+        ("org_head_n", Gender::N),
+    ] {
+        let Some(entries) = lex.tables.get(table) else {
+            continue;
+        };
+        for (_, lemmas) in entries {
+            for lemma in lemmas {
+                if lower == *lemma
+                    || inflect::ru_forms(lemma)
+                        .iter()
+                        .any(|f| f.to_lowercase() == lower)
+                {
+                    return Some((match_case(word, lemma), g));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `lemma` written with the capitalization of `like` (Title, UPPER or lower).
+fn match_case(like: &str, lemma: &str) -> String {
+    let upper = like
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+        && like.chars().count() > 1;
+    if upper {
+        return lemma.to_uppercase();
+    }
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = lemma.chars();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default();
+    }
+    lemma.to_string()
+}
+
+const ADJ_ENDINGS: [&str; 16] = [
+    "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый",
+    "ий",
+];
+
+/// An adjective ending of a Russian word, if it has one (with the stem).
+fn adjective(word: &str) -> Option<(&str, &str)> {
+    let lower = word.to_lowercase();
+    for e in ADJ_ENDINGS {
+        if lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2 {
+            let cut = word.len() - e.len();
+            if word.is_char_boundary(cut) {
+                return Some((&word[..cut], &word[cut..]));
+            }
+        }
+    }
+    None
+}
+
+/// Russian adjective stem + ending in the nominative of `g`.
+fn adjective_nominative(stem: &str, ending: &str, g: Gender) -> String {
+    let lower_stem = stem.to_lowercase();
+    // Soft stems (синий, последний) and stems ending in г/к/х/ж/ш/ч/щ take и-forms.
+    let soft = ending.to_lowercase().starts_with(['е', 'я', 'ю'])
+        || ending.to_lowercase() == "ий"
+            && !lower_stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+    let velar = lower_stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+    let end = match (g, soft || velar) {
+        (Gender::M, true) => "ий",
+        (Gender::M, false) => "ый",
+        (Gender::F, true) if soft => "яя",
+        (Gender::F, _) => "ая",
+        (Gender::N, true) if soft => "ее",
+        (Gender::N, _) => "ое",
+    };
+    let upper = ending.chars().all(char::is_uppercase);
+    format!(
+        "{stem}{}",
+        if upper {
+            end.to_uppercase()
+        } else {
+            end.to_string()
+        }
+    )
+}
+
+/// A Russian noun phrase in the nominative.
+pub fn ru(phrase: &str, lex: &Lexicon) -> String {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    // Find the first head noun; only adjectives may precede it.
+    for (i, w) in words.iter().enumerate() {
+        if let Some((lemma, g)) = head(w, lex) {
+            if !words[..i].iter().all(|a| adjective(a).is_some()) {
+                break;
+            }
+            let mut out: Vec<String> = words[..i]
+                .iter()
+                .map(|a| {
+                    let (stem, ending) = adjective(a).expect("checked above");
+                    adjective_nominative(stem, ending, g)
+                })
+                .collect();
+            out.push(lemma);
+            out.extend(words[i + 1..].iter().map(|s| s.to_string()));
+            return out.join(" ");
+        }
+        if adjective(w).is_none() {
+            break;
+        }
+    }
+    phrase.to_string()
+}
+
+/// Kazakh case endings that follow a possessive -ы/-і/-сы/-сі, longest first.
+const KK_AFTER_POSSESSIVE: [&str; 14] = [
+    "ндағы",
+    "ндегі",
+    "менен",
+    "ның",
+    "нің",
+    "нда",
+    "нде",
+    "нан",
+    "нен",
+    "мен",
+    "на",
+    "не",
+    "н",
+    "ға",
+];
+
+/// A Kazakh noun phrase in the nominative: case endings after the last word's
+/// possessive are removed.
+pub fn kk(phrase: &str) -> String {
+    let (head_start, last) = match phrase.rfind(' ') {
+        Some(i) => (i + 1, &phrase[i + 1..]),
+        None => (0, phrase),
+    };
+    let lower = last.to_lowercase();
+    for e in KK_AFTER_POSSESSIVE {
+        if let Some(stem) = lower.strip_suffix(e) {
+            if stem.ends_with(['ы', 'і']) && stem.chars().count() >= 3 {
+                let cut = head_start + last.len() - last.to_lowercase().len() + stem.len();
+                // Lowercasing Cyrillic keeps byte lengths, so `cut` is a boundary of `phrase`.
+                if phrase.is_char_boundary(cut) {
+                    return phrase[..cut].to_string();
+                }
+            }
+        }
+    }
+    phrase.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        let mut l = Lexicon::default();
+        l.tables.insert(
+            "org_head_m".into(),
+            vec![("m".into(), vec!["фонд".into(), "центр".into()])],
+        );
+        l.tables.insert(
+            "org_head_f".into(),
+            vec![("f".into(), vec!["служба".into(), "лига".into()])],
+        );
+        l.tables.insert(
+            "org_head_n".into(),
+            vec![("n".into(), vec!["управление".into()])],
+        );
+        l
+    }
+
+    #[test]
+    fn russian_heads_and_adjectives_return_to_the_nominative() {
+        let l = lex();
+        assert_eq!(
+            ru("Управления молодежной политики г. Алматы", &l),
+            "Управление молодежной политики г. Алматы"
+        );
+        assert_eq!(
+            ru("Управлением молодежной политики", &l),
+            "Управление молодежной политики"
+        );
+        assert_eq!(
+            ru("Региональной службы коммуникаций", &l),
+            "Региональная служба коммуникаций"
+        );
+        assert_eq!(ru("Общественного фонда", &l), "Общественный фонд");
+        assert_eq!(
+            ru("Молодежного ресурсного центра", &l),
+            "Молодежный ресурсный центр"
+        );
+        assert_eq!(ru("Лига волонтеров", &l), "Лига волонтеров");
+        assert_eq!(
+            ru("Клуб добряков", &l),
+            "Клуб добряков",
+            "unknown heads stay as written"
+        );
+    }
+
+    #[test]
+    fn kazakh_last_word_loses_its_case_ending() {
+        assert_eq!(
+            kk("Жастар саясаты басқармасының"),
+            "Жастар саясаты басқармасы"
+        );
+        assert_eq!(
+            kk("Жастар саясаты басқармасымен"),
+            "Жастар саясаты басқармасы"
+        );
+        assert_eq!(
+            kk("Төтенше жағдайлар департаментімен"),
+            "Төтенше жағдайлар департаменті"
+        );
+        assert_eq!(
+            kk("Өңірлік коммуникациялар қызметінің"),
+            "Өңірлік коммуникациялар қызметі"
+        );
+        assert_eq!(kk("қоғамдық қорының"), "қоғамдық қоры");
+        assert_eq!(kk("Абай ауданындағы"), "Абай ауданы");
+        assert_eq!(kk("қоры"), "қоры");
+    }
+}

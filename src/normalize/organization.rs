@@ -1,0 +1,65 @@
+//! Organization values: the name without quotes or legal form, in the nominative,
+//! and the legal form (ОФ, ЗТБ, Общественный фонд, қоғамдық қоры) or null.
+//!
+//! Groups: `name`, `form`. A quoted name is kept as written (only its quotes go);
+//! an unquoted one is put in the nominative by [`super::nominative`].
+
+use super::{Context, nominative};
+use crate::lang::Lang;
+use crate::record::Value;
+
+const QUOTES: [char; 9] = ['«', '»', '"', '“', '”', '„', '\'', '‘', '’'];
+
+/// Does the name carry its own quotes (then it is a proper name, not inflected)?
+fn quoted(s: &str) -> bool {
+    s.trim().starts_with(QUOTES)
+}
+
+fn strip_quotes(s: &str) -> String {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A phrase in the nominative in the language of the sentence, falling back on
+/// the script: Kazakh letters mean Kazakh grammar.
+fn nominative_of(ctx: &Context, phrase: &str) -> String {
+    let kazakh = ctx.lang == Lang::Kk || phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c));
+    if kazakh {
+        nominative::kk(phrase)
+    } else {
+        nominative::ru(phrase, &ctx.set.lexicon)
+    }
+}
+
+pub fn normalize(ctx: &Context) -> Option<Value> {
+    let raw = ctx
+        .group("name")
+        .map(str::to_string)
+        .or_else(|| ctx.constant("name"))?;
+    let name = if quoted(&raw) {
+        strip_quotes(&raw)
+    } else {
+        nominative_of(ctx, &strip_quotes(&raw))
+    };
+    if name.is_empty() {
+        return None;
+    }
+    let form = match ctx.constant("form") {
+        Some(f) => Some(f),
+        None => ctx.group("form").map(|f| {
+            let f = strip_quotes(f);
+            // Abbreviations (ОФ, ЖШС) stay; words go to the nominative.
+            if f.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            {
+                f
+            } else {
+                nominative_of(ctx, &f)
+            }
+        }),
+    };
+    Some(Value::Organization { name, form })
+}

@@ -1,0 +1,866 @@
+//! Rule files: loading, macro expansion, validation.
+//!
+//! A rule set is a folder (by default the `rules/` embedded in the binary):
+//! - `<lang>/<type>.toml`: rules of one language (`ru`, `kk`, `both`) and type;
+//! - `common/*.toml`: `[define]` macros (`{NAME}` in patterns) and lexicons
+//!   (`[approx]`, `[unit]`, `[category]`, `[relative]`, ...) read by normalizers;
+//! - `gazetteers/*.toml`: name lists, referenced as `@name`, `@name.ru`, `@name.kk`.
+//!
+//! See `rules/README.md` for the format, the named groups of each type and the
+//! examples every rule carries. Every problem is reported as a [`RuleError`]
+//! naming the file, the line and the rule id.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::gazetteer::Gazetteer;
+use crate::lang::Lang;
+use crate::record::EntityType;
+
+/// A problem in the rule files, for people: where, which rule, what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub rule: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        if let Some(r) = &self.rule {
+            write!(f, ": rule {r}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Which sentences a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangSel {
+    Ru,
+    Kk,
+    Both,
+}
+
+impl LangSel {
+    pub fn covers(self, lang: Lang) -> bool {
+        matches!(
+            (self, lang),
+            (LangSel::Both, _) | (LangSel::Ru, Lang::Ru) | (LangSel::Kk, Lang::Kk)
+        )
+    }
+    fn parse(s: &str) -> Option<LangSel> {
+        Some(match s {
+            "ru" => LangSel::Ru,
+            "kk" => LangSel::Kk,
+            "both" => LangSel::Both,
+            _ => return None,
+        })
+    }
+    /// The language examples of such a rule are written in.
+    pub fn example_lang(self) -> Lang {
+        match self {
+            LangSel::Kk => Lang::Kk,
+            _ => Lang::Ru,
+        }
+    }
+}
+
+/// The named groups each type's normalizer reads.
+pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
+    match kind {
+        EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2"],
+        EntityType::Date => &[
+            "day", "month", "year", "day2", "month2", "year2", "rel", "season",
+        ],
+        EntityType::Organization => &["name", "form"],
+        EntityType::Place => &["name"],
+    }
+}
+
+/// Constant value fields a rule may set with `value = {...}`, per type.
+fn constants_of(kind: EntityType) -> &'static [&'static str] {
+    match kind {
+        EntityType::Count => &["amount", "approx", "unit", "category", "object"],
+        EntityType::Date => &["value", "rel", "since", "year", "month", "day"],
+        EntityType::Organization => &["name", "form"],
+        EntityType::Place => &["name", "key"],
+    }
+}
+
+/// Value fields of each type, as written in records and examples.
+fn value_fields_of(kind: EntityType) -> &'static [&'static str] {
+    match kind {
+        EntityType::Count => &["amount", "approx", "unit", "object", "category"],
+        EntityType::Date => &["value", "relative"],
+        EntityType::Organization => &["name", "form"],
+        EntityType::Place => &["name", "key"],
+    }
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub kind: EntityType,
+    pub lang: LangSel,
+    pub priority: i32,
+    /// Position in load order (files sorted by path, rules in file order).
+    pub order: usize,
+    pub file: String,
+    pub line: usize,
+    /// The pattern after macro and gazetteer expansion.
+    pub pattern: String,
+    pub regex: regex::Regex,
+    /// Constant value fields (`value = {...}`).
+    pub constants: toml::Table,
+    /// Whether matches must start and end at word edges (default true).
+    pub boundary: bool,
+    /// Gazetteers the pattern references, for value look-up.
+    pub gazetteers: Vec<String>,
+}
+
+/// An entity an example expects.
+#[derive(Debug, Clone)]
+pub struct Expected {
+    pub kind: EntityType,
+    pub text: String,
+    /// The full expected value (missing fields are null).
+    pub value: serde_json::Value,
+}
+
+/// A text and what the rules must find in it.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub file: String,
+    pub line: usize,
+    /// The rule the example belongs to, if any.
+    pub rule: Option<String>,
+    pub lang: Lang,
+    pub text: String,
+    /// Types compared: entities of other types found in the text are ignored.
+    pub types: Vec<EntityType>,
+    pub expect: Vec<Expected>,
+}
+
+impl Example {
+    pub fn is_negative(&self) -> bool {
+        self.expect.is_empty()
+    }
+}
+
+/// Lexicons from `rules/common`: table name → value → words.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub tables: BTreeMap<String, Vec<(String, Vec<String>)>>,
+}
+
+impl Lexicon {
+    /// The value whose word list contains `word` exactly (lowercase, spaces collapsed).
+    pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
+        let w = fold(word);
+        self.tables
+            .get(table)?
+            .iter()
+            .find(|(_, ws)| ws.iter().any(|x| *x == w))
+            .map(|(v, _)| v.as_str())
+    }
+
+    /// The value of the longest word in `table` that `word` starts with (a stem look-up).
+    pub fn lookup_prefix(&self, table: &str, word: &str) -> Option<&str> {
+        let w = fold(word);
+        let mut best: Option<(&str, usize)> = None;
+        for (v, ws) in self.tables.get(table)? {
+            for x in ws {
+                if w.starts_with(x.as_str()) && best.is_none_or(|(_, l)| x.len() > l) {
+                    best = Some((v, x.len()));
+                }
+            }
+        }
+        best.map(|(v, _)| v)
+    }
+}
+
+/// Lowercase, `ё` as `е`, whitespace collapsed: the form lexicon words are kept in.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match c {
+                'ё' | 'Ё' => out.push('е'),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// Everything loaded from a rules folder.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub examples: Vec<Example>,
+    pub gazetteers: HashMap<String, Gazetteer>,
+    pub lexicon: Lexicon,
+    /// For each type, the types whose overlapping entities remove it (`[yields]` in common).
+    pub yields_to: HashMap<EntityType, Vec<EntityType>>,
+    /// Where the rules came from (a folder, or "embedded").
+    pub origin: String,
+}
+
+// ---- file shapes ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFileDef {
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    rule: Vec<toml::Spanned<RuleDef>>,
+    #[serde(default)]
+    example: Vec<toml::Spanned<ExampleDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    id: String,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+    pattern: String,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    value: toml::Table,
+    #[serde(default = "yes")]
+    boundary: bool,
+    /// What the rule is for: documentation for people, not read by derek.
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default)]
+    example: Vec<ExampleDef>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExampleDef {
+    text: String,
+    #[serde(default)]
+    expect: Option<Vec<ExpectDef>>,
+    #[serde(default)]
+    types: Option<Vec<String>>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExpectDef {
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    text: String,
+    value: toml::Table,
+}
+
+#[derive(Deserialize, Default)]
+struct CommonDef {
+    #[serde(default)]
+    define: BTreeMap<String, String>,
+    #[serde(default)]
+    yields: BTreeMap<String, Vec<String>>,
+    #[serde(flatten)]
+    tables: BTreeMap<String, toml::Value>,
+}
+
+/// Rule files as (path relative to the rules folder, contents), sorted by path.
+pub type Sources = Vec<(String, String)>;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// The default rules, embedded in the binary at build time.
+pub fn embedded_sources() -> Sources {
+    embedded::FILES
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect()
+}
+
+/// Every `*.toml` file under `dir`, with paths relative to it.
+pub fn read_dir_sources(dir: &Path) -> Result<Sources, RuleError> {
+    let mut out = Vec::new();
+    let err = |p: &Path, m: String| RuleError {
+        file: p.display().to_string(),
+        line: 0,
+        rule: None,
+        message: m,
+    };
+    if !dir.is_dir() {
+        return Err(err(dir, "not a folder of rule files".into()));
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let rd = std::fs::read_dir(&d).map_err(|e| err(&d, e.to_string()))?;
+        for entry in rd {
+            let entry = entry.map_err(|e| err(&d, e.to_string()))?;
+            let p = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&p).map_err(|e| err(&p, e.to_string()))?;
+                let rel = p.strip_prefix(dir).unwrap_or(&p);
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((rel, text));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn toml_error(file: &str, text: &str, e: toml::de::Error) -> RuleError {
+    let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+    let msg = e.message().trim().to_string();
+    RuleError {
+        file: file.to_string(),
+        line,
+        rule: None,
+        message: format!("invalid TOML: {msg}"),
+    }
+}
+
+impl RuleSet {
+    /// Load the embedded default rules.
+    pub fn embedded() -> Result<RuleSet, RuleError> {
+        RuleSet::from_sources(embedded_sources(), "embedded rules/")
+    }
+
+    /// Load the rules of a folder.
+    pub fn from_dir(dir: &Path) -> Result<RuleSet, RuleError> {
+        RuleSet::from_sources(read_dir_sources(dir)?, &dir.display().to_string())
+    }
+
+    /// Load rules from `(relative path, contents)` pairs.
+    pub fn from_sources(sources: Sources, origin: &str) -> Result<RuleSet, RuleError> {
+        let display = |rel: &str| {
+            if origin.starts_with("embedded") {
+                format!("rules/{rel}")
+            } else {
+                format!("{}/{rel}", origin.trim_end_matches('/'))
+            }
+        };
+        // 1. Gazetteers.
+        let mut gazetteers = HashMap::new();
+        for (rel, text) in sources.iter().filter(|(p, _)| p.starts_with("gazetteers/")) {
+            let name = rel
+                .trim_start_matches("gazetteers/")
+                .trim_end_matches(".toml")
+                .replace('/', ".");
+            let g = Gazetteer::parse(&name, text).map_err(|m| RuleError {
+                file: display(rel),
+                line: 0,
+                rule: None,
+                message: m,
+            })?;
+            gazetteers.insert(name, g);
+        }
+        // 2. Common definitions and lexicons.
+        let mut defines: BTreeMap<String, (String, String)> = BTreeMap::new();
+        let mut lexicon = Lexicon::default();
+        let mut yields_to: HashMap<EntityType, Vec<EntityType>> = HashMap::new();
+        for (rel, text) in sources.iter().filter(|(p, _)| p.starts_with("common/")) {
+            let file = display(rel);
+            let def: CommonDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
+            for (name, pat) in def.define {
+                if !name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                {
+                    return Err(RuleError {
+                        file,
+                        line: 0,
+                        rule: None,
+                        message: format!("macro name {name:?} must be UPPER_CASE"),
+                    });
+                }
+                if let Some((other, _)) = defines.get(&name) {
+                    return Err(RuleError {
+                        file,
+                        line: 0,
+                        rule: None,
+                        message: format!("macro {name} is defined twice (also in {other})"),
+                    });
+                }
+                defines.insert(name, (file.clone(), pat));
+            }
+            for (kind, over) in def.yields {
+                let k = EntityType::parse(&kind).ok_or_else(|| RuleError {
+                    file: file.clone(),
+                    line: 0,
+                    rule: None,
+                    message: format!("[yields]: unknown type {kind:?}"),
+                })?;
+                for o in over {
+                    let t = EntityType::parse(&o).ok_or_else(|| RuleError {
+                        file: file.clone(),
+                        line: 0,
+                        rule: None,
+                        message: format!("[yields]: unknown type {o:?}"),
+                    })?;
+                    yields_to.entry(k).or_default().push(t);
+                }
+            }
+            for (table, v) in def.tables {
+                let Some(t) = v.as_table() else { continue };
+                let entries = lexicon.tables.entry(table.clone()).or_default();
+                for (value, words) in t {
+                    let words: Vec<String> = match words {
+                        toml::Value::Array(a) => {
+                            a.iter().filter_map(|w| w.as_str()).map(fold).collect()
+                        }
+                        toml::Value::String(s) => vec![fold(s)],
+                        _ => {
+                            return Err(RuleError {
+                                file: file.clone(),
+                                line: 0,
+                                rule: None,
+                                message: format!("[{table}] {value}: expected a list of words"),
+                            });
+                        }
+                    };
+                    entries.push((value.clone(), words));
+                }
+            }
+        }
+        let expander = Expander {
+            defines: &defines,
+            gazetteers: &gazetteers,
+        };
+        // 3. Rule files.
+        let mut rules = Vec::new();
+        let mut examples = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (rel, text) in sources
+            .iter()
+            .filter(|(p, _)| !p.starts_with("common/") && !p.starts_with("gazetteers/"))
+        {
+            let file = display(rel);
+            let def: RuleFileDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
+            let _ = &def.description;
+            let (dir_lang, file_type) = {
+                let mut parts = rel.split('/');
+                (
+                    parts.next().unwrap_or(""),
+                    rel.rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches(".toml"),
+                )
+            };
+            let file_kind = def.kind.clone().unwrap_or_else(|| file_type.to_string());
+            let file_lang = def.lang.clone().unwrap_or_else(|| dir_lang.to_string());
+            let mut file_types: Vec<EntityType> = Vec::new();
+            let mut file_lang_sel = LangSel::parse(&file_lang);
+            for spanned in &def.rule {
+                let line = line_of(text, spanned.span().start);
+                let r = spanned.get_ref();
+                let err = |m: String| RuleError {
+                    file: file.clone(),
+                    line,
+                    rule: Some(r.id.clone()),
+                    message: m,
+                };
+                if r.id.is_empty()
+                    || !r
+                        .id
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '-')
+                {
+                    return Err(err(
+                        "the id must be dotted words, like ru.count.approx_before".into(),
+                    ));
+                }
+                if let Some(prev) = seen.insert(r.id.clone(), format!("{file}:{line}")) {
+                    return Err(err(format!("duplicate rule id (first defined at {prev})")));
+                }
+                let kind_s = r.kind.clone().unwrap_or_else(|| file_kind.clone());
+                let kind = EntityType::parse(&kind_s).ok_or_else(|| {
+                    err(format!(
+                        "unknown type {kind_s:?} (expected organization, place, date or count)"
+                    ))
+                })?;
+                let lang_s = r.lang.clone().unwrap_or_else(|| file_lang.clone());
+                let lang = LangSel::parse(&lang_s).ok_or_else(|| {
+                    err(format!(
+                        "unknown language {lang_s:?} (expected ru, kk or both)"
+                    ))
+                })?;
+                file_lang_sel = file_lang_sel.or(Some(lang));
+                if !file_types.contains(&kind) {
+                    file_types.push(kind);
+                }
+                for k in r.value.keys() {
+                    if !constants_of(kind).contains(&k.as_str()) {
+                        return Err(err(format!(
+                            "value.{k} is not a field a {kind} rule can set (allowed: {})",
+                            constants_of(kind).join(", ")
+                        )));
+                    }
+                }
+                let (pattern, gaz) = expander.expand(&r.pattern).map_err(&err)?;
+                let regex = regex::RegexBuilder::new(&pattern)
+                    .size_limit(256 << 20)
+                    .dfa_size_limit(64 << 20)
+                    .build()
+                    .map_err(|e| err(format!("bad pattern: {e}")))?;
+                for name in regex.capture_names().flatten() {
+                    if !groups_of(kind).contains(&name) {
+                        return Err(err(format!(
+                            "unknown group name {name:?} for a {kind} rule (allowed: {})",
+                            groups_of(kind).join(", ")
+                        )));
+                    }
+                }
+                for ex in &r.example {
+                    examples.push(build_example(
+                        ex,
+                        &file,
+                        line,
+                        Some(&r.id),
+                        lang.example_lang(),
+                        &[kind],
+                    )?);
+                }
+                rules.push(Rule {
+                    id: r.id.clone(),
+                    kind,
+                    lang,
+                    priority: r.priority,
+                    order: rules.len(),
+                    file: file.clone(),
+                    line,
+                    pattern,
+                    regex,
+                    constants: r.value.clone(),
+                    boundary: r.boundary,
+                    gazetteers: gaz,
+                });
+            }
+            let default_lang = file_lang_sel.unwrap_or(LangSel::Both).example_lang();
+            if file_types.is_empty() {
+                if let Some(k) = EntityType::parse(&file_kind) {
+                    file_types.push(k);
+                }
+            }
+            for spanned in &def.example {
+                let line = line_of(text, spanned.span().start);
+                examples.push(build_example(
+                    spanned.get_ref(),
+                    &file,
+                    line,
+                    None,
+                    default_lang,
+                    &file_types,
+                )?);
+            }
+        }
+        Ok(RuleSet {
+            rules,
+            examples,
+            gazetteers,
+            lexicon,
+            yields_to,
+            origin: origin.to_string(),
+        })
+    }
+}
+
+fn build_example(
+    ex: &ExampleDef,
+    file: &str,
+    line: usize,
+    rule: Option<&str>,
+    lang: Lang,
+    default_types: &[EntityType],
+) -> Result<Example, RuleError> {
+    let err = |m: String| RuleError {
+        file: file.to_string(),
+        line,
+        rule: rule.map(str::to_string),
+        message: m,
+    };
+    let lang = match ex.lang.as_deref() {
+        None => lang,
+        Some("ru") => Lang::Ru,
+        Some("kk") => Lang::Kk,
+        Some(other) => {
+            return Err(err(format!(
+                "example language {other:?} (expected ru or kk)"
+            )));
+        }
+    };
+    let Some(expect_defs) = &ex.expect else {
+        return Err(err(format!(
+            "example {:?} says nothing: give `expect = [...]` (an empty list for a negative example)",
+            ex.text
+        )));
+    };
+    let mut types = Vec::new();
+    for t in ex.types.iter().flatten() {
+        types
+            .push(EntityType::parse(t).ok_or_else(|| err(format!("example: unknown type {t:?}")))?);
+    }
+    let mut expect = Vec::new();
+    for e in expect_defs {
+        let kind = match &e.kind {
+            Some(k) => {
+                EntityType::parse(k).ok_or_else(|| err(format!("example: unknown type {k:?}")))?
+            }
+            None => default_types
+                .first()
+                .copied()
+                .ok_or_else(|| err("example: say the expected type".into()))?,
+        };
+        if !ex.text.contains(&e.text) {
+            return Err(err(format!(
+                "example: expected text {:?} does not occur in {:?}",
+                e.text, ex.text
+            )));
+        }
+        let value = expected_value(kind, &e.value)
+            .map_err(|m| err(format!("example {:?}: {m}", e.text)))?;
+        if !types.contains(&kind) {
+            types.push(kind);
+        }
+        expect.push(Expected {
+            kind,
+            text: e.text.clone(),
+            value,
+        });
+    }
+    if types.is_empty() {
+        types.extend_from_slice(default_types);
+    }
+    Ok(Example {
+        file: file.to_string(),
+        line,
+        rule: rule.map(str::to_string),
+        lang,
+        text: ex.text.clone(),
+        types,
+        expect,
+    })
+}
+
+/// Check an expected value's shape against its type and convert it to JSON;
+/// fields the example leaves out are null.
+fn expected_value(kind: EntityType, v: &toml::Table) -> Result<serde_json::Value, String> {
+    let fields = value_fields_of(kind);
+    for k in v.keys() {
+        if !fields.contains(&k.as_str()) {
+            return Err(format!(
+                "value.{k} is not a field of a {kind} value (fields: {})",
+                fields.join(", ")
+            ));
+        }
+    }
+    let mut out = serde_json::Map::new();
+    for f in fields {
+        let j = match v.get(*f) {
+            None => serde_json::Value::Null,
+            Some(toml::Value::String(s)) => serde_json::Value::String(s.clone()),
+            Some(toml::Value::Integer(i)) => serde_json::json!(*i),
+            Some(toml::Value::Float(x)) => serde_json::json!(*x),
+            Some(other) => {
+                return Err(format!(
+                    "value.{f} must be a string or a number, not {}",
+                    other.type_str()
+                ));
+            }
+        };
+        let ok = match (kind, *f) {
+            (EntityType::Count, "amount") => j.is_number(),
+            (EntityType::Count, "approx") => j
+                .as_str()
+                .is_some_and(|s| crate::record::Approx::parse(s).is_some()),
+            (EntityType::Count, "category") => j.is_string(),
+            (EntityType::Date, "value") => j.is_string(),
+            (EntityType::Organization | EntityType::Place, "name") => j.is_string(),
+            _ => j.is_null() || j.is_string(),
+        };
+        if !ok {
+            return Err(format!("value.{f} is missing or has the wrong shape ({j})"));
+        }
+        if !j.is_null() {
+            out.insert(f.to_string(), j);
+        }
+    }
+    Ok(serde_json::Value::Object(out))
+}
+
+/// Expands `{MACRO}` and `@gazetteer` references in patterns.
+struct Expander<'a> {
+    defines: &'a BTreeMap<String, (String, String)>,
+    gazetteers: &'a HashMap<String, Gazetteer>,
+}
+
+impl Expander<'_> {
+    fn expand(&self, pattern: &str) -> Result<(String, Vec<String>), String> {
+        let mut gaz = Vec::new();
+        let out = self.expand_depth(pattern, 0, &mut gaz)?;
+        Ok((out, gaz))
+    }
+
+    fn expand_depth(&self, p: &str, depth: usize, gaz: &mut Vec<String>) -> Result<String, String> {
+        if depth > 20 {
+            return Err("macros nest too deep (a macro refers to itself?)".into());
+        }
+        let mut out = String::with_capacity(p.len());
+        let mut chars = p.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    out.push(c);
+                    if let Some((_, n)) = chars.next() {
+                        out.push(n);
+                    }
+                }
+                '{' => {
+                    let rest = &p[i + 1..];
+                    let name_len = rest.find('}').unwrap_or(0);
+                    let name = &rest[..name_len];
+                    let is_macro = name_len > 0
+                        && name.starts_with(|c: char| c.is_ascii_uppercase())
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                    if is_macro {
+                        let (_, body) = self
+                            .defines
+                            .get(name)
+                            .ok_or_else(|| format!("unknown macro {{{name}}}"))?;
+                        let inner = self.expand_depth(body, depth + 1, gaz)?;
+                        out.push_str("(?:");
+                        out.push_str(&inner);
+                        out.push(')');
+                        for _ in 0..name_len + 1 {
+                            chars.next();
+                        }
+                    } else {
+                        out.push(c);
+                    }
+                }
+                '@' => {
+                    let rest = &p[i + 1..];
+                    let len = rest
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                        .unwrap_or(rest.len());
+                    let mut name = rest[..len].trim_end_matches('.');
+                    if name.is_empty() {
+                        out.push(c);
+                        continue;
+                    }
+                    let consumed = name.len();
+                    let lang = if let Some(n) = name.strip_suffix(".ru") {
+                        name = n;
+                        Lang::Ru
+                    } else if let Some(n) = name.strip_suffix(".kk") {
+                        name = n;
+                        Lang::Kk
+                    } else {
+                        Lang::Und
+                    };
+                    let g = self
+                        .gazetteers
+                        .get(name)
+                        .ok_or_else(|| format!("unknown gazetteer @{name}"))?;
+                    if !gaz.iter().any(|x| x == name) {
+                        gaz.push(name.to_string());
+                    }
+                    out.push_str("(?:");
+                    let forms = g.forms(lang);
+                    if forms.is_empty() {
+                        out.push_str("[^\\s\\S]"); // matches nothing
+                    }
+                    for (k, f) in forms.iter().enumerate() {
+                        if k > 0 {
+                            out.push('|');
+                        }
+                        out.push_str(&regex::escape(f));
+                    }
+                    out.push(')');
+                    for _ in 0..consumed {
+                        chars.next();
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Names the rule set's parts, for `derek check` and `--help` texts.
+pub fn describe(set: &RuleSet) -> String {
+    let mut per: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &set.rules {
+        let l = match r.lang {
+            LangSel::Ru => "ru",
+            LangSel::Kk => "kk",
+            LangSel::Both => "both",
+        };
+        *per.entry(format!("{l} {}", r.kind)).or_default() += 1;
+    }
+    let gaz: usize = set.gazetteers.values().map(|g| g.entries.len()).sum();
+    let forms: usize = set.gazetteers.values().map(|g| g.form_count()).sum();
+    let parts: Vec<String> = per.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    let _ = HashSet::<u8>::new();
+    format!(
+        "{} rules ({}), {} examples, {} gazetteer entries ({} forms)",
+        set.rules.len(),
+        parts.join(", "),
+        set.examples.len(),
+        gaz,
+        forms
+    )
+}
