@@ -17,18 +17,23 @@
 //! * a blank line always ends a sentence; no whitespace after the mark never does
 //!   (`5.12.2023`, `Vecher.kz`, `т.е.`, `Қ.Тоқаев`);
 //! * a lowercase letter on the right (also after a dash: `«...!» – сказала она`) or a
-//!   comma, colon or semicolon means no boundary; the one exception is a period set
-//!   apart by spaces after an ordinary word (`слово . дальше`), which in
+//!   comma, colon or semicolon means no boundary; the exceptions are a dash after a
+//!   period or an ellipsis (`... лидерах. — сказал он` starts a new sentence) and a
+//!   period set apart by spaces after an ordinary word (`слово . дальше`), which in
 //!   pre-tokenized corpora is a boundary;
 //! * `?`, `!` and ellipses end a sentence before anything else;
 //! * a single period ends one unless the word before it is an initial (`Е. Досаев`,
 //!   `А. С. Пушкин`), a list number at the start of a sentence (`1. Первое`), or an
 //!   abbreviation from [`abbrev`]: *head* abbreviations never end a sentence
 //!   (`ул. Абая`, `им.`, `проф.`, `англ.`), *tail* ones do when a capital follows
-//!   (`и т.д. В`, `5 млн. Это`, `т.б. Сол`), and units (`г.`, `в.`, `ж.`, `км.`) end
+//!   (`и т.д. В`, `5 млн. Это`, `т.б. Сол`), and units (`г.`, `в.`, `ғ.`, `км.`) end
 //!   one only after a number (`в 2023 г. В` but `г. Алматы`). Unknown lowercase words
 //!   without a vowel are taken for abbreviations too;
-//! * a semicolon ends a sentence only at a line end;
+//! * inside round brackets a period after a lowercase word does not end a sentence
+//!   (`(швед. Stockholms blodbad)`); smileys and stray closing brackets (`:)`,
+//!   `=))`, `... )`) end one before a capital;
+//! * a semicolon ends a sentence before a capital, a digit or a dash and a capital
+//!   (`; 2) ...`, `; - Пункт`), as in razdel's corpora;
 //! * a line break without final punctuation ends a sentence (headline, photo or
 //!   speaker caption, dateline, widget timestamps and counters) unless the next line
 //!   starts with a lowercase letter or the line ends in a comma, a word-wrap hyphen,
@@ -47,14 +52,7 @@ use abbrev::Kind;
 /// Split `text` into sentences: byte ranges, in order, not overlapping, each
 /// trimmed of surrounding whitespace, together covering every non-space character.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let mut s = Splitter {
-        text,
-        bytes: text.as_bytes(),
-        out: Vec::new(),
-        start: 0,
-        quotes: 0,
-        parens: 0,
-    };
+    let mut s = Splitter { text, bytes: text.as_bytes(), out: Vec::new(), start: 0, quotes: 0, parens: 0 };
     s.run();
     s.out
 }
@@ -85,10 +83,7 @@ fn is_terminal(c: char) -> bool {
 
 /// Characters that close what a sentence opened and stay with it.
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '»' | '”' | '“' | '’' | '›' | ')' | ']' | '}' | '"' | '\''
-    )
+    matches!(c, '»' | '”' | '“' | '’' | '›' | ')' | ']' | '}' | '"' | '\'')
 }
 
 /// Closers that can never open anything, so that standing alone after a space they
@@ -98,10 +93,7 @@ fn is_closer_only(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '“' | '„' | '"' | '\'' | '‘' | '‹' | '(' | '[' | '{'
-    )
+    matches!(c, '«' | '“' | '„' | '"' | '\'' | '‘' | '‹' | '(' | '[' | '{')
 }
 
 fn is_dash(c: char) -> bool {
@@ -109,10 +101,7 @@ fn is_dash(c: char) -> bool {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 fn is_vowel(c: char) -> bool {
@@ -139,6 +128,16 @@ fn is_vowel(c: char) -> bool {
             | 'u'
             | 'y'
     )
+}
+
+/// Whether a Russian word looks like a verb form (`помочь`, `сообщить`, `дали`,
+/// `поможет`), after which `им` is a pronoun.
+fn ends_like_verb(word: &str) -> bool {
+    const ENDINGS: [&str; 18] = [
+        "ть", "ти", "чь", "ли", "ет", "ит", "ют", "ят", "ешь", "ишь", "ал", "ял", "ил", "ел", "ала", "яла",
+        "ила", "ела",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 fn is_roman(c: char) -> bool {
@@ -351,9 +350,7 @@ impl<'a> Splitter<'a> {
         let run = (end - i) as u32;
         let mut before = self.char_before(i);
         if before == Some('-') {
-            before = self
-                .char_before(i - 1)
-                .filter(|c| matches!(c, ':' | ';' | '='));
+            before = self.char_before(i - 1).filter(|c| matches!(c, ':' | ';' | '='));
         }
         let face = matches!(before, Some(':' | ';' | '='));
         if !face {
@@ -390,9 +387,7 @@ impl<'a> Splitter<'a> {
     /// Whether only final marks, closers and whitespace remain from `r` on.
     fn only_marks_from(&self, r: usize) -> bool {
         self.text.len() - r <= 64
-            && self.text[r..]
-                .chars()
-                .all(|c| c.is_whitespace() || is_terminal(c) || is_closer(c))
+            && self.text[r..].chars().all(|c| c.is_whitespace() || is_terminal(c) || is_closer(c))
     }
 
     /// The first character on the right that tells the case: past dashes, opening
@@ -446,9 +441,7 @@ impl<'a> Splitter<'a> {
             // a lowercase word (`... лидерах. — сказал он`); after `!` and `?` it
             // introduces the speaker of what was said (`«Помогите!» – сказала она`).
             if dash && !t.strong {
-                return t.ellipsis
-                    || t.dots >= 2
-                    || matches!(self.left(p0).0, Left::Plain | Left::Nothing);
+                return t.ellipsis || t.dots >= 2 || matches!(self.left(p0).0, Left::Plain | Left::Nothing);
             }
             // `слово . дальше`: a period set apart by spaces ends a sentence in
             // pre-tokenized text, whatever the case of the next word.
@@ -531,12 +524,13 @@ impl<'a> Splitter<'a> {
         let mut chars = word.chars();
         let first = chars.next().unwrap_or('\0');
         let single = chars.next().is_none();
-        if single && first.is_lowercase() {
-            if let Some(prev) = self.spaced_letter_before(s) {
-                len += prev.encode_utf8(&mut buf[len..]).len();
-                buf[len] = b'.';
-                len += 1;
-            }
+        if single
+            && first.is_lowercase()
+            && let Some(prev) = self.spaced_letter_before(s)
+        {
+            len += prev.encode_utf8(&mut buf[len..]).len();
+            buf[len] = b'.';
+            len += 1;
         }
         let mut all_lower = true;
         for c in word.chars() {
@@ -550,9 +544,7 @@ impl<'a> Splitter<'a> {
         let key = std::str::from_utf8(&buf[..len]).unwrap_or("");
         let after_number = self.number_before(s);
         let numeric = word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            || word
-                .chars()
-                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+            || word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
         if numeric {
             // `1. Первое`, `IV. Глава`, `8.1. Раздел` at the start of a sentence are
             // list numbers; pre-tokenized corpora (`2 . Текст`) split after them.
@@ -567,7 +559,14 @@ impl<'a> Splitter<'a> {
             return (Left::Initial, after_number);
         }
         if let Some(k) = abbrev::kind(key) {
-            return (Left::Abbrev(k), after_number);
+            let before = self.word_before(s);
+            return match key {
+                // `помогли им.` (the pronoun) against `школа им. Абая` (named after).
+                "им" if ends_like_verb(before) => (Left::Plain, after_number),
+                // `и пр.` (and so on) against `пр. Абая` (avenue).
+                "пр" if before == "и" => (Left::Abbrev(Kind::Tail), after_number),
+                _ => (Left::Abbrev(k), after_number),
+            };
         }
         if let Some(dot) = word.rfind('.') {
             // Dotted: `А.С` (initials), `н.э`, `к.п.н`, `т.ғ.к` (abbreviations),
@@ -598,6 +597,22 @@ impl<'a> Splitter<'a> {
             return (Left::Abbrev(Kind::Unit), after_number);
         }
         (Left::Plain, after_number)
+    }
+
+    /// The word (letters only) before `s`, past spaces; empty if none or long.
+    fn word_before(&self, s: usize) -> &str {
+        let mut e = s;
+        while e > 0 && self.bytes[e - 1] == b' ' && s - e < 3 {
+            e -= 1;
+        }
+        let mut b = e;
+        while let Some(c) = self.char_before(b) {
+            if !c.is_alphabetic() || e - b > 32 {
+                break;
+            }
+            b -= c.len_utf8();
+        }
+        &self.text[b..e]
     }
 
     /// The single letter before `s` when it is followed by a period and a space
