@@ -64,12 +64,8 @@ fn skip_space(chars: &[char], mut at: usize) -> usize {
 fn compare(rec: &Record, counts: &mut Counts, mut found: impl FnMut(Disagreement, &[char])) {
     let chars: Vec<char> = rec.text.chars().collect();
     counts.sentences += rec.bounds.len();
-    let gold: HashSet<usize> = rec
-        .bounds
-        .iter()
-        .skip(1)
-        .map(|b| skip_space(&chars, b[0].min(chars.len())))
-        .collect();
+    let gold: HashSet<usize> =
+        rec.bounds.iter().skip(1).map(|b| skip_space(&chars, b[0].min(chars.len()))).collect();
     let index = CharIndex::new(&rec.text);
     let predicted: HashSet<usize> = crate::segment::split(&rec.text)
         .iter()
@@ -88,14 +84,7 @@ fn compare(rec: &Record, counts: &mut Counts, mut found: impl FnMut(Disagreement
         } else {
             counts.missed += 1;
         }
-        found(
-            Disagreement {
-                id: rec.id.clone(),
-                at,
-                is_false,
-            },
-            &chars,
-        );
+        found(Disagreement { id: rec.id.clone(), at, is_false }, &chars);
     }
 }
 
@@ -108,10 +97,7 @@ fn for_records(path: &Path, mut each: impl FnMut(&Record)) -> io::Result<()> {
             continue;
         }
         let rec: Record = serde_json::from_str(&line).map_err(|e| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("{}:{}: {e}", path.display(), n + 1),
-            )
+            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), n + 1))
         })?;
         each(&rec);
     }
@@ -128,18 +114,12 @@ pub fn counts(path: &Path) -> io::Result<Counts> {
 /// The figure `sentences.<file stem>.errors_per_1000` for one gold file.
 pub fn evaluate(path: &Path) -> io::Result<Vec<Figure>> {
     let c = counts(path)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(vec![Figure {
         name: format!("sentences.{stem}.errors_per_1000"),
         value: c.errors_per_1000(),
         lower_is_better: true,
-        detail: format!(
-            "false={} missed={} sentences={}",
-            c.false_bounds, c.missed, c.sentences
-        ),
+        detail: format!("false={} missed={} sentences={}", c.false_bounds, c.missed, c.sentences),
     }])
 }
 
@@ -155,12 +135,7 @@ pub fn errors(path: &Path) -> io::Result<Vec<String>> {
             let left: String = chars[from..d.at].iter().collect();
             let right: String = chars[d.at..to].iter().collect();
             let kind = if d.is_false { "FALSE " } else { "MISSED" };
-            out.push(format!(
-                "{kind} {}\t{}|{}",
-                d.id,
-                left.replace('\n', "⏎"),
-                right.replace('\n', "⏎")
-            ));
+            out.push(format!("{kind} {}\t{}|{}", d.id, left.replace('\n', "⏎"), right.replace('\n', "⏎")));
         })
     })?;
     Ok(out)
@@ -175,38 +150,18 @@ mod tests {
     fn counts_false_and_missed() {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         // Gold has two sentences; split finds two as well, at the same place.
-        writeln!(
-            f,
-            r#"{{"id":"a","text":"Бірінші сөйлем. Екінші сөйлем.","bounds":[[0,15],[16,30]]}}"#
-        )
-        .unwrap();
+        writeln!(f, r#"{{"id":"a","text":"Бірінші сөйлем. Екінші сөйлем.","bounds":[[0,15],[16,30]]}}"#)
+            .unwrap();
         // Gold says one sentence ("г." is not an end), split agrees.
-        writeln!(
-            f,
-            r#"{{"id":"b","text":"Он живёт в г. Алматы.","bounds":[[0,21]]}}"#
-        )
-        .unwrap();
+        writeln!(f, r#"{{"id":"b","text":"Он живёт в г. Алматы.","bounds":[[0,21]]}}"#).unwrap();
         // Gold wants a boundary that no rule can see: one missed.
-        writeln!(
-            f,
-            r#"{{"id":"c","text":"раз два три","bounds":[[0,3],[4,11]]}}"#
-        )
-        .unwrap();
+        writeln!(f, r#"{{"id":"c","text":"раз два три","bounds":[[0,3],[4,11]]}}"#).unwrap();
         f.flush().unwrap();
         let c = counts(f.path()).unwrap();
-        assert_eq!(
-            c,
-            Counts {
-                false_bounds: 0,
-                missed: 1,
-                sentences: 5
-            }
-        );
+        assert_eq!(c, Counts { false_bounds: 0, missed: 1, sentences: 5 });
         let figs = evaluate(f.path()).unwrap();
         assert_eq!(figs.len(), 1);
-        assert!(
-            figs[0].name.starts_with("sentences.") && figs[0].name.ends_with(".errors_per_1000")
-        );
+        assert!(figs[0].name.starts_with("sentences.") && figs[0].name.ends_with(".errors_per_1000"));
         assert!(figs[0].lower_is_better);
         assert!((figs[0].value - 200.0).abs() < 1e-9);
         let errs = errors(f.path()).unwrap();
@@ -221,11 +176,7 @@ mod tests {
     #[ignore]
     fn shared_gold() {
         let dir = std::path::Path::new("/work/shared/gold/external");
-        for name in [
-            "ru_sents_razdel.jsonl",
-            "kk_sents.jsonl",
-            "ru_sents_razdel_tests.jsonl",
-        ] {
+        for name in ["ru_sents_razdel.jsonl", "kk_sents.jsonl", "ru_sents_razdel_tests.jsonl"] {
             let path = dir.join(name);
             if !path.exists() {
                 continue;
