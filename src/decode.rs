@@ -15,14 +15,10 @@ pub struct Decoded {
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
-            Ok(s) => Ok(Decoded {
-                text: s.to_string(),
-                encoding: None,
-            }),
-            Err(e) => Err(format!(
-                "invalid UTF-8 after a UTF-8 byte-order mark at byte {}",
-                e.valid_up_to() + 3
-            )),
+            Ok(s) => Ok(Decoded { text: s.to_string(), encoding: None }),
+            Err(e) => {
+                Err(format!("invalid UTF-8 after a UTF-8 byte-order mark at byte {}", e.valid_up_to() + 3))
+            }
         };
     }
     if let Some((enc, bom)) = Encoding::for_bom(&bytes) {
@@ -31,18 +27,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
             if had_errors {
                 return Err(format!("invalid {} data", enc.name()));
             }
-            return Ok(Decoded {
-                text: text.into_owned(),
-                encoding: Some(enc.name()),
-            });
+            return Ok(Decoded { text: text.into_owned(), encoding: Some(enc.name()) });
         }
     }
     let bytes = match String::from_utf8(bytes) {
         Ok(text) => {
-            return check_text(Decoded {
-                text,
-                encoding: None,
-            });
+            return check_text(Decoded { text, encoding: None });
         }
         Err(e) => e.into_bytes(),
     };
@@ -63,19 +53,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if score <= 0 {
         return Err("not UTF-8 and not recognizable Cyrillic text".to_string());
     }
-    Ok(Decoded {
-        text,
-        encoding: Some(enc.name()),
-    })
+    Ok(Decoded { text, encoding: Some(enc.name()) })
 }
 
 /// Valid UTF-8 can still be binary (NUL-heavy data): refuse that, keep text with stray NULs.
 fn check_text(d: Decoded) -> Result<Decoded, String> {
-    if looks_binary(d.text.as_bytes()) {
-        Err("binary data, not text".to_string())
-    } else {
-        Ok(d)
-    }
+    if looks_binary(d.text.as_bytes()) { Err("binary data, not text".to_string()) } else { Ok(d) }
 }
 
 /// More than 10% control bytes (other than tab, newline, carriage return, form feed) in the
@@ -85,10 +68,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     control * 10 > head.len()
 }
 
@@ -115,13 +95,7 @@ mod tests {
 
     #[test]
     fn utf8_plain_and_with_bom() {
-        assert_eq!(
-            decode(RU.as_bytes().to_vec()).unwrap(),
-            Decoded {
-                text: RU.into(),
-                encoding: None
-            }
-        );
+        assert_eq!(decode(RU.as_bytes().to_vec()).unwrap(), Decoded { text: RU.into(), encoding: None });
         let mut b = b"\xEF\xBB\xBF".to_vec();
         b.extend_from_slice(RU.as_bytes());
         assert_eq!(decode(b).unwrap().text, RU);
@@ -155,9 +129,6 @@ mod tests {
         let zeros = vec![0u8; 100];
         assert!(decode(zeros).is_err());
         let with_nul = format!("{RU}\0{RU}");
-        assert_eq!(
-            decode(with_nul.clone().into_bytes()).unwrap().text,
-            with_nul
-        );
+        assert_eq!(decode(with_nul.clone().into_bytes()).unwrap().text, with_nul);
     }
 }

@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::normalize::{self, Context};
 use crate::offsets::CharIndex;
 use crate::record::{Entity, EntityType, Value};
-use crate::rules::{Example, Rule, RuleError, RuleSet};
+use crate::rules::{Example, Rule, RuleError, RuleSet, SPAN_GROUP};
 use crate::segment;
 
 struct LangRules {
@@ -68,20 +68,12 @@ impl Engine {
     /// Compile the per-language pattern sets.
     pub fn new(set: RuleSet) -> Result<Engine, RuleError> {
         let build = |lang: Lang| -> Result<LangRules, RuleError> {
-            let rules: Vec<usize> = set
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.lang.covers(lang))
-                .map(|(i, _)| i)
-                .collect();
+            let rules: Vec<usize> =
+                set.rules.iter().enumerate().filter(|(_, r)| r.lang.covers(lang)).map(|(i, _)| i).collect();
             if rules.is_empty() {
                 return Ok(LangRules { rules, set: None });
             }
-            let patterns: Vec<&str> = rules
-                .iter()
-                .map(|&i| set.rules[i].pattern.as_str())
-                .collect();
+            let patterns: Vec<&str> = rules.iter().map(|&i| set.rules[i].pattern.as_str()).collect();
             let rs = regex::RegexSetBuilder::new(patterns)
                 .size_limit(512 << 20)
                 .dfa_size_limit(64 << 20)
@@ -92,10 +84,7 @@ impl Engine {
                     rule: None,
                     message: format!("the {} rules do not compile together: {e}", lang.code()),
                 })?;
-            Ok(LangRules {
-                rules,
-                set: Some(rs),
-            })
+            Ok(LangRules { rules, set: Some(rs) })
         };
         let ru = build(Lang::Ru)?;
         let kk = build(Lang::Kk)?;
@@ -132,18 +121,14 @@ impl Engine {
                     break;
                 };
                 let m = caps.get(0).expect("group 0 always matches");
-                let (s, e) = (range.start + m.start(), range.start + m.end());
-                if m.start() == m.end() || (rule.boundary && !at_word_edges(text, s, e)) {
+                let span = caps.name(SPAN_GROUP).unwrap_or(m);
+                let (s, e) = (range.start + span.start(), range.start + span.end());
+                if span.start() == span.end() || (rule.boundary && !at_word_edges(text, s, e)) {
                     // Try again one character further on.
                     pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
-                let ctx = Context {
-                    rule,
-                    caps: &caps,
-                    lang,
-                    set: &self.set,
-                };
+                let ctx = Context { rule, caps: &caps, lang, set: &self.set };
                 if let Some(value) = normalize::value(&ctx) {
                     out.push(Candidate {
                         kind: rule.kind,
@@ -154,7 +139,7 @@ impl Engine {
                         value,
                     });
                 }
-                pos = m.end();
+                pos = if m.end() > m.start() { m.end() } else { m.start() + 1 };
             }
         }
     }
@@ -204,9 +189,7 @@ impl Engine {
         });
         let mut kept: Vec<Candidate> = Vec::new();
         for c in cands {
-            let overlaps = kept
-                .iter()
-                .any(|k| k.kind == c.kind && k.start < c.end && c.start < k.end);
+            let overlaps = kept.iter().any(|k| k.kind == c.kind && k.start < c.end && c.start < k.end);
             if !overlaps {
                 kept.push(c);
             }
@@ -214,23 +197,13 @@ impl Engine {
         // Types that give way to others where they overlap.
         let dominated = |c: &Candidate, kept: &[Candidate]| {
             self.set.yields_to.get(&c.kind).is_some_and(|over| {
-                kept.iter()
-                    .any(|k| over.contains(&k.kind) && k.start < c.end && c.start < k.end)
+                kept.iter().any(|k| over.contains(&k.kind) && k.start < c.end && c.start < k.end)
             })
         };
         let drop: Vec<bool> = kept.iter().map(|c| dominated(c, &kept)).collect();
-        let mut out: Vec<Candidate> = kept
-            .into_iter()
-            .zip(drop)
-            .filter(|(_, d)| !d)
-            .map(|(c, _)| c)
-            .collect();
-        out.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.kind.cmp(&b.kind))
-        });
+        let mut out: Vec<Candidate> =
+            kept.into_iter().zip(drop).filter(|(_, d)| !d).map(|(c, _)| c).collect();
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
         out
     }
 
@@ -243,11 +216,8 @@ impl Engine {
 
     /// Check one example; `Err` describes the mismatch.
     pub fn check_example(&self, ex: &Example) -> Result<(), String> {
-        let found: Vec<Entity> = self
-            .extract_text(&ex.text, ex.lang)
-            .into_iter()
-            .filter(|e| ex.types.contains(&e.kind))
-            .collect();
+        let found: Vec<Entity> =
+            self.extract_text(&ex.text, ex.lang).into_iter().filter(|e| ex.types.contains(&e.kind)).collect();
         let as_json = |e: &Entity| {
             let mut v = serde_json::to_value(&e.value).expect("values serialize");
             if let Some(o) = v.as_object_mut() {
@@ -291,13 +261,7 @@ impl Engine {
             msg.push_str(&format!("    expected  {m}\n"));
         }
         for e in &found {
-            msg.push_str(&format!(
-                "    found     {} {:?} {}  [{}]\n",
-                e.kind,
-                e.text,
-                as_json(e),
-                e.rule
-            ));
+            msg.push_str(&format!("    found     {} {:?} {}  [{}]\n", e.kind, e.text, as_json(e), e.rule));
         }
         if found.is_empty() {
             msg.push_str("    found     nothing\n");
@@ -322,24 +286,15 @@ pub fn check(engine: &Engine) -> CheckReport {
     let mut failures = Vec::new();
     for ex in &set.examples {
         if let Err(m) = engine.check_example(ex) {
-            let who = ex
-                .rule
-                .as_ref()
-                .map(|r| format!(": rule {r}"))
-                .unwrap_or_default();
+            let who = ex.rule.as_ref().map(|r| format!(": rule {r}")).unwrap_or_default();
             failures.push(format!("{}:{}{who}: {m}", ex.file, ex.line));
         }
     }
     for r in &set.rules {
-        let positive = set
-            .examples
-            .iter()
-            .any(|e| e.rule.as_deref() == Some(r.id.as_str()) && !e.is_negative());
+        let positive =
+            set.examples.iter().any(|e| e.rule.as_deref() == Some(r.id.as_str()) && !e.is_negative());
         if !positive {
-            failures.push(format!(
-                "{}:{}: rule {}: has no positive example\n",
-                r.file, r.line, r.id
-            ));
+            failures.push(format!("{}:{}: rule {}: has no positive example\n", r.file, r.line, r.id));
         }
     }
     let mut files: Vec<&str> = set.rules.iter().map(|r| r.file.as_str()).collect();
@@ -349,8 +304,5 @@ pub fn check(engine: &Engine) -> CheckReport {
             failures.push(format!("{f}: has no negative example (`expect = []`)\n"));
         }
     }
-    CheckReport {
-        examples: set.examples.len(),
-        failures,
-    }
+    CheckReport { examples: set.examples.len(), failures }
 }

@@ -70,11 +70,7 @@ pub struct Entry {
 impl Entry {
     /// The canonical name in `lang`, falling back to the other language.
     pub fn name(&self, lang: Lang) -> &str {
-        let (first, second) = if lang == Lang::Kk {
-            (&self.kk, &self.ru)
-        } else {
-            (&self.ru, &self.kk)
-        };
+        let (first, second) = if lang == Lang::Kk { (&self.kk, &self.ru) } else { (&self.ru, &self.kk) };
         first.as_deref().or(second.as_deref()).unwrap_or("")
     }
 }
@@ -114,10 +110,7 @@ impl Gazetteer {
         for e in def.entry {
             let idx = g.entries.len() as u32;
             if e.ru.is_empty() && e.kk.is_empty() && e.ru_abbr.is_empty() && e.kk_abbr.is_empty() {
-                return Err(format!(
-                    "entry {} has no names",
-                    e.key.as_deref().unwrap_or("(without key)")
-                ));
+                return Err(format!("entry {} has no names", e.key.as_deref().unwrap_or("(without key)")));
             }
             g.entries.push(Entry {
                 key: e.key,
@@ -126,21 +119,13 @@ impl Gazetteer {
                 kk: e.kk.first().or(e.kk_abbr.first()).cloned(),
             });
             for lemma in &e.ru {
-                let forms = if def.inflect {
-                    inflect::ru_forms(lemma)
-                } else {
-                    vec![lemma.clone()]
-                };
+                let forms = if def.inflect { inflect::ru_forms(lemma) } else { vec![lemma.clone()] };
                 for f in forms {
                     g.add(f, idx, Lang::Ru, true);
                 }
             }
             for lemma in &e.kk {
-                let forms = if def.inflect {
-                    inflect::kk_forms(lemma)
-                } else {
-                    vec![lemma.clone()]
-                };
+                let forms = if def.inflect { inflect::kk_forms(lemma) } else { vec![lemma.clone()] };
                 for f in forms {
                     g.add(f, idx, Lang::Kk, true);
                 }
@@ -165,11 +150,7 @@ impl Gazetteer {
             variants.push(caps);
         }
         for v in variants {
-            let hit = self.forms.entry(v.clone()).or_insert(Hit {
-                entry,
-                ru: false,
-                kk: false,
-            });
+            let hit = self.forms.entry(v.clone()).or_insert(Hit { entry, ru: false, kk: false });
             // The first entry to claim a form keeps it; the language flags accumulate.
             if hit.entry == entry {
                 match lang {
@@ -177,11 +158,7 @@ impl Gazetteer {
                     _ => hit.kk = true,
                 }
             }
-            let list = if lang == Lang::Ru {
-                &mut self.ru_forms
-            } else {
-                &mut self.kk_forms
-            };
+            let list = if lang == Lang::Ru { &mut self.ru_forms } else { &mut self.kk_forms };
             list.push(v);
         }
     }
@@ -191,12 +168,7 @@ impl Gazetteer {
         let mut v: Vec<&str> = match lang {
             Lang::Ru => self.ru_forms.iter().map(String::as_str).collect(),
             Lang::Kk => self.kk_forms.iter().map(String::as_str).collect(),
-            Lang::Und => self
-                .ru_forms
-                .iter()
-                .chain(&self.kk_forms)
-                .map(String::as_str)
-                .collect(),
+            Lang::Und => self.ru_forms.iter().chain(&self.kk_forms).map(String::as_str).collect(),
         };
         v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         v.dedup();
@@ -247,20 +219,11 @@ kk_abbr = ["ҚР"]
         assert_eq!((e.key.as_deref(), name), (Some("TR"), "Турция"));
         assert_eq!(g.lookup("ТҮРКИЯ", Lang::Ru).unwrap().1, "Түркия");
         assert_eq!(g.lookup("РК", Lang::Ru).unwrap().1, "Республика Казахстан");
-        assert_eq!(
-            g.lookup("ҚР", Lang::Kk).unwrap().1,
-            "Қазақстан Республикасы"
-        );
-        assert!(
-            g.lookup("рк", Lang::Ru).is_none(),
-            "abbreviations are case-sensitive"
-        );
+        assert_eq!(g.lookup("ҚР", Lang::Kk).unwrap().1, "Қазақстан Республикасы");
+        assert!(g.lookup("рк", Lang::Ru).is_none(), "abbreviations are case-sensitive");
         let ru = g.forms(Lang::Ru);
         assert!(ru.contains(&"РК") && ru.contains(&"Турция") && !ru.contains(&"Түркия"));
-        assert!(
-            ru.windows(2).all(|w| w[0].len() >= w[1].len()),
-            "longest first"
-        );
+        assert!(ru.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
     }
 
     #[test]

@@ -35,17 +35,9 @@ pub struct LoadError {
 #[derive(Debug)]
 pub enum Job {
     /// A text file; `id` is its path relative to the argument, without extension.
-    File {
-        path: PathBuf,
-        id: String,
-        source: String,
-    },
+    File { path: PathBuf, id: String, source: String },
     /// One line of a JSON Lines file (1-based `line`).
-    Line {
-        source: String,
-        line: usize,
-        bytes: Vec<u8>,
-    },
+    Line { source: String, line: usize, bytes: Vec<u8> },
     /// Something that is not a document could not be read (a folder, a loop): a warning.
     Warning(String),
 }
@@ -61,37 +53,19 @@ impl Job {
                     error: io_reason(&e),
                 })?;
                 match decode(bytes) {
-                    Ok(d) => Ok(Document {
-                        id,
-                        source,
-                        text: d.text,
-                        date: None,
-                        encoding: d.encoding,
-                    }),
+                    Ok(d) => Ok(Document { id, source, text: d.text, date: None, encoding: d.encoding }),
                     Err(error) => Err(LoadError { id, source, error }),
                 }
             }
-            Job::Line {
-                source,
-                line,
-                bytes,
-            } => parse_line(&source, line, &bytes),
-            Job::Warning(w) => Err(LoadError {
-                id: String::new(),
-                source: String::new(),
-                error: w,
-            }),
+            Job::Line { source, line, bytes } => parse_line(&source, line, &bytes),
+            Job::Warning(w) => Err(LoadError { id: String::new(), source: String::new(), error: w }),
         }
     }
 }
 
 fn parse_line(source: &str, line: usize, bytes: &[u8]) -> Result<Document, LoadError> {
     let here = format!("{source}:{line}");
-    let fail = |id: String, error: String| LoadError {
-        id,
-        source: here.clone(),
-        error,
-    };
+    let fail = |id: String, error: String| LoadError { id, source: here.clone(), error };
     let fallback_id = here.clone();
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
@@ -111,13 +85,7 @@ fn parse_line(source: &str, line: usize, bytes: &[u8]) -> Result<Document, LoadE
         None => return Err(fail(id, format!("line {line}: no \"text\" field"))),
     };
     let date = obj.get("date").and_then(|d| d.as_str()).map(str::to_string);
-    Ok(Document {
-        id,
-        source: here,
-        text,
-        date,
-        encoding: None,
-    })
+    Ok(Document { id, source: here, text, date, encoding: None })
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -130,8 +98,7 @@ fn io_reason(e: &io::Error) -> String {
 
 /// Is this path argument read as JSON Lines?
 pub fn is_jsonl(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e == "jsonl" || e == "ndjson")
+    path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
 /// Lazy, ordered iterator over the jobs of a list of path arguments.
@@ -142,29 +109,18 @@ pub struct Inputs {
 
 enum Source {
     Walk(Walk),
-    Lines {
-        reader: Box<dyn BufRead + Send>,
-        source: String,
-        line: usize,
-    },
+    Lines { reader: Box<dyn BufRead + Send>, source: String, line: usize },
 }
 
 impl Inputs {
     pub fn new(args: Vec<String>) -> Inputs {
-        Inputs {
-            args: args.into_iter(),
-            current: None,
-        }
+        Inputs { args: args.into_iter(), current: None }
     }
 
     fn open(&mut self, arg: String) -> Option<Job> {
         if arg == "-" {
             let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(io::stdin()));
-            self.current = Some(Source::Lines {
-                reader,
-                source: "<stdin>".to_string(),
-                line: 0,
-            });
+            self.current = Some(Source::Lines { reader, source: "<stdin>".to_string(), line: 0 });
             return None;
         }
         let path = PathBuf::from(&arg);
@@ -178,27 +134,16 @@ impl Inputs {
         } else if is_jsonl(&path) {
             match fs::File::open(&path) {
                 Ok(f) => {
-                    let reader: Box<dyn BufRead + Send> =
-                        Box::new(BufReader::with_capacity(1 << 16, f));
-                    self.current = Some(Source::Lines {
-                        reader,
-                        source: arg,
-                        line: 0,
-                    });
+                    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, f));
+                    self.current = Some(Source::Lines { reader, source: arg, line: 0 });
                     None
                 }
                 Err(e) => Some(Job::Warning(format!("{arg}: {}", io_reason(&e)))),
             }
         } else {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| arg.clone());
-            Some(Job::File {
-                path,
-                id,
-                source: arg,
-            })
+            let id =
+                path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| arg.clone());
+            Some(Job::File { path, id, source: arg })
         }
     }
 }
@@ -213,11 +158,7 @@ impl Iterator for Inputs {
                     Some(job) => return Some(job),
                     None => self.current = None,
                 },
-                Some(Source::Lines {
-                    reader,
-                    source,
-                    line,
-                }) => {
+                Some(Source::Lines { reader, source, line }) => {
                     let mut bytes = Vec::new();
                     match reader.read_until(b'\n', &mut bytes) {
                         Ok(0) => self.current = None,
@@ -229,11 +170,7 @@ impl Iterator for Inputs {
                             if bytes.iter().all(u8::is_ascii_whitespace) {
                                 continue; // blank lines are not documents
                             }
-                            return Some(Job::Line {
-                                source: source.clone(),
-                                line: *line,
-                                bytes,
-                            });
+                            return Some(Job::Line { source: source.clone(), line: *line, bytes });
                         }
                         Err(e) => {
                             let w = format!("{source}: read error after line {line}: {e}");
@@ -265,12 +202,7 @@ struct Walk {
 
 impl Walk {
     fn new(root: PathBuf) -> Walk {
-        let mut w = Walk {
-            root: root.clone(),
-            stack: Vec::new(),
-            visited: HashSet::new(),
-            pending: None,
-        };
+        let mut w = Walk { root: root.clone(), stack: Vec::new(), visited: HashSet::new(), pending: None };
         w.enter(&root);
         w
     }
@@ -278,21 +210,15 @@ impl Walk {
     fn enter(&mut self, dir: &Path) {
         if let Ok(canon) = fs::canonicalize(dir) {
             if !self.visited.insert(canon) {
-                self.pending = Some(Job::Warning(format!(
-                    "{}: symbolic link loop, skipped",
-                    dir.display()
-                )));
+                self.pending = Some(Job::Warning(format!("{}: symbolic link loop, skipped", dir.display())));
                 return;
             }
         }
         let rd = match fs::read_dir(dir) {
             Ok(rd) => rd,
             Err(e) => {
-                self.pending = Some(Job::Warning(format!(
-                    "{}: cannot read folder: {}",
-                    dir.display(),
-                    io_reason(&e)
-                )));
+                self.pending =
+                    Some(Job::Warning(format!("{}: cannot read folder: {}", dir.display(), io_reason(&e))));
                 return;
             }
         };
@@ -316,17 +242,13 @@ impl Walk {
             entries.push((key, path, is_dir));
         }
         entries.sort_by(|a, b| b.0.cmp(&a.0));
-        self.stack
-            .push(entries.into_iter().map(|(_, p, d)| (p, d)).collect());
+        self.stack.push(entries.into_iter().map(|(_, p, d)| (p, d)).collect());
     }
 
     fn id_of(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
         let rel = rel.with_extension("");
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/")
+        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
     }
 }
 
@@ -371,16 +293,10 @@ mod tests {
 
     #[test]
     fn json_lines_fields_and_errors() {
-        let d = parse_line(
-            "c.jsonl",
-            3,
-            r#"{"id": "a1", "text": "Привет", "date": "2024-05-01"}"#.as_bytes(),
-        )
-        .unwrap();
-        assert_eq!(
-            (d.id.as_str(), d.text.as_str(), d.date.as_deref()),
-            ("a1", "Привет", Some("2024-05-01"))
-        );
+        let d =
+            parse_line("c.jsonl", 3, r#"{"id": "a1", "text": "Привет", "date": "2024-05-01"}"#.as_bytes())
+                .unwrap();
+        assert_eq!((d.id.as_str(), d.text.as_str(), d.date.as_deref()), ("a1", "Привет", Some("2024-05-01")));
         assert_eq!(d.source, "c.jsonl:3");
         let d = parse_line("c.jsonl", 4, br#"{"id": 17, "text": ""}"#).unwrap();
         assert_eq!(d.id, "17");
@@ -388,10 +304,7 @@ mod tests {
         assert!(e.error.starts_with("line 5: not JSON"), "{}", e.error);
         assert_eq!(e.id, "c.jsonl:5");
         let e = parse_line("c.jsonl", 6, br#"{"id": "x"}"#).unwrap_err();
-        assert_eq!(
-            (e.id.as_str(), e.error.as_str()),
-            ("x", "line 6: no \"text\" field")
-        );
+        assert_eq!((e.id.as_str(), e.error.as_str()), ("x", "line 6: no \"text\" field"));
         let e = parse_line("c.jsonl", 7, br#"{"id": "y", "text": 5}"#).unwrap_err();
         assert_eq!(e.error, "line 7: \"text\" is not a string");
         let e = parse_line("c.jsonl", 8, br#"[1, 2]"#).unwrap_err();
@@ -404,15 +317,7 @@ mod tests {
         let r = dir.path();
         fs::create_dir_all(r.join("b/inner")).unwrap();
         fs::create_dir_all(r.join(".hidden")).unwrap();
-        for f in [
-            "a.txt",
-            "b/inner/z.txt",
-            "b/c.txt",
-            "c.md",
-            ".h.txt",
-            ".hidden/x.txt",
-            "b.txt",
-        ] {
+        for f in ["a.txt", "b/inner/z.txt", "b/c.txt", "c.md", ".h.txt", ".hidden/x.txt", "b.txt"] {
             fs::write(r.join(f), "текст").unwrap();
         }
         let ids: Vec<String> = Inputs::new(vec![r.to_string_lossy().into_owned()])

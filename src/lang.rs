@@ -165,20 +165,14 @@ fn sigmoid(x: f32) -> f32 {
 
 fn decide(text: &str, ev: &Evidence, doc: Lang) -> Guess {
     let fallback = |score: f32| match doc {
-        Lang::Und => Guess {
-            lang: Lang::Und,
-            score,
-        },
+        Lang::Und => Guess { lang: Lang::Und, score },
         lang => Guess { lang, score: 0.5 },
     };
     let letters = ev.cyrillic + ev.other_letters;
     if ev.cyrillic == 0 {
         // No Cyrillic at all: another language (or no letters: nothing to say).
         if ev.other_letters >= 8 {
-            return Guess {
-                lang: Lang::Und,
-                score: 0.9,
-            };
+            return Guess { lang: Lang::Und, score: 0.9 };
         }
         return fallback(if letters == 0 { 0.0 } else { 0.5 });
     }
@@ -189,28 +183,19 @@ fn decide(text: &str, ev: &Evidence, doc: Lang) -> Guess {
         // Inside a document, only a real sentence of another language is `Und`.
         let enough = if doc == Lang::Und { 8 } else { 20 };
         if ev.other_letters >= enough {
-            let cyrillic = whatlang::detect(text)
-                .is_some_and(|info| info.script() == whatlang::Script::Cyrillic);
+            let cyrillic =
+                whatlang::detect(text).is_some_and(|info| info.script() == whatlang::Script::Cyrillic);
             if !cyrillic {
-                return Guess {
-                    lang: Lang::Und,
-                    score: 1.0 - share,
-                };
+                return Guess { lang: Lang::Und, score: 1.0 - share };
             }
         }
     }
     if ev.foreign_cyrillic > 0 && ev.foreign_cyrillic * 100 >= ev.cyrillic && ev.kk_letters == 0 {
         // Ukrainian, Belarusian, Serbian, Tatar ...
-        return Guess {
-            lang: Lang::Und,
-            score: 0.8,
-        };
+        return Guess { lang: Lang::Und, score: 0.8 };
     }
     if ev.kk_letters == 0 && ev.kk_i > 0 && ev.cyrillic >= 40 && is_ukrainian(text) {
-        return Guess {
-            lang: Lang::Und,
-            score: 0.7,
-        };
+        return Guess { lang: Lang::Und, score: 0.7 };
     }
     let mut x = ev.log_odds;
     match doc {
@@ -220,23 +205,10 @@ fn decide(text: &str, ev: &Evidence, doc: Lang) -> Guess {
     }
     if doc == Lang::Und && x.abs() < 0.3 && ev.cyrillic < 6 {
         // Too little text to tell.
-        return Guess {
-            lang: Lang::Und,
-            score: 1.0 - sigmoid(x.abs()),
-        };
+        return Guess { lang: Lang::Und, score: 1.0 - sigmoid(x.abs()) };
     }
     let p = sigmoid(x);
-    if x > 0.0 {
-        Guess {
-            lang: Lang::Kk,
-            score: p,
-        }
-    } else {
-        Guess {
-            lang: Lang::Ru,
-            score: 1.0 - p,
-        }
-    }
+    if x > 0.0 { Guess { lang: Lang::Kk, score: p } } else { Guess { lang: Lang::Ru, score: 1.0 - p } }
 }
 
 /// Kazakh text whose only Kazakh letter is `і` is rare; Ukrainian looks like that.
@@ -981,14 +953,8 @@ struct Map {
 impl Map {
     fn new(entries: impl Iterator<Item = (u64, f32)>) -> Map {
         let entries: Vec<_> = entries.collect();
-        let bits = (entries.len() * 4)
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(4);
-        let mut map = Map {
-            slots: vec![(0, 0.0); 1 << bits],
-            shift: 64 - bits,
-        };
+        let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut map = Map { slots: vec![(0, 0.0); 1 << bits], shift: 64 - bits };
         let mask = map.slots.len() - 1;
         for (key, weight) in entries {
             let mut i = map.slot(key);
@@ -1061,11 +1027,8 @@ mod tests {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
-    const RU: [&str; 3] = [
-        "000_104fcb57e43907bc.txt",
-        "002_1fc65b57c4236b9e.txt",
-        "004_46a251cf4611923a.txt",
-    ];
+    const RU: [&str; 3] =
+        ["000_104fcb57e43907bc.txt", "002_1fc65b57c4236b9e.txt", "004_46a251cf4611923a.txt"];
     const KK: [&str; 2] = ["001_698266dcd5ed38bd.txt", "003_12f6269e5992b855.txt"];
 
     #[test]
@@ -1164,14 +1127,7 @@ mod tests {
 
     #[test]
     fn no_letters_is_und() {
-        for text in [
-            "",
-            "   \n\t ",
-            "2024",
-            "12.05.2024, 15:30",
-            "—",
-            "+7 (727) 123-45-67",
-        ] {
+        for text in ["", "   \n\t ", "2024", "12.05.2024, 15:30", "—", "+7 (727) 123-45-67"] {
             assert_eq!(detect(text).lang, Lang::Und, "{text:?}");
             assert_eq!(detect_sentence(text, Lang::Und).lang, Lang::Und, "{text:?}");
         }
@@ -1180,34 +1136,19 @@ mod tests {
     #[test]
     fn sentences_lean_to_the_document() {
         for doc in [Lang::Ru, Lang::Kk] {
-            for text in [
-                "2024",
-                "12.05.2024",
-                "Астана",
-                "Алматы, 5",
-                "Фото: Tengrinews",
-            ] {
+            for text in ["2024", "12.05.2024", "Астана", "Алматы, 5", "Фото: Tengrinews"] {
                 assert_eq!(detect_sentence(text, doc).lang, doc, "{text} in {doc:?}");
             }
         }
         // Clear evidence wins over the document.
-        assert_eq!(
-            detect_sentence("Волонтеры помогли пожилым людям в этом году.", Lang::Kk).lang,
-            Lang::Ru
-        );
-        assert_eq!(
-            detect_sentence("Еріктілер қарттарға көмек көрсетті.", Lang::Ru).lang,
-            Lang::Kk
-        );
+        assert_eq!(detect_sentence("Волонтеры помогли пожилым людям в этом году.", Lang::Kk).lang, Lang::Ru);
+        assert_eq!(detect_sentence("Еріктілер қарттарға көмек көрсетті.", Lang::Ru).lang, Lang::Kk);
     }
 
     #[test]
     fn russian_with_latin_names() {
         assert_eq!(detect("Xiaomi вдвое дешевле iPhone.").lang, Lang::Ru);
-        assert_eq!(
-            detect("Компания Semmel Concerts выступила организатором концерта.").lang,
-            Lang::Ru
-        );
+        assert_eq!(detect("Компания Semmel Concerts выступила организатором концерта.").lang, Lang::Ru);
     }
 
     #[test]
@@ -1276,8 +1217,7 @@ mod tests {
         let mb = text.len() as f64 / 1e6;
         let whole = || detect(&text).score >= 0.0;
         let by_line = || lines.iter().filter(|l| detect(l).lang == Lang::Kk).count() > 0;
-        let runs: [(&str, &dyn Fn() -> bool); 2] =
-            [("whole text", &whole), ("line by line", &by_line)];
+        let runs: [(&str, &dyn Fn() -> bool); 2] = [("whole text", &whole), ("line by line", &by_line)];
         for (what, run) in runs {
             let t = std::time::Instant::now();
             assert!(run());

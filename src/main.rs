@@ -63,11 +63,9 @@ struct ExtractArgs {
 }
 
 #[derive(Parser)]
-#[command(
-    after_help = "Examples:\n  derek eval ../shared/gold/seeds.jsonl --errors\n  \
+#[command(after_help = "Examples:\n  derek eval ../shared/gold/seeds.jsonl --errors\n  \
 derek eval ../shared/gold/seeds.jsonl --pred seeds.jsonl\n  \
-derek eval --suite ../shared --floors quality/floors.toml"
-)]
+derek eval --suite ../shared --floors quality/floors.toml")]
 struct EvalArgs {
     /// Gold files: language id ({"lang","text"}), sentences ({"text","bounds"}) or
     /// entities ({"text","entities"}, scored as ../shared/gold/README.md says).
@@ -111,9 +109,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let threads = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let show = !args.quiet;
     let bar = (show && io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
@@ -122,15 +118,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
     });
     let progress = |s: &Summary| {
         if let Some(b) = &bar {
-            let mbs = if s.seconds > 0.0 {
-                s.bytes as f64 / 1e6 / s.seconds
-            } else {
-                0.0
-            };
-            b.set_message(format!(
-                "{} documents, {} errors, {:.1} MB/s",
-                s.documents, s.errors, mbs
-            ));
+            let mbs = if s.seconds > 0.0 { s.bytes as f64 / 1e6 / s.seconds } else { 0.0 };
+            b.set_message(format!("{} documents, {} errors, {:.1} MB/s", s.documents, s.errors, mbs));
             b.tick();
         }
     };
@@ -141,11 +130,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             eprintln!("derek: warning: {w}");
         }
     };
-    let opts = RunOptions {
-        threads,
-        progress: Some(&progress),
-        warn: &warn,
-    };
+    let opts = RunOptions { threads, progress: Some(&progress), warn: &warn };
     let inputs = Inputs::new(args.paths);
     let result = match &args.output {
         None => {
@@ -162,11 +147,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             if show {
                 eprintln!("derek: {}", summary.line());
             }
-            if summary.errors > 0 || summary.warnings > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            if summary.errors > 0 || summary.warnings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Err(e) => {
             eprintln!("derek: {e}");
@@ -180,14 +161,8 @@ fn write_atomically<T>(
     path: &PathBuf,
     f: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<T>,
 ) -> io::Result<T> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let file = std::fs::File::create(&tmp)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", tmp.display())))?;
@@ -224,16 +199,8 @@ fn check(rules: Option<PathBuf>) -> ExitCode {
         println!("{f}");
     }
     println!("{}", derek::rules::describe(&engine.set));
-    println!(
-        "{} examples checked, {} problems",
-        report.examples,
-        report.failures.len()
-    );
-    if report.failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    println!("{} examples checked, {} problems", report.examples, report.failures.len());
+    if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn eval(args: EvalArgs) -> ExitCode {
@@ -249,10 +216,7 @@ fn eval(args: EvalArgs) -> ExitCode {
     if let Some(dir) = &args.suite {
         let found = eval::suite_files(dir);
         if found.is_empty() {
-            eprintln!(
-                "derek: no gold files under {}; nothing to evaluate",
-                dir.display()
-            );
+            eprintln!("derek: no gold files under {}; nothing to evaluate", dir.display());
         }
         files.extend(found);
     }
@@ -287,10 +251,7 @@ fn eval(args: EvalArgs) -> ExitCode {
         }
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&all).expect("figures serialize")
-        );
+        println!("{}", serde_json::to_string_pretty(&all).expect("figures serialize"));
     }
     if let Some(fl) = &floors {
         let failures = fl.failures(&all);
@@ -301,10 +262,7 @@ fn eval(args: EvalArgs) -> ExitCode {
             return ExitCode::from(1);
         }
         if !files.is_empty() {
-            eprintln!(
-                "derek: all {} floored figures hold",
-                fl.0.len() - fl.unmeasured(&all).len()
-            );
+            eprintln!("derek: all {} floored figures hold", fl.0.len() - fl.unmeasured(&all).len());
         }
     }
     ExitCode::SUCCESS

@@ -11,9 +11,7 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharIndex {
-                chars_before: Vec::new(),
-            };
+            return CharIndex { chars_before: Vec::new() };
         }
         let mut chars_before = Vec::with_capacity(text.len() + 1);
         let mut n = 0u32;
@@ -30,11 +28,7 @@ impl CharIndex {
 
     /// Character offset of byte offset `b` (a char boundary of the text).
     pub fn char_at(&self, b: usize) -> usize {
-        if self.chars_before.is_empty() {
-            b
-        } else {
-            self.chars_before[b] as usize
-        }
+        if self.chars_before.is_empty() { b } else { self.chars_before[b] as usize }
     }
 }
 

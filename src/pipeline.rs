@@ -47,15 +47,9 @@ impl Summary {
 
     /// One line: documents, sentences, entities per type, errors, seconds, MB/s.
     pub fn line(&self) -> String {
-        let per_type: Vec<String> = EntityType::ALL
-            .iter()
-            .map(|t| format!("{} {}", self.entities[*t as usize], t.name()))
-            .collect();
-        let mbs = if self.seconds > 0.0 {
-            self.bytes as f64 / 1e6 / self.seconds
-        } else {
-            0.0
-        };
+        let per_type: Vec<String> =
+            EntityType::ALL.iter().map(|t| format!("{} {}", self.entities[*t as usize], t.name())).collect();
+        let mbs = if self.seconds > 0.0 { self.bytes as f64 / 1e6 / self.seconds } else { 0.0 };
         let mut s = format!(
             "{} documents, {} sentences, entities: {}; {} errors",
             self.documents,
@@ -77,19 +71,13 @@ pub fn process(doc: &Document, engine: &Engine) -> Record {
     let guess = lang::detect(text);
     let ranges = segment::split(text);
     let index = CharIndex::new(text);
-    let langs: Vec<Lang> = ranges
-        .iter()
-        .map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang)
-        .collect();
+    let langs: Vec<Lang> =
+        ranges.iter().map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang).collect();
     let entities = engine.extract(text, &ranges, &langs, doc.date.as_deref(), &index);
     let sentences = ranges
         .iter()
         .zip(&langs)
-        .map(|(r, &lang)| Sentence {
-            start: index.char_at(r.start),
-            end: index.char_at(r.end),
-            lang,
-        })
+        .map(|(r, &lang)| Sentence { start: index.char_at(r.start), end: index.char_at(r.end), lang })
         .collect();
     Record {
         id: doc.id.clone(),
@@ -118,8 +106,7 @@ fn run_job(job: Job, engine: &Engine) -> Outcome {
         Ok(doc) => {
             let bytes = doc.text.len();
             // A panic in one document must not take the batch down: it becomes an error record.
-            let result =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&doc, engine)));
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&doc, engine)));
             match result {
                 Ok(r) => Outcome::Record(r, bytes),
                 Err(_) => Outcome::Record(
@@ -132,9 +119,7 @@ fn run_job(job: Job, engine: &Engine) -> Outcome {
                 ),
             }
         }
-        Err(LoadError { id, source, error }) => {
-            Outcome::Record(Record::failed(id, source, error), 0)
-        }
+        Err(LoadError { id, source, error }) => Outcome::Record(Record::failed(id, source, error), 0),
     }
 }
 
@@ -168,11 +153,7 @@ pub fn run(
         let jobs = std::mem::take(&mut batch);
         let (done, write_result) = pool.install(|| {
             rayon::join(
-                || {
-                    jobs.into_par_iter()
-                        .map(|j| run_job(j, engine))
-                        .collect::<Vec<_>>()
-                },
+                || jobs.into_par_iter().map(|j| run_job(j, engine)).collect::<Vec<_>>(),
                 || -> io::Result<()> {
                     for o in pending.drain(..) {
                         match o {

@@ -19,12 +19,8 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 4] = [
-        EntityType::Organization,
-        EntityType::Place,
-        EntityType::Date,
-        EntityType::Count,
-    ];
+    pub const ALL: [EntityType; 4] =
+        [EntityType::Organization, EntityType::Place, EntityType::Date, EntityType::Count];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -171,11 +167,7 @@ impl Record {
 
 /// Whole amounts serialize as integers (50000, not 50000.0), others as decimals.
 fn amount_as_written<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 {
-        s.serialize_i64(*x as i64)
-    } else {
-        s.serialize_f64(*x)
-    }
+    if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
 }
 
 /// Round a score to three decimals so that output bytes are stable and short.
@@ -197,11 +189,7 @@ mod tests {
             chars: 64,
             date: None,
             encoding: None,
-            sentences: vec![Sentence {
-                start: 0,
-                end: 64,
-                lang: Lang::Ru,
-            }],
+            sentences: vec![Sentence { start: 0, end: 64, lang: Lang::Ru }],
             entities: vec![Entity {
                 kind: EntityType::Place,
                 start: 58,
@@ -209,10 +197,7 @@ mod tests {
                 text: "Алматы".into(),
                 sentence: 0,
                 rule: "ru.place.gazetteer".into(),
-                value: Value::Place {
-                    name: "Алматы".into(),
-                    key: Some("KZ-75".into()),
-                },
+                value: Value::Place { name: "Алматы".into(), key: Some("KZ-75".into()) },
             }],
             error: None,
         };
@@ -249,27 +234,16 @@ mod tests {
             serde_json::to_string(&c).unwrap(),
             r#"{"amount":50000,"approx":"eq","unit":null,"object":null,"category":"other"}"#
         );
-        let d = Value::Date {
-            value: "XXXX-12-04/XXXX-12-09".into(),
-            relative: None,
-        };
-        assert_eq!(
-            serde_json::to_string(&d).unwrap(),
-            r#"{"value":"XXXX-12-04/XXXX-12-09"}"#
-        );
+        let d = Value::Date { value: "XXXX-12-04/XXXX-12-09".into(), relative: None };
+        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"value":"XXXX-12-04/XXXX-12-09"}"#);
         let o = Value::Organization {
-            name: "Лига волонтеров Казахстана".into(),
-            form: Some("ОФ".into()),
+            name: "Лига волонтеров Казахстана".into(), form: Some("ОФ".into())
         };
         assert_eq!(
             serde_json::to_string(&o).unwrap(),
             r#"{"name":"Лига волонтеров Казахстана","form":"ОФ"}"#
         );
         let failed = Record::failed("x".into(), "x.txt".into(), "not UTF-8".into());
-        assert!(
-            failed
-                .to_json()
-                .ends_with(r#""entities":[],"error":"not UTF-8"}"#)
-        );
+        assert!(failed.to_json().ends_with(r#""entities":[],"error":"not UTF-8"}"#));
     }
 }

@@ -54,10 +54,7 @@ pub enum LangSel {
 
 impl LangSel {
     pub fn covers(self, lang: Lang) -> bool {
-        matches!(
-            (self, lang),
-            (LangSel::Both, _) | (LangSel::Ru, Lang::Ru) | (LangSel::Kk, Lang::Kk)
-        )
+        matches!((self, lang), (LangSel::Both, _) | (LangSel::Ru, Lang::Ru) | (LangSel::Kk, Lang::Kk))
     }
     fn parse(s: &str) -> Option<LangSel> {
         Some(match s {
@@ -80,13 +77,18 @@ impl LangSel {
 pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
     match kind {
         EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2"],
-        EntityType::Date => &[
-            "day", "month", "year", "day2", "month2", "year2", "rel", "season",
-        ],
+        EntityType::Date => {
+            &["day", "month", "year", "day2", "month2", "year2", "rel", "season", "hour", "minute"]
+        }
         EntityType::Organization => &["name", "form"],
         EntityType::Place => &["name"],
     }
 }
+
+/// The group any rule may use to make the entity narrower than the match: the
+/// rest of the match is context that must be there but is not part of the entity
+/// (the regex crate has no look-around).
+pub const SPAN_GROUP: &str = "span";
 
 /// Constant value fields a rule may set with `value = {...}`, per type.
 fn constants_of(kind: EntityType) -> &'static [&'static str] {
@@ -169,11 +171,7 @@ impl Lexicon {
     /// The value whose word list contains `word` exactly (lowercase, spaces collapsed).
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
         let w = fold(word);
-        self.tables
-            .get(table)?
-            .iter()
-            .find(|(_, ws)| ws.iter().any(|x| *x == w))
-            .map(|(v, _)| v.as_str())
+        self.tables.get(table)?.iter().find(|(_, ws)| ws.iter().any(|x| *x == w)).map(|(v, _)| v.as_str())
     }
 
     /// The value of the longest word in `table` that `word` starts with (a stem look-up).
@@ -305,21 +303,14 @@ mod embedded {
 
 /// The default rules, embedded in the binary at build time.
 pub fn embedded_sources() -> Sources {
-    embedded::FILES
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string()))
-        .collect()
+    embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect()
 }
 
 /// Every `*.toml` file under `dir`, with paths relative to it.
 pub fn read_dir_sources(dir: &Path) -> Result<Sources, RuleError> {
     let mut out = Vec::new();
-    let err = |p: &Path, m: String| RuleError {
-        file: p.display().to_string(),
-        line: 0,
-        rule: None,
-        message: m,
-    };
+    let err =
+        |p: &Path, m: String| RuleError { file: p.display().to_string(), line: 0, rule: None, message: m };
     if !dir.is_dir() {
         return Err(err(dir, "not a folder of rule files".into()));
     }
@@ -337,11 +328,8 @@ pub fn read_dir_sources(dir: &Path) -> Result<Sources, RuleError> {
             } else if p.extension().is_some_and(|e| e == "toml") {
                 let text = std::fs::read_to_string(&p).map_err(|e| err(&p, e.to_string()))?;
                 let rel = p.strip_prefix(dir).unwrap_or(&p);
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let rel =
+                    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                 out.push((rel, text));
             }
         }
@@ -351,22 +339,13 @@ pub fn read_dir_sources(dir: &Path) -> Result<Sources, RuleError> {
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .count()
-        + 1
+    text[..byte.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 fn toml_error(file: &str, text: &str, e: toml::de::Error) -> RuleError {
     let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
     let msg = e.message().trim().to_string();
-    RuleError {
-        file: file.to_string(),
-        line,
-        rule: None,
-        message: format!("invalid TOML: {msg}"),
-    }
+    RuleError { file: file.to_string(), line, rule: None, message: format!("invalid TOML: {msg}") }
 }
 
 impl RuleSet {
@@ -392,10 +371,7 @@ impl RuleSet {
         // 1. Gazetteers.
         let mut gazetteers = HashMap::new();
         for (rel, text) in sources.iter().filter(|(p, _)| p.starts_with("gazetteers/")) {
-            let name = rel
-                .trim_start_matches("gazetteers/")
-                .trim_end_matches(".toml")
-                .replace('/', ".");
+            let name = rel.trim_start_matches("gazetteers/").trim_end_matches(".toml").replace('/', ".");
             let g = Gazetteer::parse(&name, text).map_err(|m| RuleError {
                 file: display(rel),
                 line: 0,
@@ -412,10 +388,7 @@ impl RuleSet {
             let file = display(rel);
             let def: CommonDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
             for (name, pat) in def.define {
-                if !name
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-                {
+                if !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
                     return Err(RuleError {
                         file,
                         line: 0,
@@ -455,9 +428,7 @@ impl RuleSet {
                 let entries = lexicon.tables.entry(table.clone()).or_default();
                 for (value, words) in t {
                     let words: Vec<String> = match words {
-                        toml::Value::Array(a) => {
-                            a.iter().filter_map(|w| w.as_str()).map(fold).collect()
-                        }
+                        toml::Value::Array(a) => a.iter().filter_map(|w| w.as_str()).map(fold).collect(),
                         toml::Value::String(s) => vec![fold(s)],
                         _ => {
                             return Err(RuleError {
@@ -472,30 +443,20 @@ impl RuleSet {
                 }
             }
         }
-        let expander = Expander {
-            defines: &defines,
-            gazetteers: &gazetteers,
-        };
+        let expander = Expander { defines: &defines, gazetteers: &gazetteers, lexicon: &lexicon };
         // 3. Rule files.
         let mut rules = Vec::new();
         let mut examples = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();
-        for (rel, text) in sources
-            .iter()
-            .filter(|(p, _)| !p.starts_with("common/") && !p.starts_with("gazetteers/"))
+        for (rel, text) in
+            sources.iter().filter(|(p, _)| !p.starts_with("common/") && !p.starts_with("gazetteers/"))
         {
             let file = display(rel);
             let def: RuleFileDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
             let _ = &def.description;
             let (dir_lang, file_type) = {
                 let mut parts = rel.split('/');
-                (
-                    parts.next().unwrap_or(""),
-                    rel.rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .trim_end_matches(".toml"),
-                )
+                (parts.next().unwrap_or(""), rel.rsplit('/').next().unwrap_or("").trim_end_matches(".toml"))
             };
             let file_kind = def.kind.clone().unwrap_or_else(|| file_type.to_string());
             let file_lang = def.lang.clone().unwrap_or_else(|| dir_lang.to_string());
@@ -504,37 +465,23 @@ impl RuleSet {
             for spanned in &def.rule {
                 let line = line_of(text, spanned.span().start);
                 let r = spanned.get_ref();
-                let err = |m: String| RuleError {
-                    file: file.clone(),
-                    line,
-                    rule: Some(r.id.clone()),
-                    message: m,
-                };
+                let err =
+                    |m: String| RuleError { file: file.clone(), line, rule: Some(r.id.clone()), message: m };
                 if r.id.is_empty()
-                    || !r
-                        .id
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '-')
+                    || !r.id.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '-')
                 {
-                    return Err(err(
-                        "the id must be dotted words, like ru.count.approx_before".into(),
-                    ));
+                    return Err(err("the id must be dotted words, like ru.count.approx_before".into()));
                 }
                 if let Some(prev) = seen.insert(r.id.clone(), format!("{file}:{line}")) {
                     return Err(err(format!("duplicate rule id (first defined at {prev})")));
                 }
                 let kind_s = r.kind.clone().unwrap_or_else(|| file_kind.clone());
                 let kind = EntityType::parse(&kind_s).ok_or_else(|| {
-                    err(format!(
-                        "unknown type {kind_s:?} (expected organization, place, date or count)"
-                    ))
+                    err(format!("unknown type {kind_s:?} (expected organization, place, date or count)"))
                 })?;
                 let lang_s = r.lang.clone().unwrap_or_else(|| file_lang.clone());
-                let lang = LangSel::parse(&lang_s).ok_or_else(|| {
-                    err(format!(
-                        "unknown language {lang_s:?} (expected ru, kk or both)"
-                    ))
-                })?;
+                let lang = LangSel::parse(&lang_s)
+                    .ok_or_else(|| err(format!("unknown language {lang_s:?} (expected ru, kk or both)")))?;
                 file_lang_sel = file_lang_sel.or(Some(lang));
                 if !file_types.contains(&kind) {
                     file_types.push(kind);
@@ -554,7 +501,7 @@ impl RuleSet {
                     .build()
                     .map_err(|e| err(format!("bad pattern: {e}")))?;
                 for name in regex.capture_names().flatten() {
-                    if !groups_of(kind).contains(&name) {
+                    if name != SPAN_GROUP && !groups_of(kind).contains(&name) {
                         return Err(err(format!(
                             "unknown group name {name:?} for a {kind} rule (allowed: {})",
                             groups_of(kind).join(", ")
@@ -562,14 +509,7 @@ impl RuleSet {
                     }
                 }
                 for ex in &r.example {
-                    examples.push(build_example(
-                        ex,
-                        &file,
-                        line,
-                        Some(&r.id),
-                        lang.example_lang(),
-                        &[kind],
-                    )?);
+                    examples.push(build_example(ex, &file, line, Some(&r.id), lang.example_lang(), &[kind])?);
                 }
                 rules.push(Rule {
                     id: r.id.clone(),
@@ -604,14 +544,7 @@ impl RuleSet {
                 )?);
             }
         }
-        Ok(RuleSet {
-            rules,
-            examples,
-            gazetteers,
-            lexicon,
-            yields_to,
-            origin: origin.to_string(),
-        })
+        Ok(RuleSet { rules, examples, gazetteers, lexicon, yields_to, origin: origin.to_string() })
     }
 }
 
@@ -623,20 +556,14 @@ fn build_example(
     lang: Lang,
     default_types: &[EntityType],
 ) -> Result<Example, RuleError> {
-    let err = |m: String| RuleError {
-        file: file.to_string(),
-        line,
-        rule: rule.map(str::to_string),
-        message: m,
-    };
+    let err =
+        |m: String| RuleError { file: file.to_string(), line, rule: rule.map(str::to_string), message: m };
     let lang = match ex.lang.as_deref() {
         None => lang,
         Some("ru") => Lang::Ru,
         Some("kk") => Lang::Kk,
         Some(other) => {
-            return Err(err(format!(
-                "example language {other:?} (expected ru or kk)"
-            )));
+            return Err(err(format!("example language {other:?} (expected ru or kk)")));
         }
     };
     let Some(expect_defs) = &ex.expect else {
@@ -647,36 +574,24 @@ fn build_example(
     };
     let mut types = Vec::new();
     for t in ex.types.iter().flatten() {
-        types
-            .push(EntityType::parse(t).ok_or_else(|| err(format!("example: unknown type {t:?}")))?);
+        types.push(EntityType::parse(t).ok_or_else(|| err(format!("example: unknown type {t:?}")))?);
     }
     let mut expect = Vec::new();
     for e in expect_defs {
         let kind = match &e.kind {
-            Some(k) => {
-                EntityType::parse(k).ok_or_else(|| err(format!("example: unknown type {k:?}")))?
+            Some(k) => EntityType::parse(k).ok_or_else(|| err(format!("example: unknown type {k:?}")))?,
+            None => {
+                default_types.first().copied().ok_or_else(|| err("example: say the expected type".into()))?
             }
-            None => default_types
-                .first()
-                .copied()
-                .ok_or_else(|| err("example: say the expected type".into()))?,
         };
         if !ex.text.contains(&e.text) {
-            return Err(err(format!(
-                "example: expected text {:?} does not occur in {:?}",
-                e.text, ex.text
-            )));
+            return Err(err(format!("example: expected text {:?} does not occur in {:?}", e.text, ex.text)));
         }
-        let value = expected_value(kind, &e.value)
-            .map_err(|m| err(format!("example {:?}: {m}", e.text)))?;
+        let value = expected_value(kind, &e.value).map_err(|m| err(format!("example {:?}: {m}", e.text)))?;
         if !types.contains(&kind) {
             types.push(kind);
         }
-        expect.push(Expected {
-            kind,
-            text: e.text.clone(),
-            value,
-        });
+        expect.push(Expected { kind, text: e.text.clone(), value });
     }
     if types.is_empty() {
         types.extend_from_slice(default_types);
@@ -712,17 +627,14 @@ fn expected_value(kind: EntityType, v: &toml::Table) -> Result<serde_json::Value
             Some(toml::Value::Integer(i)) => serde_json::json!(*i),
             Some(toml::Value::Float(x)) => serde_json::json!(*x),
             Some(other) => {
-                return Err(format!(
-                    "value.{f} must be a string or a number, not {}",
-                    other.type_str()
-                ));
+                return Err(format!("value.{f} must be a string or a number, not {}", other.type_str()));
             }
         };
         let ok = match (kind, *f) {
             (EntityType::Count, "amount") => j.is_number(),
-            (EntityType::Count, "approx") => j
-                .as_str()
-                .is_some_and(|s| crate::record::Approx::parse(s).is_some()),
+            (EntityType::Count, "approx") => {
+                j.as_str().is_some_and(|s| crate::record::Approx::parse(s).is_some())
+            }
             (EntityType::Count, "category") => j.is_string(),
             (EntityType::Date, "value") => j.is_string(),
             (EntityType::Organization | EntityType::Place, "name") => j.is_string(),
@@ -742,6 +654,7 @@ fn expected_value(kind: EntityType, v: &toml::Table) -> Result<serde_json::Value
 struct Expander<'a> {
     defines: &'a BTreeMap<String, (String, String)>,
     gazetteers: &'a HashMap<String, Gazetteer>,
+    lexicon: &'a Lexicon,
 }
 
 impl Expander<'_> {
@@ -771,14 +684,10 @@ impl Expander<'_> {
                     let name = &rest[..name_len];
                     let is_macro = name_len > 0
                         && name.starts_with(|c: char| c.is_ascii_uppercase())
-                        && name
-                            .chars()
-                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
                     if is_macro {
-                        let (_, body) = self
-                            .defines
-                            .get(name)
-                            .ok_or_else(|| format!("unknown macro {{{name}}}"))?;
+                        let (_, body) =
+                            self.defines.get(name).ok_or_else(|| format!("unknown macro {{{name}}}"))?;
                         let inner = self.expand_depth(body, depth + 1, gaz)?;
                         out.push_str("(?:");
                         out.push_str(&inner);
@@ -810,10 +719,7 @@ impl Expander<'_> {
                     } else {
                         Lang::Und
                     };
-                    let g = self
-                        .gazetteers
-                        .get(name)
-                        .ok_or_else(|| format!("unknown gazetteer @{name}"))?;
+                    let g = self.gazetteers.get(name).ok_or_else(|| format!("unknown gazetteer @{name}"))?;
                     if !gaz.iter().any(|x| x == name) {
                         gaz.push(name.to_string());
                     }
@@ -830,6 +736,36 @@ impl Expander<'_> {
                     }
                     out.push(')');
                     for _ in 0..consumed {
+                        chars.next();
+                    }
+                }
+                '%' => {
+                    let rest = &p[i + 1..];
+                    let len =
+                        rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+                    let name = &rest[..len];
+                    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                        out.push(c);
+                        continue;
+                    }
+                    let table = self
+                        .lexicon
+                        .tables
+                        .get(name)
+                        .ok_or_else(|| format!("unknown lexicon table %{name}"))?;
+                    let mut words: Vec<&str> =
+                        table.iter().flat_map(|(_, ws)| ws.iter().map(String::as_str)).collect();
+                    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                    words.dedup();
+                    out.push_str("(?i:");
+                    for (k, w) in words.iter().enumerate() {
+                        if k > 0 {
+                            out.push('|');
+                        }
+                        out.push_str(&regex::escape(w).replace(' ', "\\s+"));
+                    }
+                    out.push(')');
+                    for _ in 0..len {
                         chars.next();
                     }
                 }

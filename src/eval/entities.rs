@@ -58,10 +58,7 @@ pub fn read_docs(path: &Path) -> io::Result<Vec<GoldDoc>> {
             continue;
         }
         let d: GoldDoc = serde_json::from_str(line).map_err(|e| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("{}:{}: {e}", path.display(), i + 1),
-            )
+            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), i + 1))
         })?;
         docs.push(d);
     }
@@ -84,10 +81,7 @@ pub fn value_key(kind: &str, v: &serde_json::Value) -> String {
     let get = |k: &str| v.get(k).cloned().unwrap_or(serde_json::Value::Null);
     match kind {
         "count" => {
-            let amount = get("amount")
-                .as_f64()
-                .map(|x| format!("{x}"))
-                .unwrap_or_default();
+            let amount = get("amount").as_f64().map(|x| format!("{x}")).unwrap_or_default();
             format!("{amount}|{}|{}", get("approx"), get("unit"))
         }
         "date" => get("value").as_str().unwrap_or("").to_string(),
@@ -133,21 +127,9 @@ pub struct Tally {
 }
 
 pub fn f1(hits: usize, gold: usize, pred: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 {
-        if gold == 0 { 1.0 } else { 0.0 }
-    } else {
-        hits as f64 / pred as f64
-    };
-    let r = if gold == 0 {
-        1.0
-    } else {
-        hits as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let p = if pred == 0 { if gold == 0 { 1.0 } else { 0.0 } } else { hits as f64 / pred as f64 };
+    let r = if gold == 0 { 1.0 } else { hits as f64 / gold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     (p, r, f)
 }
 
@@ -194,12 +176,7 @@ pub fn score(gold: &[GoldDoc], pred: &HashMap<String, Vec<LooseEntity>>) -> Scor
             let g: Vec<&LooseEntity> = doc.entities.iter().filter(|e| e.kind == kind).collect();
             let p: Vec<&LooseEntity> = predicted.iter().filter(|e| e.kind == kind).collect();
             let pairs = match_entities(&g, &p);
-            let mut t = Tally {
-                gold: g.len(),
-                pred: p.len(),
-                overlap: pairs.len(),
-                ..Tally::default()
-            };
+            let mut t = Tally { gold: g.len(), pred: p.len(), overlap: pairs.len(), ..Tally::default() };
             let mut g_ok = vec![false; g.len()];
             let mut p_ok = vec![false; p.len()];
             for &(gi, pi) in &pairs {
@@ -210,8 +187,7 @@ pub fn score(gold: &[GoldDoc], pred: &HashMap<String, Vec<LooseEntity>>) -> Scor
                     t.value += 1;
                     g_ok[gi] = true;
                     p_ok[pi] = true;
-                    if kind == "count" && g[gi].value.get("category") == p[pi].value.get("category")
-                    {
+                    if kind == "count" && g[gi].value.get("category") == p[pi].value.get("category") {
                         t.category_right += 1;
                     }
                 }
@@ -293,20 +269,13 @@ pub fn predict(gold: &[GoldDoc], engine: &Engine) -> HashMap<String, Vec<LooseEn
 pub fn figures(stem: &str, scores: &Scores) -> Vec<Figure> {
     let mut out = Vec::new();
     for ((lang, kind), t) in &scores.tallies {
-        for (metric, hits) in [
-            ("value_f1", t.value),
-            ("overlap_f1", t.overlap),
-            ("exact_f1", t.exact),
-        ] {
+        for (metric, hits) in [("value_f1", t.value), ("overlap_f1", t.overlap), ("exact_f1", t.exact)] {
             let (p, r, f) = f1(hits, t.gold, t.pred);
             out.push(Figure {
                 name: format!("entities.{stem}.{lang}.{kind}.{metric}"),
                 value: f,
                 lower_is_better: false,
-                detail: format!(
-                    "P {p:.3} R {r:.3} (gold {}, found {}, matched {hits})",
-                    t.gold, t.pred
-                ),
+                detail: format!("P {p:.3} R {r:.3} (gold {}, found {}, matched {hits})", t.gold, t.pred),
             });
         }
         if kind == "count" && t.value > 0 {
@@ -323,10 +292,7 @@ pub fn figures(stem: &str, scores: &Scores) -> Vec<Figure> {
 
 /// Predictions from a records file (derek's output), by id.
 pub fn read_predictions(path: &Path) -> io::Result<HashMap<String, Vec<LooseEntity>>> {
-    Ok(read_docs(path)?
-        .into_iter()
-        .map(|d| (d.id, d.entities))
-        .collect())
+    Ok(read_docs(path)?.into_iter().map(|d| (d.id, d.entities)).collect())
 }
 
 #[cfg(test)]
@@ -334,26 +300,13 @@ mod tests {
     use super::*;
 
     fn ent(kind: &str, start: usize, end: usize, value: serde_json::Value) -> LooseEntity {
-        LooseEntity {
-            kind: kind.into(),
-            start,
-            end,
-            text: String::new(),
-            value,
-            rule: None,
-        }
+        LooseEntity { kind: kind.into(), start, end, text: String::new(), value, rule: None }
     }
 
     #[test]
     fn one_to_one_largest_overlap_first() {
-        let g = [
-            ent("place", 0, 10, serde_json::json!({})),
-            ent("place", 12, 20, serde_json::json!({})),
-        ];
-        let p = [
-            ent("place", 5, 15, serde_json::json!({})),
-            ent("place", 0, 9, serde_json::json!({})),
-        ];
+        let g = [ent("place", 0, 10, serde_json::json!({})), ent("place", 12, 20, serde_json::json!({}))];
+        let p = [ent("place", 5, 15, serde_json::json!({})), ent("place", 0, 9, serde_json::json!({}))];
         let gr: Vec<&LooseEntity> = g.iter().collect();
         let pr: Vec<&LooseEntity> = p.iter().collect();
         let mut m = match_entities(&gr, &pr);
@@ -389,12 +342,7 @@ mod tests {
             vec![
                 ent("place", 0, 8, serde_json::json!({"name": "алматы"})),
                 ent("date", 10, 20, serde_json::json!({"value": "2024"})),
-                ent(
-                    "count",
-                    30,
-                    35,
-                    serde_json::json!({"amount": 5, "approx": "eq", "unit": null}),
-                ),
+                ent("count", 30, 35, serde_json::json!({"amount": 5, "approx": "eq", "unit": null})),
             ],
         );
         let s = score(&gold, &pred);

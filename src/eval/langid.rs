@@ -48,10 +48,7 @@ impl Outcome {
 }
 
 fn bad_data(path: &Path, line: usize, e: impl std::fmt::Display) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!("{}:{line}: {e}", path.display()),
-    )
+    io::Error::new(io::ErrorKind::InvalidData, format!("{}:{line}: {e}", path.display()))
 }
 
 /// Run the detector over every line of `path`.
@@ -84,10 +81,7 @@ pub fn run(path: &Path) -> io::Result<Outcome> {
 /// The accuracy figure `langid.<file stem>.accuracy` for `path`.
 pub fn evaluate(path: &Path) -> io::Result<Vec<Figure>> {
     let out = run(path)?;
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("langid");
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("langid");
     Ok(vec![Figure {
         name: format!("langid.{stem}.accuracy"),
         value: out.accuracy(),
@@ -102,14 +96,7 @@ pub fn errors(path: &Path) -> io::Result<Vec<String>> {
         .misses
         .into_iter()
         .map(|m| {
-            format!(
-                "{}\tgold={} got={} score={:.3}\t{}",
-                m.id,
-                m.gold.code(),
-                m.got.code(),
-                m.score,
-                m.text
-            )
+            format!("{}\tgold={} got={} score={:.3}\t{}", m.id, m.gold.code(), m.got.code(), m.score, m.text)
         })
         .collect())
 }
@@ -121,25 +108,11 @@ mod tests {
 
     #[test]
     fn counts_and_names_figure() {
-        let mut f = tempfile::Builder::new()
-            .suffix(".jsonl")
-            .tempfile()
+        let mut f = tempfile::Builder::new().suffix(".jsonl").tempfile().unwrap();
+        writeln!(f, r#"{{"id":"a","lang":"ru","text":"Волонтёры помогли пожилым людям в этом году."}}"#)
             .unwrap();
-        writeln!(
-            f,
-            r#"{{"id":"a","lang":"ru","text":"Волонтёры помогли пожилым людям в этом году."}}"#
-        )
-        .unwrap();
-        writeln!(
-            f,
-            r#"{{"id":"b","lang":"kk","text":"Еріктілер қарттарға көмек көрсетті."}}"#
-        )
-        .unwrap();
-        writeln!(
-            f,
-            r#"{{"id":"c","lang":"kk","text":"Volunteers helped the elderly this year."}}"#
-        )
-        .unwrap();
+        writeln!(f, r#"{{"id":"b","lang":"kk","text":"Еріктілер қарттарға көмек көрсетті."}}"#).unwrap();
+        writeln!(f, r#"{{"id":"c","lang":"kk","text":"Volunteers helped the elderly this year."}}"#).unwrap();
         f.flush().unwrap();
         let figs = evaluate(f.path()).unwrap();
         assert_eq!(figs.len(), 1);
@@ -155,16 +128,10 @@ mod tests {
 
     #[test]
     fn bad_line_is_an_error() {
-        let mut f = tempfile::Builder::new()
-            .suffix(".jsonl")
-            .tempfile()
-            .unwrap();
+        let mut f = tempfile::Builder::new().suffix(".jsonl").tempfile().unwrap();
         writeln!(f, "not json").unwrap();
         f.flush().unwrap();
-        assert_eq!(
-            evaluate(f.path()).unwrap_err().kind(),
-            io::ErrorKind::InvalidData
-        );
+        assert_eq!(evaluate(f.path()).unwrap_err().kind(), io::ErrorKind::InvalidData);
     }
 
     /// The shared evaluation files, when this checkout has them next to it. Prints

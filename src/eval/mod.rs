@@ -46,12 +46,8 @@ pub fn kind_of(path: &Path) -> io::Result<GoldKind> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("{}:1: {e}", path.display()),
-            )
-        })?;
+        let v: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}:1: {e}", path.display())))?;
         return Ok(if v.get("bounds").is_some() {
             GoldKind::Sentences
         } else if v.get("entities").is_some() {
@@ -61,17 +57,11 @@ pub fn kind_of(path: &Path) -> io::Result<GoldKind> {
         } else {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!(
-                    "{}: not a gold file derek knows (no bounds, entities or lang)",
-                    path.display()
-                ),
+                format!("{}: not a gold file derek knows (no bounds, entities or lang)", path.display()),
             ));
         });
     }
-    Err(io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!("{}: empty", path.display()),
-    ))
+    Err(io::Error::new(io::ErrorKind::InvalidData, format!("{}: empty", path.display())))
 }
 
 /// Figures of one gold file, and its error listing when asked for.
@@ -81,9 +71,7 @@ pub struct Evaluation {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Evaluate derek on one gold file; for entity files, `pred` is a records file
@@ -97,19 +85,11 @@ pub fn evaluate(
     match kind_of(path)? {
         GoldKind::LangId => Ok(Evaluation {
             figures: langid::evaluate(path)?,
-            errors: if with_errors {
-                langid::errors(path)?
-            } else {
-                Vec::new()
-            },
+            errors: if with_errors { langid::errors(path)? } else { Vec::new() },
         }),
         GoldKind::Sentences => Ok(Evaluation {
             figures: sentences::evaluate(path)?,
-            errors: if with_errors {
-                sentences::errors(path)?
-            } else {
-                Vec::new()
-            },
+            errors: if with_errors { sentences::errors(path)? } else { Vec::new() },
         }),
         GoldKind::Entities => {
             let gold = entities::read_docs(path)?;
@@ -130,10 +110,7 @@ pub fn evaluate(
                             m.what,
                             m.text,
                             m.value,
-                            m.rule
-                                .as_ref()
-                                .map(|r| format!(" [{r}]"))
-                                .unwrap_or_default(),
+                            m.rule.as_ref().map(|r| format!(" [{r}]")).unwrap_or_default(),
                             m.context
                         )
                     })
@@ -141,10 +118,7 @@ pub fn evaluate(
             } else {
                 Vec::new()
             };
-            Ok(Evaluation {
-                figures: entities::figures(&stem(path), &scores),
-                errors,
-            })
+            Ok(Evaluation { figures: entities::figures(&stem(path), &scores), errors })
         }
     }
 }
@@ -178,12 +152,8 @@ impl Floors {
     pub fn load(path: &Path) -> io::Result<Floors> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        let f: FloorsFile = toml::from_str(&text).map_err(|e| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("{}: {e}", path.display()),
-            )
-        })?;
+        let f: FloorsFile = toml::from_str(&text)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display())))?;
         Ok(Floors(f.floors))
     }
 
@@ -192,21 +162,10 @@ impl Floors {
         let mut out = Vec::new();
         for f in figures {
             if let Some(&floor) = self.0.get(&f.name) {
-                let bad = if f.lower_is_better {
-                    f.value > floor
-                } else {
-                    f.value < floor
-                };
+                let bad = if f.lower_is_better { f.value > floor } else { f.value < floor };
                 if bad {
-                    let rel = if f.lower_is_better {
-                        "above the ceiling"
-                    } else {
-                        "below the floor"
-                    };
-                    out.push(format!(
-                        "{} = {:.4} is {rel} {floor} ({})",
-                        f.name, f.value, f.detail
-                    ));
+                    let rel = if f.lower_is_better { "above the ceiling" } else { "below the floor" };
+                    out.push(format!("{} = {:.4} is {rel} {floor} ({})", f.name, f.value, f.detail));
                 }
             }
         }
@@ -215,11 +174,7 @@ impl Floors {
 
     /// Floors whose figure was not measured at all.
     pub fn unmeasured(&self, figures: &[Figure]) -> Vec<String> {
-        self.0
-            .keys()
-            .filter(|k| !figures.iter().any(|f| &f.name == *k))
-            .cloned()
-            .collect()
+        self.0.keys().filter(|k| !figures.iter().any(|f| &f.name == *k)).cloned().collect()
     }
 }
 
@@ -228,14 +183,9 @@ pub fn table(figures: &[Figure], floors: Option<&Floors>) -> String {
     let w = figures.iter().map(|f| f.name.len()).max().unwrap_or(10);
     let mut s = String::new();
     for f in figures {
-        let floor = floors
-            .and_then(|fl| fl.0.get(&f.name))
-            .map(|v| format!("  (floor {v})"))
-            .unwrap_or_default();
-        s.push_str(&format!(
-            "{:<w$}  {:>9.4}  {}{}\n",
-            f.name, f.value, f.detail, floor
-        ));
+        let floor =
+            floors.and_then(|fl| fl.0.get(&f.name)).map(|v| format!("  (floor {v})")).unwrap_or_default();
+        s.push_str(&format!("{:<w$}  {:>9.4}  {}{}\n", f.name, f.value, f.detail, floor));
     }
     s
 }

@@ -20,6 +20,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 None => base,
             }
         }
+        // Vague plurals (сотни, жүздеген) count in their base: 100, 1000.
+        None if ctx.constant("approx").as_deref() == Some("order") => number::order_base(ctx.group("num")?)?,
         None => number::amount(ctx.group("num")?, ctx.group("mult"))?,
     };
     if !(amount.is_finite() && amount >= 0.0) {
@@ -27,45 +29,34 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     let approx = match ctx.constant("approx") {
         Some(a) => Approx::parse(&a)?,
+        // Words outside the lexicon (составило, құрайды) state the number as it is.
         None => match ctx.group("approx") {
-            Some(w) => Approx::parse(
-                lex.lookup("approx", w)
-                    .or_else(|| lex.lookup_prefix("approx", w))?,
-            )?,
+            Some(w) => lex
+                .lookup("approx", w)
+                .or_else(|| lex.lookup_prefix("approx", w))
+                .and_then(Approx::parse)
+                .unwrap_or(Approx::Eq),
             None => Approx::Eq,
         },
     };
     let unit = match ctx.constant("unit") {
         Some(u) => Some(u),
         None => match ctx.group("unit") {
-            Some(u) => Some(
-                lex.lookup("unit", u)
-                    .or_else(|| lex.lookup_prefix("unit", u))?
-                    .to_string(),
-            ),
+            Some(u) => Some(lex.lookup("unit", u).or_else(|| lex.lookup_prefix("unit", u))?.to_string()),
             None => None,
         },
     };
-    let object = ctx
-        .group("object")
-        .map(|s| s.trim().to_string())
-        .or_else(|| ctx.constant("object"));
+    let object = ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object"));
+    // Years, durations, ages, percentages and the like are numbers but not counts.
+    if object.as_deref().is_some_and(|o| lex.lookup("not_counted", o).is_some()) {
+        return None;
+    }
     let category = ctx
         .constant("category")
         .or_else(|| object.as_deref().and_then(|o| object_category(ctx, o)))
-        .or_else(|| {
-            unit.as_deref()
-                .and_then(|u| lex.lookup("unit_category", u))
-                .map(str::to_string)
-        })
+        .or_else(|| unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string))
         .unwrap_or_else(|| "other".to_string());
-    Some(Value::Count {
-        amount,
-        approx,
-        unit,
-        object,
-        category,
-    })
+    Some(Value::Count { amount, approx, unit, object, category })
 }
 
 /// The category of a counted noun phrase: its words are tried last to first (the

@@ -41,11 +41,8 @@ impl Point {
         // Only a bare relative year (Y0, Y-1, Y+1) takes a month and day;
         // Y0-01-01, M-1 or D-1 are complete.
         let takes_more = self.rel.as_deref().is_none_or(|r| {
-            r.strip_prefix('Y').is_some_and(|n| {
-                n.trim_start_matches(['+', '-'])
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
-            })
+            r.strip_prefix('Y')
+                .is_some_and(|n| n.trim_start_matches(['+', '-']).chars().all(|c| c.is_ascii_digit()))
         });
         if !takes_more {
             return s;
@@ -67,6 +64,22 @@ fn year(s: &str) -> Option<i32> {
         4 if (1000..=2999).contains(&y) => Some(y),
         _ => None,
     }
+}
+
+/// A month by name, or by number (05.12.2023).
+fn month_of(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        let m: u32 = s.parse().ok()?;
+        return (1..=12).contains(&m).then_some(m);
+    }
+    month::month(s)
+}
+
+/// `THH:MM` from the `hour` and `minute` groups, when both are there and valid.
+fn time(ctx: &Context) -> Option<String> {
+    let h: u32 = ctx.group("hour")?.parse().ok()?;
+    let m: u32 = ctx.group("minute")?.parse().ok()?;
+    (h < 24 && m < 60).then(|| format!("T{h:02}:{m:02}"))
 }
 
 fn day(s: &str) -> Option<u32> {
@@ -104,15 +117,8 @@ fn relative(ctx: &Context, text: &str) -> Option<String> {
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let since = ctx.constant("since").is_some_and(|s| s == "true");
     let finish = |v: String| {
-        let v = if since && !v.contains('/') {
-            format!("{v}/Y0")
-        } else {
-            v
-        };
-        Some(Value::Date {
-            value: v,
-            relative: None,
-        })
+        let v = if since && !v.contains('/') { format!("{v}/Y0") } else { v };
+        Some(Value::Date { value: v, relative: None })
     };
     if let Some(v) = ctx.constant("value") {
         return finish(v);
@@ -127,7 +133,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => ctx.constant("year").and_then(|y| year(&y)),
         },
         month: match ctx.group("month") {
-            Some(m) => Some(month::month(m)?),
+            Some(m) => Some(month_of(m)?),
             None => ctx.constant("month").and_then(|m| m.parse().ok()),
         },
         day: match ctx.group("day") {
@@ -145,7 +151,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => None,
         },
         month: match ctx.group("month2") {
-            Some(m) => Some(month::month(m)?),
+            Some(m) => Some(month_of(m)?),
             None => None,
         },
         day: match ctx.group("day2") {
@@ -158,7 +164,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         return None;
     }
     if b.is_empty() {
-        return finish(a.render());
+        let mut v = a.render();
+        if let (Some(t), Some(_)) = (time(ctx), a.day) {
+            v.push_str(&t);
+        }
+        return finish(v);
     }
     // Share what one point of an interval leaves implicit.
     if a.month.is_none() && a.day.is_some() {

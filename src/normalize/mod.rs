@@ -31,10 +31,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The text of a named group, if it took part in the match and is not empty.
     pub fn group(&self, name: &str) -> Option<&str> {
-        self.caps
-            .name(name)
-            .map(|m| m.as_str())
-            .filter(|s| !s.trim().is_empty())
+        self.caps.name(name).map(|m| m.as_str()).filter(|s| !s.trim().is_empty())
     }
 
     /// A constant value field of the rule, as a string.

@@ -16,9 +16,7 @@ fn quoted(s: &str) -> bool {
 }
 
 fn strip_quotes(s: &str) -> String {
-    let t = s
-        .trim()
-        .trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
+    let t = s.trim().trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -26,23 +24,12 @@ fn strip_quotes(s: &str) -> String {
 /// the script: Kazakh letters mean Kazakh grammar.
 fn nominative_of(ctx: &Context, phrase: &str) -> String {
     let kazakh = ctx.lang == Lang::Kk || phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c));
-    if kazakh {
-        nominative::kk(phrase)
-    } else {
-        nominative::ru(phrase, &ctx.set.lexicon)
-    }
+    if kazakh { nominative::kk(phrase) } else { nominative::ru(phrase, &ctx.set.lexicon) }
 }
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
-    let raw = ctx
-        .group("name")
-        .map(str::to_string)
-        .or_else(|| ctx.constant("name"))?;
-    let name = if quoted(&raw) {
-        strip_quotes(&raw)
-    } else {
-        nominative_of(ctx, &strip_quotes(&raw))
-    };
+    let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
+    let name = if quoted(&raw) { strip_quotes(&raw) } else { nominative_of(ctx, &strip_quotes(&raw)) };
     if name.is_empty() {
         return None;
     }
@@ -51,10 +38,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         None => ctx.group("form").map(|f| {
             let f = strip_quotes(f);
             // Abbreviations (ОФ, ЖШС) stay; words go to the nominative.
-            if f.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-            {
+            if f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
                 f
             } else {
                 nominative_of(ctx, &f)

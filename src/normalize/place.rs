@@ -7,9 +7,7 @@ use crate::lang::Lang;
 use crate::record::Value;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
-    let text = ctx
-        .group("name")
-        .or_else(|| ctx.caps.get(0).map(|m| m.as_str()))?;
+    let text = ctx.group("name").or_else(|| ctx.caps.get(0).map(|m| m.as_str()))?;
     for g in &ctx.rule.gazetteers {
         if let Some(gaz) = ctx.set.gazetteers.get(g) {
             if let Some((entry, name)) = gaz.lookup(text, ctx.lang) {
@@ -24,8 +22,5 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         None if ctx.lang == Lang::Kk => nominative::kk(text),
         None => text.to_string(),
     };
-    Some(Value::Place {
-        name,
-        key: ctx.constant("key"),
-    })
+    Some(Value::Place { name, key: ctx.constant("key") })
 }
