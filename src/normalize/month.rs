@@ -306,9 +306,20 @@ mod tests {
         let sru = m.anchored("SEASON_RU");
         let skk = m.anchored("SEASON_KK");
         let mut bad = Vec::new();
+        let unanchored: std::collections::HashMap<String, regex::Regex> =
+            ["MONTH_RU", "MONTH_KK", "SEASON_RU", "SEASON_KK"]
+                .iter()
+                .map(|n| (m.anchored(n).as_str().to_string(), m.unanchored(n)))
+                .collect();
         let mut check = |re: &regex::Regex, s: &str, read: bool| {
             if re.is_match(s) != read {
                 bad.push(format!("{s:?}: regex {} read {read}", re.is_match(s)));
+            }
+            // found whole by an unanchored search, as at the end of a pattern
+            let text = format!("{s} 2024");
+            let found = unanchored[re.as_str()].find(&text).map(|x| x.as_str());
+            if read && found != Some(s) {
+                bad.push(format!("{s:?}: unanchored search finds {found:?}"));
             }
         };
         let junk = ["", "ский", "ь", "я", "е", "ю", "ем", "ём", "ом", "а", "у", "й", ".", "и", "ы", "ов"];
