@@ -17,7 +17,7 @@
 //! A file may say `inflect = false` at the top for lists of fixed names.
 //! Names are matched case-sensitively as written and in capitals (headlines).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
@@ -53,9 +53,21 @@ struct EntryDef {
     ru_abbr: Vec<String>,
     #[serde(default)]
     kk_abbr: Vec<String>,
-    /// Optional inflection hints, read by [`crate::inflect`] where it supports them.
-    #[serde(flatten)]
-    _extra: toml::Table,
+    /// Inflection hints per lemma (see [`crate::inflect::RuHint`], [`crate::inflect::KkHint`]).
+    #[serde(default)]
+    ru_hints: BTreeMap<String, String>,
+    #[serde(default)]
+    kk_hints: BTreeMap<String, String>,
+    /// The key of the entry this one names too (РК names KZ): mentions aggregate under it.
+    #[serde(default)]
+    same_as: Option<String>,
+    /// Names that are also common words; kept for maintainers and future filtering.
+    #[serde(default)]
+    #[allow(dead_code)]
+    ambiguous: bool,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
 }
 
 /// One entry of a gazetteer.
@@ -73,6 +85,10 @@ impl Entry {
         let (first, second) = if lang == Lang::Kk { (&self.kk, &self.ru) } else { (&self.ru, &self.kk) };
         first.as_deref().or(second.as_deref()).unwrap_or("")
     }
+}
+
+fn entry_name(e: &EntryDef) -> String {
+    e.key.clone().or_else(|| e.ru.first().cloned()).or_else(|| e.kk.first().cloned()).unwrap_or_default()
 }
 
 /// A surface form and what it names.
@@ -112,20 +128,32 @@ impl Gazetteer {
             if e.ru.is_empty() && e.kk.is_empty() && e.ru_abbr.is_empty() && e.kk_abbr.is_empty() {
                 return Err(format!("entry {} has no names", e.key.as_deref().unwrap_or("(without key)")));
             }
+            let name = entry_name(&e);
+            let key = e.same_as.clone().or(e.key.clone());
             g.entries.push(Entry {
-                key: e.key,
-                kind: e.kind,
+                key,
+                kind: e.kind.clone(),
                 ru: e.ru.first().or(e.ru_abbr.first()).cloned(),
                 kk: e.kk.first().or(e.kk_abbr.first()).cloned(),
             });
             for lemma in &e.ru {
-                let forms = if def.inflect { inflect::ru_forms(lemma) } else { vec![lemma.clone()] };
+                let forms = match (def.inflect, e.ru_hints.get(lemma)) {
+                    (false, _) => vec![lemma.clone()],
+                    (true, None) => inflect::ru_forms(lemma),
+                    (true, Some(h)) => inflect::ru_forms_hinted(lemma, h)
+                        .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?,
+                };
                 for f in forms {
                     g.add(f, idx, Lang::Ru, true);
                 }
             }
             for lemma in &e.kk {
-                let forms = if def.inflect { inflect::kk_forms(lemma) } else { vec![lemma.clone()] };
+                let forms = match (def.inflect, e.kk_hints.get(lemma)) {
+                    (false, _) => vec![lemma.clone()],
+                    (true, None) => inflect::kk_forms(lemma),
+                    (true, Some(h)) => inflect::kk_forms_hinted(lemma, h)
+                        .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?,
+                };
                 for f in forms {
                     g.add(f, idx, Lang::Kk, true);
                 }
@@ -134,7 +162,11 @@ impl Gazetteer {
                 g.add(a.clone(), idx, Lang::Ru, false);
             }
             for a in &e.kk_abbr {
-                g.add(a.clone(), idx, Lang::Kk, false);
+                // Kazakh abbreviations take case suffixes after a hyphen: ШҚО-да, АҚШ-қа.
+                let forms = if def.inflect { inflect::kk_abbr_forms(a) } else { vec![a.clone()] };
+                for f in forms {
+                    g.add(f, idx, Lang::Kk, false);
+                }
             }
         }
         Ok(g)

@@ -108,6 +108,7 @@ pub enum Value {
 
 /// One extracted fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawEntity")]
 pub struct Entity {
     #[serde(rename = "type")]
     pub kind: EntityType,
@@ -119,6 +120,51 @@ pub struct Entity {
     /// Id of the rule that fired.
     pub rule: String,
     pub value: Value,
+}
+
+/// An entity as read back from JSON, before its value is read by its type
+/// (value shapes alone are ambiguous: a place and an organization both have a name).
+#[derive(Deserialize)]
+struct RawEntity {
+    #[serde(rename = "type")]
+    kind: EntityType,
+    start: usize,
+    end: usize,
+    text: String,
+    sentence: usize,
+    rule: String,
+    value: serde_json::Value,
+}
+
+impl TryFrom<RawEntity> for Entity {
+    type Error = String;
+
+    fn try_from(r: RawEntity) -> Result<Entity, String> {
+        let v = &r.value;
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let need = |k: &str| s(k).ok_or_else(|| format!("{} value without \"{k}\"", r.kind));
+        let value = match r.kind {
+            EntityType::Count => Value::Count {
+                amount: v.get("amount").and_then(|x| x.as_f64()).ok_or("count value without amount")?,
+                approx: s("approx").and_then(|a| Approx::parse(&a)).ok_or("count value without approx")?,
+                unit: s("unit"),
+                object: s("object"),
+                category: need("category")?,
+            },
+            EntityType::Date => Value::Date { value: need("value")?, relative: s("relative") },
+            EntityType::Organization => Value::Organization { name: need("name")?, form: s("form") },
+            EntityType::Place => Value::Place { name: need("name")?, key: s("key") },
+        };
+        Ok(Entity {
+            kind: r.kind,
+            start: r.start,
+            end: r.end,
+            text: r.text,
+            sentence: r.sentence,
+            rule: r.rule,
+            value,
+        })
+    }
 }
 
 /// Everything derek says about one input document.

@@ -1,0 +1,182 @@
+//! End-to-end tests of the `derek` binary: the pipeline over the seeds, input
+//! kinds, determinism, errors that do not stop the batch.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn derek() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_derek"))
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn records(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+}
+
+fn run_ok(args: &[&str]) -> Vec<u8> {
+    let out = derek().args(args).output().unwrap();
+    assert!(out.status.success(), "derek {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+#[test]
+fn seeds_languages_offsets_and_sentences() {
+    let out = run_ok(&["extract", "--quiet", seeds().to_str().unwrap()]);
+    let recs = records(&out);
+    let langs: Vec<(&str, &str)> =
+        recs.iter().map(|r| (r["id"].as_str().unwrap(), r["lang"].as_str().unwrap())).collect();
+    assert_eq!(
+        langs,
+        [
+            ("000_104fcb57e43907bc", "ru"),
+            ("001_698266dcd5ed38bd", "kk"),
+            ("002_1fc65b57c4236b9e", "ru"),
+            ("003_12f6269e5992b855", "kk"),
+            ("004_46a251cf4611923a", "ru")
+        ]
+    );
+    for r in &recs {
+        let text =
+            std::fs::read_to_string(seeds().join(format!("{}.txt", r["id"].as_str().unwrap()))).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(r["chars"].as_u64().unwrap() as usize, chars.len());
+        let doc_lang = r["lang"].as_str().unwrap();
+        let sents = r["sentences"].as_array().unwrap();
+        assert!(sents.len() > 5);
+        let mut same = 0;
+        let mut prev_end = 0;
+        for s in sents {
+            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert!(prev_end <= a && a < b && b <= chars.len());
+            prev_end = b;
+            if s["lang"] == doc_lang {
+                same += 1;
+            }
+        }
+        assert!(same * 10 >= sents.len() * 9, "most sentences share the document's language");
+        let ents = r["entities"].as_array().unwrap();
+        assert!(!ents.is_empty());
+        for e in ents {
+            let (a, b) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let slice: String = chars[a..b].iter().collect();
+            assert_eq!(e["text"].as_str().unwrap(), slice, "offsets are characters");
+            let si = e["sentence"].as_u64().unwrap() as usize;
+            assert!(si < sents.len());
+            assert!(e["rule"].as_str().unwrap().contains('.'));
+        }
+    }
+}
+
+#[test]
+fn same_bytes_whatever_the_thread_count() {
+    let s = seeds();
+    let one = run_ok(&["extract", "--quiet", "--jobs", "1", s.to_str().unwrap()]);
+    let two = run_ok(&["extract", "--quiet", "--jobs", "2", s.to_str().unwrap()]);
+    assert_eq!(one, two);
+}
+
+#[test]
+fn json_lines_from_a_file_and_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("c.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\": \"a\", \"text\": \"В Алматы более 50 тысяч волонтеров.\", \"date\": \"2024-05-01\"}\n\
+         not json\n\
+         {\"id\": \"c\"}\n\
+         {\"id\": \"d\", \"text\": \"Биыл Астанада 300 еріктіге көмектесті.\"}\n",
+    )
+    .unwrap();
+    let out = derek().args(["extract", "--quiet", f.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "some documents had errors");
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 4, "every line yields one record");
+    assert_eq!(recs[0]["id"], "a");
+    assert_eq!(recs[0]["date"], "2024-05-01");
+    assert_eq!(recs[0]["lang"], "ru");
+    assert!(recs[1]["error"].as_str().unwrap().contains("line 2"));
+    assert!(recs[2]["error"].as_str().unwrap().contains("no \"text\""));
+    assert_eq!(recs[3]["lang"], "kk");
+
+    let mut child = derek()
+        .args(["extract", "--quiet", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"id\": \"s1\", \"text\": \"Еріктілер 600-ден астам іс-шара өткізді.\"}\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], "s1");
+    assert_eq!(recs[0]["entities"][0]["type"], "count");
+}
+
+#[test]
+fn nested_folders_and_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    std::fs::create_dir_all(r.join("2024/dec")).unwrap();
+    std::fs::write(r.join("2024/dec/a.txt"), "В Астане прошла акция.").unwrap();
+    std::fs::write(r.join("b.txt"), "Алматыда акция өтті.").unwrap();
+    // Invalid in every way: binary data cannot be decoded as text.
+    std::fs::write(r.join("c.txt"), [0u8, 1, 2, 3, 0, 0, 0, 0, 0, 0, 5, 6]).unwrap();
+    let out = derek().args(["extract", "--quiet", r.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out.stdout);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["2024/dec/a", "b", "c"]);
+    assert!(recs[2]["error"].is_string());
+    assert!(recs[0]["error"].is_null() && recs[1]["error"].is_null());
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = dir.path().join("out.jsonl");
+    run_ok(&["extract", "--quiet", seeds().to_str().unwrap(), "-o", o.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&o).unwrap();
+    assert_eq!(text.lines().count(), 5);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn the_default_rules_pass_their_examples() {
+    let out = derek().arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn a_bad_rule_names_file_line_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("ru")).unwrap();
+    std::fs::write(
+        dir.path().join("ru/count.toml"),
+        "# a comment\n\n[[rule]]\nid = \"ru.count.broken\"\npattern = '''(?P<num>\\d+'''\n",
+    )
+    .unwrap();
+    let out = derek().args(["check", "--rules", dir.path().to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ru/count.toml:3: rule ru.count.broken: bad pattern"), "{err}");
+}
+
+#[test]
+fn without_paths_extract_prints_help() {
+    let out = derek().arg("extract").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+}
