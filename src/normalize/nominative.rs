@@ -30,13 +30,50 @@ fn head(word: &str, lex: &Lexicon) -> Option<(String, Gender)> {
         };
         for (_, lemmas) in entries {
             for lemma in lemmas {
-                if lower == *lemma || inflect::ru_forms(lemma).iter().any(|f| f.to_lowercase() == lower) {
+                if lower == *lemma || head_forms(lemma, g).iter().any(|f| f.to_lowercase() == lower) {
                     return Some((match_case(word, lemma), g));
                 }
             }
         }
     }
     None
+}
+
+/// The case forms of a head noun's lemma: those [`inflect::ru_forms`] generates,
+/// plus the neuter declension it leaves out (управление: управления, управлению,
+/// управлением, управлении; агентство: агентства, агентству, агентством, агентстве)
+/// and the feminine soft-sign declension (сеть: сети, сетью).
+fn head_forms(lemma: &str, g: Gender) -> Vec<String> {
+    let mut forms = inflect::ru_forms(lemma);
+    let lower = lemma.to_lowercase();
+    let mut add = |stem: &str, endings: &[&str]| {
+        for e in endings {
+            let f = format!("{stem}{e}");
+            if !forms.contains(&f) {
+                forms.push(f);
+            }
+        }
+    };
+    match g {
+        Gender::N => {
+            if let Some(stem) = lower.strip_suffix("ие") {
+                add(&format!("{stem}и"), &["е", "я", "ю", "ем", "и"]);
+            } else if let Some(stem) = lower.strip_suffix("ье") {
+                add(&format!("{stem}ь"), &["е", "я", "ю", "ем", "и"]);
+            } else if let Some(stem) = lower.strip_suffix('о') {
+                add(stem, &["о", "а", "у", "ом", "е"]);
+            } else if let Some(stem) = lower.strip_suffix('е') {
+                add(stem, &["е", "я", "ю", "ем"]);
+            }
+        }
+        Gender::F => {
+            if let Some(stem) = lower.strip_suffix('ь') {
+                add(stem, &["ь", "и", "ью"]);
+            }
+        }
+        Gender::M => {}
+    }
+    forms
 }
 
 /// `lemma` written with the capitalization of `like` (Title, UPPER or lower).
@@ -149,8 +186,17 @@ mod tests {
     fn lex() -> Lexicon {
         let mut l = Lexicon::default();
         l.tables.insert("org_head_m".into(), vec![("m".into(), vec!["фонд".into(), "центр".into()])]);
-        l.tables.insert("org_head_f".into(), vec![("f".into(), vec!["служба".into(), "лига".into()])]);
-        l.tables.insert("org_head_n".into(), vec![("n".into(), vec!["управление".into()])]);
+        l.tables.insert(
+            "org_head_f".into(),
+            vec![("f".into(), vec!["служба".into(), "лига".into(), "сеть".into()])],
+        );
+        l.tables.insert(
+            "org_head_n".into(),
+            vec![(
+                "n".into(),
+                vec!["управление".into(), "министерство".into(), "агентство".into(), "бюро".into()],
+            )],
+        );
         l
     }
 
@@ -167,6 +213,31 @@ mod tests {
         assert_eq!(ru("Молодежного ресурсного центра", &l), "Молодежный ресурсный центр");
         assert_eq!(ru("Лига волонтеров", &l), "Лига волонтеров");
         assert_eq!(ru("Клуб добряков", &l), "Клуб добряков", "unknown heads stay as written");
+        assert_eq!(ru("управлении образования области", &l), "управление образования области");
+        assert_eq!(ru("Министерством культуры", &l), "Министерство культуры");
+        assert_eq!(ru("Министерстве культуры и информации", &l), "Министерство культуры и информации");
+        assert_eq!(ru("Агентства по делам", &l), "Агентство по делам");
+        assert_eq!(ru("Национальной волонтерской сети", &l), "Национальная волонтерская сеть");
+        assert_eq!(ru("Национальной волонтерской сетью", &l), "Национальная волонтерская сеть");
+        assert_eq!(ru("Бюро национальной статистики", &l), "Бюро национальной статистики");
+    }
+
+    #[test]
+    fn head_forms_decline_neuter_and_soft_feminine_nouns() {
+        let n = head_forms("управление", Gender::N);
+        for f in ["управления", "управлению", "управлением", "управлении"]
+        {
+            assert!(n.iter().any(|x| x == f), "{f} missing from {n:?}");
+        }
+        let n = head_forms("агентство", Gender::N);
+        for f in ["агентства", "агентству", "агентством", "агентстве"] {
+            assert!(n.iter().any(|x| x == f), "{f} missing from {n:?}");
+        }
+        let f = head_forms("сеть", Gender::F);
+        for x in ["сети", "сетью"] {
+            assert!(f.iter().any(|y| y == x), "{x} missing from {f:?}");
+        }
+        assert!(head_forms("фонд", Gender::M).iter().any(|x| x == "фонда"));
     }
 
     #[test]
