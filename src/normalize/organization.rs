@@ -27,9 +27,42 @@ fn nominative_of(ctx: &Context, phrase: &str) -> String {
     if kazakh { nominative::kk(phrase) } else { nominative::ru(phrase, &ctx.set.lexicon) }
 }
 
+/// A name as a name is written: its first letter in capitals (управления
+/// молодежной политики gives Управление молодежной политики).
+/// Latin names (brands, web names) keep their own spelling.
+fn capitalized(s: &str) -> String {
+    if !s
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, 'а'..='я' | 'ё' | 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і'))
+    {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// The gazetteer name of a whole `name` group that is one of the rule's gazetteer
+/// forms (ҚӨУ-нің gives ҚӨУ, Красного Полумесяца gives Красный Полумесяц).
+fn known(ctx: &Context, raw: &str) -> Option<String> {
+    if ctx.constant("name").is_some() {
+        return None;
+    }
+    ctx.rule.gazetteers.iter().find_map(|g| {
+        let (_, name) = ctx.set.gazetteers.get(g)?.lookup(raw.trim(), ctx.lang)?;
+        Some(name.to_string())
+    })
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
-    let name = if quoted(&raw) { strip_quotes(&raw) } else { nominative_of(ctx, &strip_quotes(&raw)) };
+    let name = if let Some(n) = known(ctx, &raw) {
+        n
+    } else if quoted(&raw) {
+        strip_quotes(&raw)
+    } else {
+        capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
+    };
     if name.is_empty() {
         return None;
     }
