@@ -91,12 +91,6 @@ impl Engine {
         Ok(Engine { set, ru, kk })
     }
 
-    /// An engine with no rules: language and sentences only.
-    pub fn empty() -> Engine {
-        let set = RuleSet::from_sources(Vec::new(), "no rules").expect("an empty rule set loads");
-        Engine::new(set).expect("an empty rule set compiles")
-    }
-
     fn rules_for(&self, lang: Lang) -> &LangRules {
         if lang == Lang::Kk { &self.kk } else { &self.ru }
     }

@@ -87,6 +87,18 @@ impl Entry {
     }
 }
 
+/// The surface forms of one lemma: itself when the file does not inflect, else
+/// the forms [`crate::inflect`] generates for its language (with the entry's hint).
+fn lemma_forms(lemma: &str, lang: Lang, inflect: bool, hint: Option<&String>) -> Result<Vec<String>, String> {
+    Ok(match (inflect, lang, hint) {
+        (false, _, _) => vec![lemma.to_string()],
+        (true, Lang::Kk, None) => inflect::kk_forms(lemma),
+        (true, Lang::Kk, Some(h)) => inflect::kk_forms_hinted(lemma, h)?,
+        (true, _, None) => inflect::ru_forms(lemma),
+        (true, _, Some(h)) => inflect::ru_forms_hinted(lemma, h)?,
+    })
+}
+
 fn entry_name(e: &EntryDef) -> String {
     e.key.clone().or_else(|| e.ru.first().cloned()).or_else(|| e.kk.first().cloned()).unwrap_or_default()
 }
@@ -136,26 +148,13 @@ impl Gazetteer {
                 ru: e.ru.first().or(e.ru_abbr.first()).cloned(),
                 kk: e.kk.first().or(e.kk_abbr.first()).cloned(),
             });
-            for lemma in &e.ru {
-                let forms = match (def.inflect, e.ru_hints.get(lemma)) {
-                    (false, _) => vec![lemma.clone()],
-                    (true, None) => inflect::ru_forms(lemma),
-                    (true, Some(h)) => inflect::ru_forms_hinted(lemma, h)
-                        .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?,
-                };
-                for f in forms {
-                    g.add(f, idx, Lang::Ru, true);
-                }
-            }
-            for lemma in &e.kk {
-                let forms = match (def.inflect, e.kk_hints.get(lemma)) {
-                    (false, _) => vec![lemma.clone()],
-                    (true, None) => inflect::kk_forms(lemma),
-                    (true, Some(h)) => inflect::kk_forms_hinted(lemma, h)
-                        .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?,
-                };
-                for f in forms {
-                    g.add(f, idx, Lang::Kk, true);
+            for (lemmas, hints, lang) in [(&e.ru, &e.ru_hints, Lang::Ru), (&e.kk, &e.kk_hints, Lang::Kk)] {
+                for lemma in lemmas {
+                    let forms = lemma_forms(lemma, lang, def.inflect, hints.get(lemma))
+                        .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?;
+                    for f in forms {
+                        g.add(f, idx, lang, true);
+                    }
                 }
             }
             for a in &e.ru_abbr {

@@ -10,7 +10,7 @@
 //! examples every rule carries. Every problem is reported as a [`RuleError`]
 //! naming the file, the line and the rule id.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -228,7 +228,9 @@ struct RuleFileDef {
     kind: Option<String>,
     #[serde(default)]
     lang: Option<String>,
+    /// What the file is for: documentation for people, not read by derek.
     #[serde(default)]
+    #[allow(dead_code)]
     description: Option<String>,
     #[serde(default)]
     rule: Vec<toml::Spanned<RuleDef>>,
@@ -453,7 +455,6 @@ impl RuleSet {
         {
             let file = display(rel);
             let def: RuleFileDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
-            let _ = &def.description;
             let (dir_lang, file_type) = {
                 let mut parts = rel.split('/');
                 (parts.next().unwrap_or(""), rel.rsplit('/').next().unwrap_or("").trim_end_matches(".toml"))
@@ -790,7 +791,6 @@ pub fn describe(set: &RuleSet) -> String {
     let gaz: usize = set.gazetteers.values().map(|g| g.entries.len()).sum();
     let forms: usize = set.gazetteers.values().map(|g| g.form_count()).sum();
     let parts: Vec<String> = per.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-    let _ = HashSet::<u8>::new();
     format!(
         "{} rules ({}), {} examples, {} gazetteer entries ({} forms)",
         set.rules.len(),
