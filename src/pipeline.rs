@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::extract::Engine;
+use crate::extract::{Engine, Prepared};
 use crate::input::{Document, Inputs, Job, LoadError};
 use crate::lang::{self, Lang};
 use crate::offsets::CharIndex;
@@ -19,6 +19,8 @@ use crate::segment;
 
 /// Jobs per batch: large enough to keep every thread busy, small enough to bound memory.
 const BATCH: usize = 256;
+/// Jobs that go through the rules together on one thread (see [`process_many`]).
+const CHUNK: usize = 32;
 
 /// What a run did, for the closing summary line.
 #[derive(Debug, Default, Clone)]
@@ -67,30 +69,63 @@ impl Summary {
 
 /// Language, sentences and entities of one document.
 pub fn process(doc: &Document, engine: &Engine) -> Record {
-    let text = doc.text.as_str();
-    let guess = lang::detect(text);
-    let ranges = segment::split(text);
-    let index = CharIndex::new(text);
-    let langs: Vec<Lang> =
-        ranges.iter().map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang).collect();
-    let entities = engine.extract(text, &ranges, &langs, doc.date.as_deref(), &index);
-    let sentences = ranges
-        .iter()
-        .zip(&langs)
-        .map(|(r, &lang)| Sentence { start: index.char_at(r.start), end: index.char_at(r.end), lang })
-        .collect();
-    Record {
-        id: doc.id.clone(),
-        source: doc.source.clone(),
-        lang: guess.lang,
-        lang_score: round3(guess.score as f64),
-        chars: index.char_at(text.len()),
-        date: doc.date.clone(),
-        encoding: doc.encoding.map(str::to_string),
-        sentences,
-        entities,
-        error: None,
+    process_many(std::slice::from_ref(doc), engine).pop().expect("one record per document")
+}
+
+/// Records of several documents, the rules run over all of them together
+/// ([`Engine::extract_many`]).
+pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
+    struct Prep {
+        guess: lang::Guess,
+        ranges: Vec<std::ops::Range<usize>>,
+        langs: Vec<Lang>,
+        index: CharIndex,
     }
+    let preps: Vec<Prep> = docs
+        .iter()
+        .map(|doc| {
+            let text = doc.text.as_str();
+            let guess = lang::detect(text);
+            let ranges = segment::split(text);
+            let langs =
+                ranges.iter().map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang).collect();
+            Prep { guess, ranges, langs, index: CharIndex::new(text) }
+        })
+        .collect();
+    let prepared: Vec<Prepared> = docs
+        .iter()
+        .zip(&preps)
+        .map(|(d, p)| Prepared { text: &d.text, ranges: &p.ranges, langs: &p.langs, index: &p.index })
+        .collect();
+    let entities = engine.extract_many(&prepared);
+    docs.iter()
+        .zip(preps)
+        .zip(entities)
+        .map(|((doc, p), entities)| {
+            let sentences = p
+                .ranges
+                .iter()
+                .zip(&p.langs)
+                .map(|(r, &lang)| Sentence {
+                    start: p.index.char_at(r.start),
+                    end: p.index.char_at(r.end),
+                    lang,
+                })
+                .collect();
+            Record {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                lang: p.guess.lang,
+                lang_score: round3(p.guess.score as f64),
+                chars: p.index.char_at(doc.text.len()),
+                date: doc.date.clone(),
+                encoding: doc.encoding.map(str::to_string),
+                sentences,
+                entities,
+                error: None,
+            }
+        })
+        .collect()
 }
 
 enum Outcome {
@@ -98,29 +133,45 @@ enum Outcome {
     Warning(String),
 }
 
-fn run_job(job: Job, engine: &Engine) -> Outcome {
-    if let Job::Warning(w) = job {
-        return Outcome::Warning(w);
-    }
-    match job.load() {
-        Ok(doc) => {
-            let bytes = doc.text.len();
-            // A panic in one document must not take the batch down: it becomes an error record.
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&doc, engine)));
-            match result {
-                Ok(r) => Outcome::Record(r, bytes),
-                Err(_) => Outcome::Record(
-                    Record::failed(
-                        doc.id,
-                        doc.source,
-                        "internal error while processing (please report)".into(),
-                    ),
-                    bytes,
-                ),
-            }
+/// A document that panics the engine becomes an error record; the others are kept.
+fn process_guarded(doc: &Document, engine: &Engine) -> Record {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(doc, engine)));
+    result.unwrap_or_else(|_| {
+        Record::failed(
+            doc.id.clone(),
+            doc.source.clone(),
+            "internal error while processing (please report)".into(),
+        )
+    })
+}
+
+/// Load and process a chunk of jobs, in order. The documents go through the
+/// rules together; if that panics, each is retried alone so that only the
+/// document at fault becomes an error record.
+fn run_chunk(jobs: Vec<Job>, engine: &Engine) -> Vec<Outcome> {
+    let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
+    let mut docs: Vec<(usize, Document)> = Vec::new();
+    for job in jobs {
+        match job {
+            Job::Warning(w) => slots.push(Some(Outcome::Warning(w))),
+            job => match job.load() {
+                Ok(doc) => {
+                    docs.push((slots.len(), doc));
+                    slots.push(None);
+                }
+                Err(LoadError { id, source, error }) => {
+                    slots.push(Some(Outcome::Record(Record::failed(id, source, error), 0)))
+                }
+            },
         }
-        Err(LoadError { id, source, error }) => Outcome::Record(Record::failed(id, source, error), 0),
     }
+    let (positions, docs): (Vec<usize>, Vec<Document>) = docs.into_iter().unzip();
+    let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_many(&docs, engine)));
+    let records = together.unwrap_or_else(|_| docs.iter().map(|d| process_guarded(d, engine)).collect());
+    for ((pos, doc), record) in positions.into_iter().zip(&docs).zip(records) {
+        slots[pos] = Some(Outcome::Record(record, doc.text.len()));
+    }
+    slots.into_iter().map(|o| o.expect("every job has an outcome")).collect()
 }
 
 /// Options of a run.
@@ -153,7 +204,12 @@ pub fn run(
         let jobs = std::mem::take(&mut batch);
         let (done, write_result) = pool.install(|| {
             rayon::join(
-                || jobs.into_par_iter().map(|j| run_job(j, engine)).collect::<Vec<_>>(),
+                || {
+                    jobs.into_par_iter()
+                        .chunks(CHUNK)
+                        .flat_map_iter(|chunk| run_chunk(chunk, engine))
+                        .collect::<Vec<_>>()
+                },
                 || -> io::Result<()> {
                     for o in pending.drain(..) {
                         match o {
