@@ -17,10 +17,48 @@ use crate::offsets::CharIndex;
 use crate::record::{EntityType, Record, Sentence, round3};
 use crate::segment;
 
-/// Jobs per batch: large enough to keep every thread busy, small enough to bound memory.
-const BATCH: usize = 256;
-/// Jobs that go through the rules together on one thread (see [`process_many`]).
-const CHUNK: usize = 32;
+/// Bytes of input per batch (at most [`BATCH_JOBS`] jobs): large enough to keep
+/// every thread busy, small enough to bound memory (two batches are in flight).
+const BATCH_BYTES: u64 = 8 << 20;
+const BATCH_JOBS: usize = 8192;
+/// Bytes of documents that go through the rules together on one thread (see
+/// [`process_many`]): measured 2.3 times faster at 1 MB than at 64 kB.
+const CHUNK_BYTES: u64 = 1 << 20;
+
+/// The next batch of jobs, in input order.
+fn take_batch(inputs: &mut impl Iterator<Item = Job>) -> Vec<(Job, u64)> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while bytes < BATCH_BYTES && batch.len() < BATCH_JOBS {
+        let Some(job) = inputs.next() else { break };
+        let size = job.size_hint();
+        bytes += size;
+        batch.push((job, size));
+    }
+    batch
+}
+
+/// Cut a batch into consecutive chunks, each about [`CHUNK_BYTES`] but small
+/// enough that every thread gets at least two.
+fn chunks(batch: Vec<(Job, u64)>, threads: usize) -> Vec<Vec<Job>> {
+    let total: u64 = batch.iter().map(|(_, s)| s).sum();
+    let target = CHUNK_BYTES.min(total / (2 * threads as u64).max(1)).max(1);
+    let mut out = Vec::new();
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for (job, size) in batch {
+        chunk.push(job);
+        bytes += size;
+        if bytes >= target || chunk.len() >= 1024 {
+            out.push(std::mem::take(&mut chunk));
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        out.push(chunk);
+    }
+    out
+}
 
 /// What a run did, for the closing summary line.
 #[derive(Debug, Default, Clone)]
@@ -190,14 +228,15 @@ pub fn run(
     out: &mut (dyn Write + Send),
     opts: &RunOptions,
 ) -> io::Result<Summary> {
+    let threads = opts.threads.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads.max(1))
+        .num_threads(threads)
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
     let start = Instant::now();
     let mut summary = Summary::default();
     let mut inputs = inputs.fuse();
-    let mut batch: Vec<Job> = inputs.by_ref().take(BATCH).collect();
+    let mut batch = take_batch(&mut inputs);
     let mut pending: Vec<Outcome> = Vec::new();
     let mut line = Vec::with_capacity(1 << 16);
     while !batch.is_empty() || !pending.is_empty() {
@@ -205,8 +244,8 @@ pub fn run(
         let (done, write_result) = pool.install(|| {
             rayon::join(
                 || {
-                    jobs.into_par_iter()
-                        .chunks(CHUNK)
+                    chunks(jobs, threads)
+                        .into_par_iter()
                         .flat_map_iter(|chunk| run_chunk(chunk, engine))
                         .collect::<Vec<_>>()
                 },
@@ -226,7 +265,7 @@ pub fn run(
                             }
                         }
                     }
-                    batch = inputs.by_ref().take(BATCH).collect();
+                    batch = take_batch(&mut inputs);
                     Ok(())
                 },
             )

@@ -72,9 +72,12 @@ fn a_duplicate_id_names_the_first_definition() {
 
 #[test]
 fn unknown_type_and_language_are_refused() {
-    let e = error(&format!("[[rule]]\nid = \"ru.place.t\"\ntype = \"person\"\npattern = '''{{CAP}}'''\n{EXAMPLE}"));
+    let e = error(&format!(
+        "[[rule]]\nid = \"ru.place.t\"\ntype = \"person\"\npattern = '''{{CAP}}'''\n{EXAMPLE}"
+    ));
     assert!(e.message.contains("unknown type \"person\""), "{e}");
-    let e = error(&format!("[[rule]]\nid = \"ru.place.l\"\nlang = \"en\"\npattern = '''{{CAP}}'''\n{EXAMPLE}"));
+    let e =
+        error(&format!("[[rule]]\nid = \"ru.place.l\"\nlang = \"en\"\npattern = '''{{CAP}}'''\n{EXAMPLE}"));
     assert!(e.message.contains("unknown language \"en\""), "{e}");
     assert_eq!(e.rule.as_deref(), Some("ru.place.l"));
 }
@@ -83,7 +86,8 @@ fn unknown_type_and_language_are_refused() {
 fn unknown_macro_and_gazetteer_are_refused() {
     let e = error(&format!("[[rule]]\nid = \"ru.place.m\"\npattern = '''{{NOPE}}'''\n{EXAMPLE}"));
     assert!(e.message.contains("unknown macro {NOPE}"), "{e}");
-    let e = error(&format!("[[rule]]\nid = \"ru.place.z\"\npattern = '''(?P<name>@nowhere.ru)'''\n{EXAMPLE}"));
+    let e =
+        error(&format!("[[rule]]\nid = \"ru.place.z\"\npattern = '''(?P<name>@nowhere.ru)'''\n{EXAMPLE}"));
     assert!(e.message.contains("unknown gazetteer @nowhere"), "{e}");
     let e = error(&format!("[[rule]]\nid = \"ru.place.y\"\npattern = '''в\\s+@nowhere'''\n{EXAMPLE}"));
     assert!(e.message.contains("unknown gazetteer @nowhere"), "{e}");
@@ -121,8 +125,9 @@ fn names(engine: &Engine, text: &str) -> Vec<(String, String)> {
 
 #[test]
 fn a_gazetteer_rule_takes_the_longest_form_at_word_edges() {
-    let set = load(&format!("[[rule]]\nid = \"ru.place.gaz\"\npattern = '''(?P<name>@places.ru)'''\n{EXAMPLE}"))
-        .unwrap();
+    let set =
+        load(&format!("[[rule]]\nid = \"ru.place.gaz\"\npattern = '''(?P<name>@places.ru)'''\n{EXAMPLE}"))
+            .unwrap();
     let engine = Engine::new(set).unwrap();
     let found = names(&engine, "Из Турции в Алматы, но не в Алматынск и не в Турциях.");
     assert_eq!(
