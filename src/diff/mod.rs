@@ -4,8 +4,8 @@
 //! Two records files (`derek extract` output, JSON Lines) are joined by `id`.
 //! Within a document and an entity type, old and new entities are paired one to
 //! one in four passes, each in file order:
-//! 1. identical (same span, value and rule): unchanged, not reported;
-//! 2. same span (start, end): changed (its value, its rule or both);
+//! 1. identical (same span, text, value and rule): unchanged, not reported;
+//! 2. same span (start, end): changed (its value, its rule, its text);
 //! 3. same value, overlapping spans, largest overlap first: changed (span moved);
 //! 4. overlapping spans, largest overlap first: changed (span and value), e.g.
 //!    `50 тысяч` (= 50000) that became `более 50 тысяч` (> 50000);
@@ -155,13 +155,15 @@ impl ChangeKind {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Aspects {
     pub span: bool,
+    /// Same span, other text: the document's text changed underneath.
+    pub text: bool,
     pub value: bool,
     pub rule: bool,
 }
 
 impl Aspects {
     pub fn names(self) -> Vec<&'static str> {
-        [("span", self.span), ("value", self.value), ("rule", self.rule)]
+        [("span", self.span), ("text", self.text), ("value", self.value), ("rule", self.rule)]
             .into_iter()
             .filter_map(|(n, on)| on.then_some(n))
             .collect()
@@ -424,6 +426,9 @@ impl Report {
                 && wanted.remove(&doc.id)
             {
                 self.texts.insert(doc.id, doc.text);
+                if wanted.is_empty() {
+                    break;
+                }
             }
         }
         Ok(())
@@ -508,7 +513,13 @@ fn compare_docs(old: &Doc, new: &Doc) -> DocDiff {
         // Passes 1 and 2: exact pairs in file order.
         type Exact = fn(&Entity, &Entity) -> bool;
         let passes: [Exact; 2] = [
-            |a, b| a.start == b.start && a.end == b.end && a.value == b.value && a.rule == b.rule,
+            |a, b| {
+                a.start == b.start
+                    && a.end == b.end
+                    && a.text == b.text
+                    && a.value == b.value
+                    && a.rule == b.rule
+            },
             |a, b| a.start == b.start && a.end == b.end,
         ];
         for (pass, same) in passes.into_iter().enumerate() {
@@ -553,6 +564,7 @@ fn compare_docs(old: &Doc, new: &Doc) -> DocDiff {
         for (i, j) in pairs {
             let aspects = Aspects {
                 span: !same_span(oe(i), ne(j)),
+                text: same_span(oe(i), ne(j)) && oe(i).text != ne(j).text,
                 value: oe(i).value != ne(j).value,
                 rule: oe(i).rule != ne(j).rule,
             };

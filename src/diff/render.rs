@@ -166,7 +166,7 @@ fn write_change(out: &mut String, c: &Change, chars: Option<&[char]>, st: &Style
         (ChangeKind::Changed, Some(o), Some(n)) => {
             let (a, b) = (&o.entity, &n.entity);
             let mut line = format!("    {} ", st.chg("~"));
-            if c.aspects.span {
+            if c.aspects.span || c.aspects.text {
                 let _ = write!(line, "{} → {}", st.del(&span(a)), st.add(&span(b)));
             } else {
                 line.push_str(&st.chg(&span(b)));

@@ -94,6 +94,18 @@ fn four_passes_pair_the_entities() {
 }
 
 #[test]
+fn same_span_other_text_is_a_change() {
+    let old = side("old", &[record("d", &[place(2, 8, "Алматы", "r.p")])]);
+    let new = side(
+        "new",
+        &[record("d", &[place(2, 8, "Алматы", "r.p").replace("\"text\":\"Алматы\"", "\"text\":\"Алмата\"")])],
+    );
+    let r = compare(&old, &new);
+    assert_eq!(kinds(&r), [(ChangeKind::Changed, vec!["text"])]);
+    assert!(render::text(&r, false).contains("«Алматы» 2..8 → «Алмата» 2..8"));
+}
+
+#[test]
 fn unrelated_entities_are_added_and_removed_in_offset_order() {
     let old = side("old", &[record("d", &[date(49, 68, "2023-12-04"), place(2, 8, "Алматы", "r.p")])]);
     let new = side("new", &[record("d", &[count(15, 23, 50000, "eq", "r.c"), date(49, 68, "2023-12-04")])]);
