@@ -7,6 +7,7 @@
 //! deterministic output order. The binary (`src/main.rs`) is thin glue over this.
 
 pub mod decode;
+pub mod diff;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
