@@ -13,6 +13,7 @@
 //! except where `[yields]` in `rules/common` says a type gives way to another
 //! (a count overlapping a date is a year, not a count).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -305,22 +306,30 @@ impl Engine {
                 .then(rules[a.rule].order.cmp(&rules[b.rule].order))
                 .then(a.start.cmp(&b.start))
         });
+        // Kept spans of each type, disjoint, by start: an overlap check is one look-up
+        // of the last span starting before the candidate's end (no quadratic scan on
+        // documents with hundreds of thousands of matches).
+        let mut spans: [BTreeMap<usize, usize>; 4] = Default::default();
+        let overlaps = |spans: &BTreeMap<usize, usize>, start: usize, end: usize| {
+            spans.range(..end).next_back().is_some_and(|(_, &e)| e > start)
+        };
         let mut kept: Vec<Candidate> = Vec::new();
         for c in cands {
-            let overlaps = kept.iter().any(|k| k.kind == c.kind && k.start < c.end && c.start < k.end);
-            if !overlaps {
+            let own = &mut spans[c.kind as usize];
+            if !overlaps(own, c.start, c.end) {
+                own.insert(c.start, c.end);
                 kept.push(c);
             }
         }
         // Types that give way to others where they overlap.
-        let dominated = |c: &Candidate, kept: &[Candidate]| {
-            self.set.yields_to.get(&c.kind).is_some_and(|over| {
-                kept.iter().any(|k| over.contains(&k.kind) && k.start < c.end && c.start < k.end)
-            })
-        };
-        let drop: Vec<bool> = kept.iter().map(|c| dominated(c, &kept)).collect();
         let mut out: Vec<Candidate> =
-            kept.into_iter().zip(drop).filter(|(_, d)| !d).map(|(c, _)| c).collect();
+            kept.into_iter()
+                .filter(|c| {
+                    !self.set.yields_to.get(&c.kind).is_some_and(|over| {
+                        over.iter().any(|k| overlaps(&spans[*k as usize], c.start, c.end))
+                    })
+                })
+                .collect();
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
         out
     }

@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -172,7 +173,16 @@ fn extract(args: ExtractArgs) -> ExitCode {
             eprintln!("derek: warning: {w}");
         }
     };
-    let opts = RunOptions { threads, progress: Some(&progress), warn: &warn };
+    // Ctrl-C stops the run between batches: with -o the temporary file is removed
+    // and any previous file at that path is left as it was.
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            // A second Ctrl-C: stop at once (the temporary file may stay behind).
+            std::process::exit(130);
+        }
+    });
+    let opts = RunOptions { threads, progress: Some(&progress), warn: &warn, cancel: Some(&INTERRUPTED) };
     let inputs = Inputs::new(args.paths);
     let result = match &args.output {
         None => {
@@ -190,6 +200,13 @@ fn extract(args: ExtractArgs) -> ExitCode {
                 eprintln!("derek: {}", summary.line());
             }
             if summary.errors > 0 || summary.warnings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+            match &args.output {
+                Some(p) => eprintln!("derek: interrupted; {} left as it was", p.display()),
+                None => eprintln!("derek: interrupted"),
+            }
+            ExitCode::from(130)
         }
         Err(e) => {
             eprintln!("derek: {e}");

@@ -219,6 +219,9 @@ pub struct RunOptions<'a> {
     pub progress: Option<&'a (dyn Fn(&Summary) + Sync)>,
     /// Called for each warning (a folder that cannot be read, ...).
     pub warn: &'a (dyn Fn(&str) + Sync),
+    /// Set from outside (Ctrl-C) to stop the run after the current batch with an
+    /// `Interrupted` error; the caller then discards the partial output.
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
 }
 
 /// Run the pipeline over `inputs`, writing one JSON line per document to `out`.
@@ -240,6 +243,9 @@ pub fn run(
     let mut pending: Vec<Outcome> = Vec::new();
     let mut line = Vec::with_capacity(1 << 16);
     while !batch.is_empty() || !pending.is_empty() {
+        if opts.cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
         let jobs = std::mem::take(&mut batch);
         let (done, write_result) = pool.install(|| {
             rayon::join(
