@@ -77,11 +77,11 @@ fn line_endings_bom_and_nul_bytes_keep_offsets_right() {
 
 #[test]
 fn a_line_of_several_megabytes_without_punctuation() {
-    let text = "волонтеры помогли 5 семьям в Астане ".repeat(100_000); // 6 MB, no sentence end
+    let text = "волонтеры помогли 5 семьям в Астане ".repeat(50_000); // 3 MB, no sentence end
     let (rec, code) = one(text.as_bytes());
     assert_eq!(code, Some(0));
     assert_valid(&rec, &text);
-    assert!(rec["entities"].as_array().unwrap().len() >= 100_000, "entities all along the line");
+    assert!(rec["entities"].as_array().unwrap().len() >= 50_000, "entities all along the line");
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn ctrl_c_leaves_the_previous_output_file_as_it_was() {
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
-    for i in 0..20_000 {
+    for i in 0..2_000 {
         let line = serde_json::json!({"id": i.to_string(), "text": texts[i % texts.len()]});
         corpus.push_str(&line.to_string());
         corpus.push('\n');
