@@ -60,6 +60,10 @@ struct ExtractArgs {
     /// Rules folder to use instead of the embedded default rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Put each document's text in its record (a "text" field), so that `derek show`
+    /// can display the records without the articles.
+    #[arg(long)]
+    keep_text: bool,
 }
 
 #[derive(Parser)]
@@ -130,7 +134,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             eprintln!("derek: warning: {w}");
         }
     };
-    let opts = RunOptions { threads, progress: Some(&progress), warn: &warn };
+    let opts = RunOptions { threads, progress: Some(&progress), warn: &warn, keep_text: args.keep_text };
     let inputs = Inputs::new(args.paths);
     let result = match &args.output {
         None => {

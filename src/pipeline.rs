@@ -90,6 +90,7 @@ pub fn process(doc: &Document, engine: &Engine) -> Record {
         sentences,
         entities,
         error: None,
+        text: None,
     }
 }
 
@@ -98,7 +99,7 @@ enum Outcome {
     Warning(String),
 }
 
-fn run_job(job: Job, engine: &Engine) -> Outcome {
+fn run_job(job: Job, engine: &Engine, keep_text: bool) -> Outcome {
     if let Job::Warning(w) = job {
         return Outcome::Warning(w);
     }
@@ -107,17 +108,18 @@ fn run_job(job: Job, engine: &Engine) -> Outcome {
             let bytes = doc.text.len();
             // A panic in one document must not take the batch down: it becomes an error record.
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&doc, engine)));
-            match result {
-                Ok(r) => Outcome::Record(r, bytes),
-                Err(_) => Outcome::Record(
-                    Record::failed(
-                        doc.id,
-                        doc.source,
-                        "internal error while processing (please report)".into(),
-                    ),
-                    bytes,
+            let mut record = match result {
+                Ok(r) => r,
+                Err(_) => Record::failed(
+                    doc.id,
+                    doc.source,
+                    "internal error while processing (please report)".into(),
                 ),
+            };
+            if keep_text {
+                record.text = Some(doc.text);
             }
+            Outcome::Record(record, bytes)
         }
         Err(LoadError { id, source, error }) => Outcome::Record(Record::failed(id, source, error), 0),
     }
@@ -130,6 +132,8 @@ pub struct RunOptions<'a> {
     pub progress: Option<&'a (dyn Fn(&Summary) + Sync)>,
     /// Called for each warning (a folder that cannot be read, ...).
     pub warn: &'a (dyn Fn(&str) + Sync),
+    /// Put each document's text in its record (`extract --keep-text`, `show`).
+    pub keep_text: bool,
 }
 
 /// Run the pipeline over `inputs`, writing one JSON line per document to `out`.
@@ -138,6 +142,25 @@ pub fn run(
     engine: &Engine,
     out: &mut (dyn Write + Send),
     opts: &RunOptions,
+) -> io::Result<Summary> {
+    let mut line = Vec::with_capacity(1 << 16);
+    let summary = for_each(inputs, engine, opts, &mut |r: &Record| {
+        line.clear();
+        serde_json::to_writer(&mut line, r).map_err(io::Error::other)?;
+        line.push(b'\n');
+        out.write_all(&line)
+    })?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Run the pipeline over `inputs`, handing each record to `each` in input order
+/// (on one thread, while the next batch is processed on the others).
+pub fn for_each(
+    inputs: Inputs,
+    engine: &Engine,
+    opts: &RunOptions,
+    each: &mut (dyn FnMut(&Record) -> io::Result<()> + Send),
 ) -> io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.max(1))
@@ -148,20 +171,16 @@ pub fn run(
     let mut inputs = inputs.fuse();
     let mut batch: Vec<Job> = inputs.by_ref().take(BATCH).collect();
     let mut pending: Vec<Outcome> = Vec::new();
-    let mut line = Vec::with_capacity(1 << 16);
     while !batch.is_empty() || !pending.is_empty() {
         let jobs = std::mem::take(&mut batch);
         let (done, write_result) = pool.install(|| {
             rayon::join(
-                || jobs.into_par_iter().map(|j| run_job(j, engine)).collect::<Vec<_>>(),
+                || jobs.into_par_iter().map(|j| run_job(j, engine, opts.keep_text)).collect::<Vec<_>>(),
                 || -> io::Result<()> {
                     for o in pending.drain(..) {
                         match o {
                             Outcome::Record(r, bytes) => {
-                                line.clear();
-                                serde_json::to_writer(&mut line, &r).map_err(io::Error::other)?;
-                                line.push(b'\n');
-                                out.write_all(&line)?;
+                                each(&r)?;
                                 summary.add(&r, bytes);
                             }
                             Outcome::Warning(w) => {
@@ -182,7 +201,6 @@ pub fn run(
             p(&summary);
         }
     }
-    out.flush()?;
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
 }
