@@ -217,7 +217,7 @@ impl Record {
 }
 
 /// Whole amounts serialize as integers (50000, not 50000.0), others as decimals.
-fn amount_as_written<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn amount_as_written<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
 }
 
