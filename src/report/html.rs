@@ -360,8 +360,8 @@ fn head(title: &str, view: &View) -> String {
         );
     }
     h.push_str(
-        "<label><input type=\"checkbox\" data-on=\"show-sentences\"> sentence boundaries</label>\n\
-         <label><input type=\"checkbox\" data-on=\"show-langs\"> sentence languages</label>\n</div>\n",
+        "<label class=\"toggle\"><input type=\"checkbox\" data-on=\"show-sentences\"> sentence boundaries</label>\n\
+         <label class=\"toggle\"><input type=\"checkbox\" data-on=\"show-langs\"> sentence languages</label>\n</div>\n",
     );
     let _ = write!(
         h,
