@@ -3,9 +3,10 @@
 //!
 //! Records and articles are matched by id, walking both in order, so that only one
 //! article is held at a time: articles without a record are skipped (a records
-//! file may have been filtered), but a record whose article does not come is an
-//! error, and so is an article whose length differs from the record's (it is not
-//! the text the offsets were computed on).
+//! file may have been filtered), and so are paths that cannot be read (a record
+//! whose article then does not come is an error that names them). An article whose
+//! length differs from the record's is an error too: it is not the text the offsets
+//! were computed on.
 
 use std::io;
 
@@ -16,33 +17,37 @@ use crate::record::Record;
 pub struct Texts {
     jobs: Inputs,
     origin: String,
+    /// What could not be read (a path that does not exist, a folder), told when a text is missing.
+    warnings: Vec<String>,
 }
 
 impl Texts {
     /// The articles of these paths (files, folders, `.jsonl` articles: as for extract).
     pub fn new(paths: Vec<String>) -> Texts {
         let origin = paths.join(" ");
-        Texts { jobs: Inputs::new(paths), origin }
+        Texts { jobs: Inputs::new(paths), origin, warnings: Vec::new() }
     }
 
     /// The text of the article with `record`'s id, the articles before it skipped.
     pub fn text_for(&mut self, record: &Record) -> io::Result<String> {
-        let missing = |why: String| {
-            io::Error::new(
-                io::ErrorKind::NotFound,
-                format!(
-                    "record {:?}: {why} (give --text-from the inputs that extract read, in the same order)",
-                    record.id
-                ),
-            )
+        let missing = |why: String, warnings: &[String]| {
+            let mut m = format!(
+                "record {:?}: {why} (give --text-from the inputs that extract read, in the same order)",
+                record.id
+            );
+            if let Some(w) = warnings.first() {
+                m.push_str(&format!("; could not read {w}"));
+            }
+            io::Error::new(io::ErrorKind::NotFound, m)
         };
         loop {
             let Some(job) = self.jobs.next() else {
-                return Err(missing(format!("no article with this id in {}", self.origin)));
+                return Err(missing(format!("no article with this id in {}", self.origin), &self.warnings));
             };
             match &job {
                 Job::Warning(w) => {
-                    return Err(io::Error::new(io::ErrorKind::NotFound, format!("--text-from: {w}")));
+                    self.warnings.push(w.clone());
+                    continue;
                 }
                 Job::File { id, .. } if *id != record.id => continue,
                 _ => {}
@@ -63,7 +68,9 @@ impl Texts {
                     return Ok(doc.text);
                 }
                 Ok(_) => continue,
-                Err(e) if e.id == record.id => return Err(missing(format!("{}: {}", e.source, e.error))),
+                Err(e) if e.id == record.id => {
+                    return Err(missing(format!("{}: {}", e.source, e.error), &self.warnings));
+                }
                 Err(_) => continue,
             }
         }
@@ -104,6 +111,13 @@ mod tests {
         assert_eq!(texts.text_for(&record("c", 9)).unwrap(), "Шымкент 😀");
         let err = texts.text_for(&record("d", 1)).unwrap_err().to_string();
         assert!(err.contains("record \"d\": no article with this id"), "{err}");
+
+        let mut texts = Texts::new(vec!["no-such-folder".into()]);
+        let err = texts.text_for(&record("a", 6)).unwrap_err().to_string();
+        assert!(
+            err.ends_with("; could not read no-such-folder: file not found (removed during the run?)"),
+            "{err}"
+        );
 
         let mut texts = Texts::new(vec![dir.path().to_string_lossy().into_owned()]);
         let err = texts.text_for(&record("a", 7)).unwrap_err().to_string();
