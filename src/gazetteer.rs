@@ -219,6 +219,15 @@ impl Gazetteer {
         Some((entry, entry.name(name_lang)))
     }
 
+    /// Is `form` a surface form of this gazetteer in `lang` (`Und`: in either)?
+    pub fn has_form(&self, form: &str, lang: Lang) -> bool {
+        self.forms.get(form).is_some_and(|h| match lang {
+            Lang::Ru => h.ru,
+            Lang::Kk => h.kk,
+            Lang::Und => true,
+        })
+    }
+
     /// Number of distinct surface forms.
     pub fn form_count(&self) -> usize {
         self.forms.len()

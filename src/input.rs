@@ -43,6 +43,15 @@ pub enum Job {
 }
 
 impl Job {
+    /// About how many bytes the document has, without reading it (for batching).
+    pub fn size_hint(&self) -> u64 {
+        match self {
+            Job::File { path, .. } => fs::metadata(path).map_or(0, |m| m.len()),
+            Job::Line { bytes, .. } => bytes.len() as u64,
+            Job::Warning(_) => 0,
+        }
+    }
+
     /// Read and decode the document.
     pub fn load(self) -> Result<Document, LoadError> {
         match self {

@@ -8,6 +8,7 @@
 //! them. The binary (`src/main.rs`) is thin glue over this.
 
 pub mod decode;
+pub mod diff;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;

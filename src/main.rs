@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use derek::extract::Engine;
 use derek::input::Inputs;
@@ -41,6 +41,10 @@ enum Command {
     /// Score derek against gold files: language id, sentence boundaries, entities.
     #[command(arg_required_else_help = true)]
     Eval(EvalArgs),
+    /// Compare two records files: entities added, removed and changed, per document,
+    /// type and rule; with --gold, fixes and regressions and value-F1 before and after.
+    #[command(arg_required_else_help = true)]
+    Diff(DiffArgs),
     /// Write an HTML report: each document's text with its entities highlighted, and a summary.
     #[command(arg_required_else_help = true)]
     Show(ShowArgs),
@@ -145,6 +149,44 @@ struct EvalArgs {
     /// Rules folder to use instead of the embedded default rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Parser)]
+#[command(after_help = "Exit status: 0 no differences, 1 differences, 2 trouble (a file unreadable or \
+malformed). With --fail-on-regression: 0 no regression, 1 some regression, 2 trouble.\n\n\
+Examples:\n  derek diff base.jsonl new.jsonl --text-from seeds\n  \
+derek diff base.jsonl new.jsonl --gold ../shared/gold/seeds.jsonl --fail-on-regression")]
+struct DiffArgs {
+    /// Records before the change (derek extract output).
+    #[arg(value_name = "OLD")]
+    old: PathBuf,
+    /// Records after the change.
+    #[arg(value_name = "NEW")]
+    new: PathBuf,
+    /// Articles the records were made from (folders, files, .jsonl, as for extract),
+    /// to show each entity in its sentence. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    text_from: Vec<String>,
+    /// Gold file (lines with "id", "text", "entities"): judge each change as a fix, a
+    /// regression or neutral, and show value-F1 per type before and after.
+    #[arg(long, value_name = "GOLD")]
+    gold: Option<PathBuf>,
+    /// Exit 1 iff some change is a regression (even when F1 rises), 0 otherwise: for CI.
+    #[arg(long, requires = "gold")]
+    fail_on_regression: bool,
+    /// Write the report as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Colour the text report: auto (when standard output is a terminal and NO_COLOR is unset).
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = Color::Auto)]
+    color: Color,
 }
 
 /// Load the rules (embedded or from a folder) and compile them, or say why not.
@@ -426,12 +468,57 @@ fn eval(args: EvalArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn diff(args: DiffArgs) -> ExitCode {
+    use derek::diff::{self, Side};
+    let run = || -> io::Result<diff::Report> {
+        let old = Side::read(&args.old)?;
+        let new = Side::read(&args.new)?;
+        let mut report = diff::compare(&old, &new);
+        if let Some(g) = &args.gold {
+            let gold = derek::eval::entities::read_docs(g)?;
+            diff::gold::judge(&mut report, &old, &new, &g.display().to_string(), &gold)?;
+        }
+        if !args.text_from.is_empty() {
+            report.add_texts_from(args.text_from.clone())?;
+        }
+        Ok(report)
+    };
+    let report = match run() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("derek: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let out = if args.json {
+        let mut s = serde_json::to_string_pretty(&diff::render::json(&report)).expect("reports serialize");
+        s.push('\n');
+        s
+    } else {
+        diff::render::text(&report, color)
+    };
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("derek: {e}");
+        return ExitCode::from(2);
+    }
+    ExitCode::from(report.exit_code(args.fail_on_regression))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => extract(a),
         Command::Check { rules } => check(rules),
         Command::Eval(a) => eval(a),
+        Command::Diff(a) => diff(a),
         Command::Show(a) => show(a),
         Command::Stats(a) => stats(a),
     }

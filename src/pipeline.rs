@@ -10,15 +10,55 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::extract::Engine;
+use crate::extract::{Engine, Prepared};
 use crate::input::{Document, Inputs, Job, LoadError};
 use crate::lang::{self, Lang};
 use crate::offsets::CharIndex;
 use crate::record::{EntityType, Record, Sentence, round3};
 use crate::segment;
 
-/// Jobs per batch: large enough to keep every thread busy, small enough to bound memory.
-const BATCH: usize = 256;
+/// Bytes of input per batch (at most [`BATCH_JOBS`] jobs): large enough to keep
+/// every thread busy, small enough to bound memory (two batches are in flight).
+const BATCH_BYTES: u64 = 8 << 20;
+const BATCH_JOBS: usize = 8192;
+/// Bytes of documents that go through the rules together on one thread (see
+/// [`process_many`]): measured 2.3 times faster at 1 MB than at 64 kB.
+const CHUNK_BYTES: u64 = 1 << 20;
+
+/// The next batch of jobs, in input order.
+fn take_batch(inputs: &mut impl Iterator<Item = Job>) -> Vec<(Job, u64)> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while bytes < BATCH_BYTES && batch.len() < BATCH_JOBS {
+        let Some(job) = inputs.next() else { break };
+        let size = job.size_hint();
+        bytes += size;
+        batch.push((job, size));
+    }
+    batch
+}
+
+/// Cut a batch into consecutive chunks, each about [`CHUNK_BYTES`] but small
+/// enough that every thread gets at least two.
+fn chunks(batch: Vec<(Job, u64)>, threads: usize) -> Vec<Vec<Job>> {
+    let total: u64 = batch.iter().map(|(_, s)| s).sum();
+    let target = CHUNK_BYTES.min(total / (2 * threads as u64).max(1)).max(1);
+    let mut out = Vec::new();
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for (job, size) in batch {
+        chunk.push(job);
+        bytes += size;
+        if bytes >= target || chunk.len() >= 1024 {
+            out.push(std::mem::take(&mut chunk));
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        out.push(chunk);
+    }
+    out
+}
 
 /// What a run did, for the closing summary line.
 #[derive(Debug, Default, Clone)]
@@ -67,31 +107,64 @@ impl Summary {
 
 /// Language, sentences and entities of one document.
 pub fn process(doc: &Document, engine: &Engine) -> Record {
-    let text = doc.text.as_str();
-    let guess = lang::detect(text);
-    let ranges = segment::split(text);
-    let index = CharIndex::new(text);
-    let langs: Vec<Lang> =
-        ranges.iter().map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang).collect();
-    let entities = engine.extract(text, &ranges, &langs, doc.date.as_deref(), &index);
-    let sentences = ranges
-        .iter()
-        .zip(&langs)
-        .map(|(r, &lang)| Sentence { start: index.char_at(r.start), end: index.char_at(r.end), lang })
-        .collect();
-    Record {
-        id: doc.id.clone(),
-        source: doc.source.clone(),
-        lang: guess.lang,
-        lang_score: round3(guess.score as f64),
-        chars: index.char_at(text.len()),
-        date: doc.date.clone(),
-        encoding: doc.encoding.map(str::to_string),
-        sentences,
-        entities,
-        error: None,
-        text: None,
+    process_many(std::slice::from_ref(doc), engine).pop().expect("one record per document")
+}
+
+/// Records of several documents, the rules run over all of them together
+/// ([`Engine::extract_many`]).
+pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
+    struct Prep {
+        guess: lang::Guess,
+        ranges: Vec<std::ops::Range<usize>>,
+        langs: Vec<Lang>,
+        index: CharIndex,
     }
+    let preps: Vec<Prep> = docs
+        .iter()
+        .map(|doc| {
+            let text = doc.text.as_str();
+            let guess = lang::detect(text);
+            let ranges = segment::split(text);
+            let langs =
+                ranges.iter().map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang).collect();
+            Prep { guess, ranges, langs, index: CharIndex::new(text) }
+        })
+        .collect();
+    let prepared: Vec<Prepared> = docs
+        .iter()
+        .zip(&preps)
+        .map(|(d, p)| Prepared { text: &d.text, ranges: &p.ranges, langs: &p.langs, index: &p.index })
+        .collect();
+    let entities = engine.extract_many(&prepared);
+    docs.iter()
+        .zip(preps)
+        .zip(entities)
+        .map(|((doc, p), entities)| {
+            let sentences = p
+                .ranges
+                .iter()
+                .zip(&p.langs)
+                .map(|(r, &lang)| Sentence {
+                    start: p.index.char_at(r.start),
+                    end: p.index.char_at(r.end),
+                    lang,
+                })
+                .collect();
+            Record {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                lang: p.guess.lang,
+                lang_score: round3(p.guess.score as f64),
+                chars: p.index.char_at(doc.text.len()),
+                date: doc.date.clone(),
+                encoding: doc.encoding.map(str::to_string),
+                sentences,
+                entities,
+                error: None,
+                text: None,
+            }
+        })
+        .collect()
 }
 
 enum Outcome {
@@ -99,30 +172,49 @@ enum Outcome {
     Warning(String),
 }
 
-fn run_job(job: Job, engine: &Engine, keep_text: bool) -> Outcome {
-    if let Job::Warning(w) = job {
-        return Outcome::Warning(w);
-    }
-    match job.load() {
-        Ok(doc) => {
-            let bytes = doc.text.len();
-            // A panic in one document must not take the batch down: it becomes an error record.
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&doc, engine)));
-            let mut record = match result {
-                Ok(r) => r,
-                Err(_) => Record::failed(
-                    doc.id,
-                    doc.source,
-                    "internal error while processing (please report)".into(),
-                ),
-            };
-            if keep_text {
-                record.text = Some(doc.text);
-            }
-            Outcome::Record(record, bytes)
+/// A document that panics the engine becomes an error record; the others are kept.
+fn process_guarded(doc: &Document, engine: &Engine) -> Record {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(doc, engine)));
+    result.unwrap_or_else(|_| {
+        Record::failed(
+            doc.id.clone(),
+            doc.source.clone(),
+            "internal error while processing (please report)".into(),
+        )
+    })
+}
+
+/// Load and process a chunk of jobs, in order. The documents go through the
+/// rules together; if that panics, each is retried alone so that only the
+/// document at fault becomes an error record.
+fn run_chunk(jobs: Vec<Job>, engine: &Engine, keep_text: bool) -> Vec<Outcome> {
+    let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
+    let mut docs: Vec<(usize, Document)> = Vec::new();
+    for job in jobs {
+        match job {
+            Job::Warning(w) => slots.push(Some(Outcome::Warning(w))),
+            job => match job.load() {
+                Ok(doc) => {
+                    docs.push((slots.len(), doc));
+                    slots.push(None);
+                }
+                Err(LoadError { id, source, error }) => {
+                    slots.push(Some(Outcome::Record(Record::failed(id, source, error), 0)))
+                }
+            },
         }
-        Err(LoadError { id, source, error }) => Outcome::Record(Record::failed(id, source, error), 0),
     }
+    let (positions, docs): (Vec<usize>, Vec<Document>) = docs.into_iter().unzip();
+    let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_many(&docs, engine)));
+    let records = together.unwrap_or_else(|_| docs.iter().map(|d| process_guarded(d, engine)).collect());
+    for ((pos, doc), mut record) in positions.into_iter().zip(docs).zip(records) {
+        let bytes = doc.text.len();
+        if keep_text {
+            record.text = Some(doc.text);
+        }
+        slots[pos] = Some(Outcome::Record(record, bytes));
+    }
+    slots.into_iter().map(|o| o.expect("every job has an outcome")).collect()
 }
 
 /// Options of a run.
@@ -162,20 +254,26 @@ pub fn for_each(
     opts: &RunOptions,
     each: &mut (dyn FnMut(&Record) -> io::Result<()> + Send),
 ) -> io::Result<Summary> {
+    let threads = opts.threads.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads.max(1))
+        .num_threads(threads)
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
     let start = Instant::now();
     let mut summary = Summary::default();
     let mut inputs = inputs.fuse();
-    let mut batch: Vec<Job> = inputs.by_ref().take(BATCH).collect();
+    let mut batch = take_batch(&mut inputs);
     let mut pending: Vec<Outcome> = Vec::new();
     while !batch.is_empty() || !pending.is_empty() {
         let jobs = std::mem::take(&mut batch);
         let (done, write_result) = pool.install(|| {
             rayon::join(
-                || jobs.into_par_iter().map(|j| run_job(j, engine, opts.keep_text)).collect::<Vec<_>>(),
+                || {
+                    chunks(jobs, threads)
+                        .into_par_iter()
+                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text))
+                        .collect::<Vec<_>>()
+                },
                 || -> io::Result<()> {
                     for o in pending.drain(..) {
                         match o {
@@ -189,7 +287,7 @@ pub fn for_each(
                             }
                         }
                     }
-                    batch = inputs.by_ref().take(BATCH).collect();
+                    batch = take_batch(&mut inputs);
                     Ok(())
                 },
             )

@@ -121,15 +121,86 @@ pub struct Rule {
     pub order: usize,
     pub file: String,
     pub line: usize,
-    /// The pattern after macro and gazetteer expansion.
+    /// The pattern after macro and gazetteer expansion (for a gazetteer rule,
+    /// the pattern as written).
     pub pattern: String,
-    pub regex: regex::Regex,
+    pub matcher: Matcher,
+    /// Groups whose text must be a form of a gazetteer in a language.
+    pub verify: Vec<Verify>,
     /// Constant value fields (`value = {...}`).
     pub constants: toml::Table,
     /// Whether matches must start and end at word edges (default true).
     pub boundary: bool,
     /// Gazetteers the pattern references, for value look-up.
     pub gazetteers: Vec<String>,
+}
+
+/// How a rule finds its matches.
+#[derive(Debug)]
+pub enum Matcher {
+    /// A regular expression over the sentence (regex-automata's meta regex, the
+    /// engine behind the regex crate: it searches within a span, so captures can
+    /// be resolved on the found match alone).
+    Regex(regex_automata::meta::Regex),
+    /// A pattern that is a gazetteer reference and nothing else (`@places.ru`,
+    /// `(?P<name>@places.ru)`): matched with Aho-Corasick over the sentence, the
+    /// longest form at each place that starts and ends at word edges.
+    Gazetteer {
+        name: String,
+        /// `Und`: the forms of both languages.
+        lang: Lang,
+        /// The named group wrapping the reference, if any (it spans the whole match).
+        group: Option<String>,
+    },
+}
+
+/// A `verify` entry: the text of `group` must be a form of gazetteer `name`.
+#[derive(Debug, Clone)]
+pub struct Verify {
+    pub group: String,
+    pub gazetteer: String,
+    pub lang: Lang,
+}
+
+/// Compile a rule pattern with the regex crate's syntax and generous limits.
+fn compile(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::meta;
+    meta::Regex::builder()
+        .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(24 << 20))
+        .build(pattern)
+        .map_err(|e| match e.syntax_error() {
+            Some(syntax) => syntax.to_string(),
+            None => e.to_string(),
+        })
+}
+
+/// Split a gazetteer reference `name`, `name.ru`, `name.kk` into name and language.
+fn gazetteer_ref(r: &str) -> (&str, Lang) {
+    if let Some(n) = r.strip_suffix(".ru") {
+        (n, Lang::Ru)
+    } else if let Some(n) = r.strip_suffix(".kk") {
+        (n, Lang::Kk)
+    } else {
+        (r, Lang::Und)
+    }
+}
+
+/// If a pattern is a lone gazetteer reference, optionally inside one named group,
+/// give the reference and the group name.
+fn pure_gazetteer(pattern: &str) -> Option<(&str, Option<&str>)> {
+    let p = pattern.trim();
+    let is_ref = |r: &str| {
+        r.strip_prefix('@').is_some_and(|n| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        })
+    };
+    if is_ref(p) {
+        return Some((&p[1..], None));
+    }
+    let inner = p.strip_prefix("(?P<")?.strip_suffix(')')?;
+    let (group, r) = inner.split_once('>')?;
+    (is_ref(r) && group.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| (&r[1..], Some(group)))
 }
 
 /// An entity an example expects.
@@ -165,6 +236,8 @@ impl Example {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub tables: BTreeMap<String, Vec<(String, Vec<String>)>>,
+    /// Case forms of the organization head nouns, built on first use.
+    pub head_index: std::sync::OnceLock<crate::normalize::nominative::HeadIndex>,
 }
 
 impl Lexicon {
@@ -253,6 +326,9 @@ struct RuleDef {
     value: toml::Table,
     #[serde(default = "yes")]
     boundary: bool,
+    /// Groups whose text must be a surface form of a gazetteer: `{ where = "places.ru" }`.
+    #[serde(default)]
+    verify: BTreeMap<String, String>,
     /// What the rule is for: documentation for people, not read by derek.
     #[serde(default)]
     #[allow(dead_code)]
@@ -447,103 +523,192 @@ impl RuleSet {
         }
         let expander = Expander { defines: &defines, gazetteers: &gazetteers, lexicon: &lexicon };
         // 3. Rule files.
-        let mut rules = Vec::new();
+        // Files compile in parallel (regex compilation is most of the start-up time);
+        // results are merged in file order, so errors and rule order stay deterministic.
+        use rayon::prelude::*;
+        let rule_files: Vec<&(String, String)> = sources
+            .iter()
+            .filter(|(p, _)| !p.starts_with("common/") && !p.starts_with("gazetteers/"))
+            .collect();
+        let loaded: Vec<Result<(Vec<Rule>, Vec<Example>), RuleError>> = rule_files
+            .par_iter()
+            .map(|(rel, text)| -> Result<(Vec<Rule>, Vec<Example>), RuleError> {
+                let mut rules: Vec<Rule> = Vec::new();
+                let mut examples = Vec::new();
+                let file = display(rel);
+                let def: RuleFileDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
+                let (dir_lang, file_type) = {
+                    let mut parts = rel.split('/');
+                    (
+                        parts.next().unwrap_or(""),
+                        rel.rsplit('/').next().unwrap_or("").trim_end_matches(".toml"),
+                    )
+                };
+                let file_kind = def.kind.clone().unwrap_or_else(|| file_type.to_string());
+                let file_lang = def.lang.clone().unwrap_or_else(|| dir_lang.to_string());
+                let mut file_types: Vec<EntityType> = Vec::new();
+                let mut file_lang_sel = LangSel::parse(&file_lang);
+                for spanned in &def.rule {
+                    let line = line_of(text, spanned.span().start);
+                    let r = spanned.get_ref();
+                    let err = |m: String| RuleError {
+                        file: file.clone(),
+                        line,
+                        rule: Some(r.id.clone()),
+                        message: m,
+                    };
+                    if r.id.is_empty()
+                        || !r.id.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '-')
+                    {
+                        return Err(err("the id must be dotted words, like ru.count.approx_before".into()));
+                    }
+                    let kind_s = r.kind.clone().unwrap_or_else(|| file_kind.clone());
+                    let kind = EntityType::parse(&kind_s).ok_or_else(|| {
+                        err(format!("unknown type {kind_s:?} (expected organization, place, date or count)"))
+                    })?;
+                    let lang_s = r.lang.clone().unwrap_or_else(|| file_lang.clone());
+                    let lang = LangSel::parse(&lang_s).ok_or_else(|| {
+                        err(format!("unknown language {lang_s:?} (expected ru, kk or both)"))
+                    })?;
+                    file_lang_sel = file_lang_sel.or(Some(lang));
+                    if !file_types.contains(&kind) {
+                        file_types.push(kind);
+                    }
+                    for k in r.value.keys() {
+                        if !constants_of(kind).contains(&k.as_str()) {
+                            return Err(err(format!(
+                                "value.{k} is not a field a {kind} rule can set (allowed: {})",
+                                constants_of(kind).join(", ")
+                            )));
+                        }
+                    }
+                    let (pattern, matcher, gaz) = match pure_gazetteer(&r.pattern) {
+                        Some((reference, group)) => {
+                            let (name, glang) = gazetteer_ref(reference);
+                            if !gazetteers.contains_key(name) {
+                                return Err(err(format!("unknown gazetteer @{name}")));
+                            }
+                            if let Some(g) = group {
+                                if g != SPAN_GROUP && !groups_of(kind).contains(&g) {
+                                    return Err(err(format!(
+                                        "unknown group name {g:?} for a {kind} rule (allowed: {})",
+                                        groups_of(kind).join(", ")
+                                    )));
+                                }
+                            }
+                            let matcher = Matcher::Gazetteer {
+                                name: name.to_string(),
+                                lang: glang,
+                                group: group.map(str::to_string),
+                            };
+                            (r.pattern.trim().to_string(), matcher, vec![name.to_string()])
+                        }
+                        None => {
+                            let (pattern, gaz) = expander.expand(&r.pattern).map_err(&err)?;
+                            let regex = compile(&pattern).map_err(|e| err(format!("bad pattern: {e}")))?;
+                            let names = || {
+                                regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten()
+                            };
+                            for name in names() {
+                                if name != SPAN_GROUP
+                                    && !groups_of(kind).contains(&name)
+                                    && !r.verify.contains_key(name)
+                                {
+                                    return Err(err(format!(
+                                        "unknown group name {name:?} for a {kind} rule (allowed: {})",
+                                        groups_of(kind).join(", ")
+                                    )));
+                                }
+                            }
+                            for group in r.verify.keys() {
+                                if !names().any(|n| n == group) {
+                                    return Err(err(format!(
+                                        "verify.{group}: the pattern has no group named {group:?}"
+                                    )));
+                                }
+                            }
+                            (pattern, Matcher::Regex(regex), gaz)
+                        }
+                    };
+                    let mut verify = Vec::new();
+                    for (group, reference) in &r.verify {
+                        let (name, vlang) = gazetteer_ref(reference.trim_start_matches('@'));
+                        if !gazetteers.contains_key(name) {
+                            return Err(err(format!("verify.{group}: unknown gazetteer @{name}")));
+                        }
+                        if matches!(matcher, Matcher::Gazetteer { .. }) {
+                            return Err(err("verify: a gazetteer rule has no groups to verify".into()));
+                        }
+                        verify.push(Verify {
+                            group: group.clone(),
+                            gazetteer: name.to_string(),
+                            lang: vlang,
+                        });
+                    }
+                    for ex in &r.example {
+                        examples.push(build_example(
+                            ex,
+                            &file,
+                            line,
+                            Some(&r.id),
+                            lang.example_lang(),
+                            &[kind],
+                        )?);
+                    }
+                    rules.push(Rule {
+                        id: r.id.clone(),
+                        kind,
+                        lang,
+                        priority: r.priority,
+                        order: rules.len(),
+                        file: file.clone(),
+                        line,
+                        pattern,
+                        matcher,
+                        verify,
+                        constants: r.value.clone(),
+                        boundary: r.boundary,
+                        gazetteers: gaz,
+                    });
+                }
+                let default_lang = file_lang_sel.unwrap_or(LangSel::Both).example_lang();
+                if file_types.is_empty() {
+                    if let Some(k) = EntityType::parse(&file_kind) {
+                        file_types.push(k);
+                    }
+                }
+                for spanned in &def.example {
+                    let line = line_of(text, spanned.span().start);
+                    examples.push(build_example(
+                        spanned.get_ref(),
+                        &file,
+                        line,
+                        None,
+                        default_lang,
+                        &file_types,
+                    )?);
+                }
+                Ok((rules, examples))
+            })
+            .collect();
+        let mut rules: Vec<Rule> = Vec::new();
         let mut examples = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();
-        for (rel, text) in
-            sources.iter().filter(|(p, _)| !p.starts_with("common/") && !p.starts_with("gazetteers/"))
-        {
-            let file = display(rel);
-            let def: RuleFileDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
-            let (dir_lang, file_type) = {
-                let mut parts = rel.split('/');
-                (parts.next().unwrap_or(""), rel.rsplit('/').next().unwrap_or("").trim_end_matches(".toml"))
-            };
-            let file_kind = def.kind.clone().unwrap_or_else(|| file_type.to_string());
-            let file_lang = def.lang.clone().unwrap_or_else(|| dir_lang.to_string());
-            let mut file_types: Vec<EntityType> = Vec::new();
-            let mut file_lang_sel = LangSel::parse(&file_lang);
-            for spanned in &def.rule {
-                let line = line_of(text, spanned.span().start);
-                let r = spanned.get_ref();
-                let err =
-                    |m: String| RuleError { file: file.clone(), line, rule: Some(r.id.clone()), message: m };
-                if r.id.is_empty()
-                    || !r.id.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '-')
-                {
-                    return Err(err("the id must be dotted words, like ru.count.approx_before".into()));
+        for result in loaded {
+            let (file_rules, file_examples) = result?;
+            for mut r in file_rules {
+                if let Some(prev) = seen.insert(r.id.clone(), format!("{}:{}", r.file, r.line)) {
+                    return Err(RuleError {
+                        file: r.file.clone(),
+                        line: r.line,
+                        rule: Some(r.id.clone()),
+                        message: format!("duplicate rule id (first defined at {prev})"),
+                    });
                 }
-                if let Some(prev) = seen.insert(r.id.clone(), format!("{file}:{line}")) {
-                    return Err(err(format!("duplicate rule id (first defined at {prev})")));
-                }
-                let kind_s = r.kind.clone().unwrap_or_else(|| file_kind.clone());
-                let kind = EntityType::parse(&kind_s).ok_or_else(|| {
-                    err(format!("unknown type {kind_s:?} (expected organization, place, date or count)"))
-                })?;
-                let lang_s = r.lang.clone().unwrap_or_else(|| file_lang.clone());
-                let lang = LangSel::parse(&lang_s)
-                    .ok_or_else(|| err(format!("unknown language {lang_s:?} (expected ru, kk or both)")))?;
-                file_lang_sel = file_lang_sel.or(Some(lang));
-                if !file_types.contains(&kind) {
-                    file_types.push(kind);
-                }
-                for k in r.value.keys() {
-                    if !constants_of(kind).contains(&k.as_str()) {
-                        return Err(err(format!(
-                            "value.{k} is not a field a {kind} rule can set (allowed: {})",
-                            constants_of(kind).join(", ")
-                        )));
-                    }
-                }
-                let (pattern, gaz) = expander.expand(&r.pattern).map_err(&err)?;
-                let regex = regex::RegexBuilder::new(&pattern)
-                    .size_limit(256 << 20)
-                    .dfa_size_limit(64 << 20)
-                    .build()
-                    .map_err(|e| err(format!("bad pattern: {e}")))?;
-                for name in regex.capture_names().flatten() {
-                    if name != SPAN_GROUP && !groups_of(kind).contains(&name) {
-                        return Err(err(format!(
-                            "unknown group name {name:?} for a {kind} rule (allowed: {})",
-                            groups_of(kind).join(", ")
-                        )));
-                    }
-                }
-                for ex in &r.example {
-                    examples.push(build_example(ex, &file, line, Some(&r.id), lang.example_lang(), &[kind])?);
-                }
-                rules.push(Rule {
-                    id: r.id.clone(),
-                    kind,
-                    lang,
-                    priority: r.priority,
-                    order: rules.len(),
-                    file: file.clone(),
-                    line,
-                    pattern,
-                    regex,
-                    constants: r.value.clone(),
-                    boundary: r.boundary,
-                    gazetteers: gaz,
-                });
+                r.order = rules.len();
+                rules.push(r);
             }
-            let default_lang = file_lang_sel.unwrap_or(LangSel::Both).example_lang();
-            if file_types.is_empty() {
-                if let Some(k) = EntityType::parse(&file_kind) {
-                    file_types.push(k);
-                }
-            }
-            for spanned in &def.example {
-                let line = line_of(text, spanned.span().start);
-                examples.push(build_example(
-                    spanned.get_ref(),
-                    &file,
-                    line,
-                    None,
-                    default_lang,
-                    &file_types,
-                )?);
-            }
+            examples.extend(file_examples);
         }
         Ok(RuleSet { rules, examples, gazetteers, lexicon, yields_to, origin: origin.to_string() })
     }
@@ -711,15 +876,8 @@ impl Expander<'_> {
                         continue;
                     }
                     let consumed = name.len();
-                    let lang = if let Some(n) = name.strip_suffix(".ru") {
-                        name = n;
-                        Lang::Ru
-                    } else if let Some(n) = name.strip_suffix(".kk") {
-                        name = n;
-                        Lang::Kk
-                    } else {
-                        Lang::Und
-                    };
+                    let lang;
+                    (name, lang) = gazetteer_ref(name);
                     let g = self.gazetteers.get(name).ok_or_else(|| format!("unknown gazetteer @{name}"))?;
                     if !gaz.iter().any(|x| x == name) {
                         gaz.push(name.to_string());

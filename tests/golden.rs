@@ -1,6 +1,8 @@
 //! The golden test: derek's output for seeds/ is committed in
 //! tests/golden/seeds.jsonl; any change in it fails this test until reviewed.
-//! After review, accept the new output with `DEREK_BLESS=1 cargo test --test golden`.
+//! On failure it shows `derek diff` of the committed against the new output (entities
+//! added, removed, changed, each in its sentence). After review, accept the new
+//! output with `DEREK_BLESS=1 cargo test --test golden`.
 
 use std::path::Path;
 use std::process::Command;
@@ -21,33 +23,32 @@ fn seeds_output_matches_the_committed_golden_file() {
     }
     let expected = std::fs::read_to_string(&golden).unwrap_or_default();
     let actual = String::from_utf8_lossy(&out.stdout);
-    if expected != actual {
-        let mut report = String::new();
-        for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-            if e != a {
-                let ev: serde_json::Value = serde_json::from_str(e).unwrap();
-                let av: serde_json::Value = serde_json::from_str(a).unwrap();
-                report.push_str(&format!("document {} ({}):\n", i + 1, av["id"]));
-                let ents = |v: &serde_json::Value| -> Vec<String> {
-                    v["entities"].as_array().unwrap().iter().map(|x| x.to_string()).collect()
-                };
-                let (old, new) = (ents(&ev), ents(&av));
-                for x in old.iter().filter(|x| !new.contains(x)) {
-                    report.push_str(&format!("  - {x}\n"));
-                }
-                for x in new.iter().filter(|x| !old.contains(x)) {
-                    report.push_str(&format!("  + {x}\n"));
-                }
-                if ev["sentences"] != av["sentences"] {
-                    report.push_str("  sentences changed\n");
-                }
-            }
-        }
-        panic!(
-            "derek's output for seeds/ changed ({} lines expected, {} found).\n{report}\
-             Review, then accept with: DEREK_BLESS=1 cargo test --test golden",
-            expected.lines().count(),
-            actual.lines().count()
-        );
+    if expected == actual {
+        return;
     }
+    // Show the change the way a reviewer reads it: `derek diff` of committed against new.
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("seeds.new.jsonl");
+    std::fs::write(&new, &out.stdout).unwrap();
+    let diff = Command::new(env!("CARGO_BIN_EXE_derek"))
+        .current_dir(root)
+        .args(["diff", "--color", "never", "--text-from", "seeds", "tests/golden/seeds.jsonl"])
+        .arg(&new)
+        .output()
+        .unwrap();
+    let report = match diff.status.code() {
+        Some(1) => String::from_utf8_lossy(&diff.stdout).into_owned(),
+        Some(0) => {
+            let line = expected.lines().zip(actual.lines()).position(|(e, a)| e != a).map_or_else(
+                || format!("{} lines expected, {} found", expected.lines().count(), actual.lines().count()),
+                |i| format!("first on line {}", i + 1),
+            );
+            format!("derek diff sees no difference in content; the bytes differ ({line}).\n")
+        }
+        _ => format!("derek diff failed: {}\n", String::from_utf8_lossy(&diff.stderr)),
+    };
+    panic!(
+        "derek's output for seeds/ changed: derek diff tests/golden/seeds.jsonl NEW says\n\n{report}\n\
+         Review, then accept with: DEREK_BLESS=1 cargo test --test golden"
+    );
 }

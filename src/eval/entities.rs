@@ -18,6 +18,7 @@ use super::Figure;
 use crate::extract::Engine;
 use crate::input::Document;
 use crate::pipeline;
+use crate::record::Entity;
 
 /// An entity as gold files and records both write it.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,6 +33,19 @@ pub struct LooseEntity {
     pub value: serde_json::Value,
     #[serde(default)]
     pub rule: Option<String>,
+}
+
+impl From<&Entity> for LooseEntity {
+    fn from(e: &Entity) -> LooseEntity {
+        LooseEntity {
+            kind: e.kind.name().to_string(),
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+            value: serde_json::to_value(&e.value).expect("values serialize"),
+            rule: Some(e.rule.clone()),
+        }
+    }
 }
 
 /// A gold document.
@@ -115,6 +129,31 @@ pub fn match_entities(gold: &[&LooseEntity], pred: &[&LooseEntity]) -> Vec<(usiz
     out
 }
 
+/// The one-to-one matching of one type in one document, and which entities agree
+/// on the value: `gold_ok[i]` when gold entity `i` was found with its value,
+/// `pred_ok[j]` when predicted entity `j` is such a find.
+#[derive(Debug, Clone, Default)]
+pub struct ValueMatch {
+    /// (gold index, predicted index), overlapping spans, one to one.
+    pub pairs: Vec<(usize, usize)>,
+    pub gold_ok: Vec<bool>,
+    pub pred_ok: Vec<bool>,
+}
+
+/// Match `pred` to `gold` (entities of type `kind`) and tell the value matches.
+pub fn match_values(kind: &str, gold: &[&LooseEntity], pred: &[&LooseEntity]) -> ValueMatch {
+    let pairs = match_entities(gold, pred);
+    let mut gold_ok = vec![false; gold.len()];
+    let mut pred_ok = vec![false; pred.len()];
+    for &(gi, pi) in &pairs {
+        if value_key(kind, &gold[gi].value) == value_key(kind, &pred[pi].value) {
+            gold_ok[gi] = true;
+            pred_ok[pi] = true;
+        }
+    }
+    ValueMatch { pairs, gold_ok, pred_ok }
+}
+
 /// Counts behind precision, recall and F1 for one type (and language).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Tally {
@@ -175,18 +214,14 @@ pub fn score(gold: &[GoldDoc], pred: &HashMap<String, Vec<LooseEntity>>) -> Scor
         for kind in ["organization", "place", "date", "count"] {
             let g: Vec<&LooseEntity> = doc.entities.iter().filter(|e| e.kind == kind).collect();
             let p: Vec<&LooseEntity> = predicted.iter().filter(|e| e.kind == kind).collect();
-            let pairs = match_entities(&g, &p);
+            let ValueMatch { pairs, gold_ok: g_ok, pred_ok: p_ok } = match_values(kind, &g, &p);
             let mut t = Tally { gold: g.len(), pred: p.len(), overlap: pairs.len(), ..Tally::default() };
-            let mut g_ok = vec![false; g.len()];
-            let mut p_ok = vec![false; p.len()];
             for &(gi, pi) in &pairs {
                 if g[gi].start == p[pi].start && g[gi].end == p[pi].end {
                     t.exact += 1;
                 }
-                if value_key(kind, &g[gi].value) == value_key(kind, &p[pi].value) {
+                if g_ok[gi] {
                     t.value += 1;
-                    g_ok[gi] = true;
-                    p_ok[pi] = true;
                     if kind == "count" && g[gi].value.get("category") == p[pi].value.get("category") {
                         t.category_right += 1;
                     }
@@ -248,18 +283,7 @@ pub fn predict(gold: &[GoldDoc], engine: &Engine) -> HashMap<String, Vec<LooseEn
                 encoding: None,
             };
             let rec = pipeline::process(&doc, engine);
-            let ents = rec
-                .entities
-                .iter()
-                .map(|e| LooseEntity {
-                    kind: e.kind.name().to_string(),
-                    start: e.start,
-                    end: e.end,
-                    text: e.text.clone(),
-                    value: serde_json::to_value(&e.value).expect("values serialize"),
-                    rule: Some(e.rule.clone()),
-                })
-                .collect();
+            let ents = rec.entities.iter().map(LooseEntity::from).collect();
             (g.id.clone(), ents)
         })
         .collect()

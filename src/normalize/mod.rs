@@ -13,7 +13,7 @@ pub mod number;
 pub mod organization;
 pub mod place;
 
-use regex::Captures;
+use regex_automata::util::captures::Captures;
 
 use crate::lang::Lang;
 use crate::record::{EntityType, Value};
@@ -22,16 +22,42 @@ use crate::rules::{Rule, RuleSet};
 /// Everything a normalizer may read.
 pub struct Context<'a> {
     pub rule: &'a Rule,
-    pub caps: &'a Captures<'a>,
+    pub groups: Groups<'a>,
     /// The language of the sentence the match is in.
     pub lang: Lang,
     pub set: &'a RuleSet,
 }
 
+/// The text a match captured: a regex's groups, or a gazetteer match whose one
+/// optional group spans it all.
+#[derive(Clone, Copy)]
+pub enum Groups<'a> {
+    Regex { caps: &'a Captures, hay: &'a str },
+    Whole { text: &'a str, group: Option<&'a str> },
+}
+
+impl<'a> Groups<'a> {
+    /// The text of a named group, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<&'a str> {
+        match *self {
+            Groups::Regex { caps, hay } => caps.get_group_by_name(name).map(|s| &hay[s.range()]),
+            Groups::Whole { text, group } => (group == Some(name)).then_some(text),
+        }
+    }
+
+    /// The whole match.
+    pub fn whole(&self) -> &'a str {
+        match *self {
+            Groups::Regex { caps, hay } => caps.get_match().map_or("", |m| &hay[m.range()]),
+            Groups::Whole { text, .. } => text,
+        }
+    }
+}
+
 impl Context<'_> {
     /// The text of a named group, if it took part in the match and is not empty.
     pub fn group(&self, name: &str) -> Option<&str> {
-        self.caps.name(name).map(|m| m.as_str()).filter(|s| !s.trim().is_empty())
+        self.groups.name(name).filter(|s| !s.trim().is_empty())
     }
 
     /// A constant value field of the rule, as a string.

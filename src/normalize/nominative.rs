@@ -11,32 +11,49 @@
 //! removed (басқармасының → басқармасы, департаментімен → департаменті,
 //! қорының → қоры).
 
+use std::collections::HashMap;
+
 use crate::inflect;
 use crate::rules::Lexicon;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Gender {
+pub enum Gender {
     M,
     F,
     N,
 }
 
-/// The head noun's lemma and gender if `word` is a case form of a known head noun.
-fn head(word: &str, lex: &Lexicon) -> Option<(String, Gender)> {
-    let lower = word.to_lowercase();
-    for (table, g) in [("org_head_m", Gender::M), ("org_head_f", Gender::F), ("org_head_n", Gender::N)] {
-        let Some(entries) = lex.tables.get(table) else {
-            continue;
-        };
-        for (_, lemmas) in entries {
-            for lemma in lemmas {
-                if lower == *lemma || head_forms(lemma, g).iter().any(|f| f.to_lowercase() == lower) {
-                    return Some((match_case(word, lemma), g));
+/// Every case form (lowercase) of every head-noun lemma, with the lemma and its
+/// gender; built once per lexicon, on first use.
+#[derive(Debug, Default)]
+pub struct HeadIndex(HashMap<String, (String, Gender)>);
+
+impl HeadIndex {
+    fn build(lex: &Lexicon) -> HeadIndex {
+        let mut map = HashMap::new();
+        for (table, g) in [("org_head_m", Gender::M), ("org_head_f", Gender::F), ("org_head_n", Gender::N)] {
+            let Some(entries) = lex.tables.get(table) else {
+                continue;
+            };
+            for (_, lemmas) in entries {
+                for lemma in lemmas {
+                    // The first lemma to claim a form keeps it (tables in m, f, n order).
+                    map.entry(lemma.clone()).or_insert_with(|| (lemma.clone(), g));
+                    for f in head_forms(lemma, g) {
+                        map.entry(f.to_lowercase()).or_insert_with(|| (lemma.clone(), g));
+                    }
                 }
             }
         }
+        HeadIndex(map)
     }
-    None
+}
+
+/// The head noun's lemma and gender if `word` is a case form of a known head noun.
+fn head(word: &str, lex: &Lexicon) -> Option<(String, Gender)> {
+    let index = lex.head_index.get_or_init(|| HeadIndex::build(lex));
+    let (lemma, g) = index.0.get(&word.to_lowercase())?;
+    Some((match_case(word, lemma), *g))
 }
 
 /// The case forms of a head noun's lemma: those [`inflect::ru_forms`] generates,

@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::record::Value;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
-    let text = ctx.group("name").or_else(|| ctx.caps.get(0).map(|m| m.as_str()))?;
+    let text = ctx.group("name").unwrap_or_else(|| ctx.groups.whole());
     for g in &ctx.rule.gazetteers {
         if let Some(gaz) = ctx.set.gazetteers.get(g) {
             if let Some((entry, name)) = gaz.lookup(text, ctx.lang) {

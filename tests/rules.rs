@@ -1,0 +1,150 @@
+//! Rule files as data: malformed rules give one clear error naming the file, the
+//! line and the rule id; gazetteer rules and `verify` groups behave as documented
+//! in rules/README.md.
+
+use derek::extract::Engine;
+use derek::lang::Lang;
+use derek::rules::{RuleError, RuleSet};
+
+const GAZETTEER: &str = r#"
+[[entry]]
+key = "KZ-75"
+ru = ["Алматы"]
+kk = ["Алматы"]
+
+[[entry]]
+key = "TR"
+ru = ["Турция"]
+kk = ["Түркия"]
+"#;
+
+const ORGS: &str = r#"
+inflect = false
+[[entry]]
+ru_abbr = ["РСК"]
+"#;
+
+const COMMON: &str = r#"
+[define]
+CAP = '''[А-ЯЁ][а-яё]+'''
+"#;
+
+/// A rule set of one rule file `ru/place.toml` with `body` after its header.
+fn load(body: &str) -> Result<RuleSet, RuleError> {
+    let sources = vec![
+        ("common/patterns.toml".to_string(), COMMON.to_string()),
+        ("gazetteers/places.toml".to_string(), GAZETTEER.to_string()),
+        ("gazetteers/organizations.toml".to_string(), ORGS.to_string()),
+        ("ru/place.toml".to_string(), format!("type = \"place\"\nlang = \"ru\"\n{body}")),
+    ];
+    RuleSet::from_sources(sources, "test")
+}
+
+fn error(body: &str) -> RuleError {
+    load(body).expect_err("the rule file should be refused")
+}
+
+const EXAMPLE: &str = "[[rule.example]]\ntext = \"В Алматы.\"\nexpect = []\n";
+
+#[test]
+fn a_bad_regex_names_file_line_and_rule() {
+    let e = error(&format!("\n[[rule]]\nid = \"ru.place.bad\"\npattern = '''(?P<name>[а-я'''\n{EXAMPLE}"));
+    assert_eq!((e.file.as_str(), e.line, e.rule.as_deref()), ("test/ru/place.toml", 4, Some("ru.place.bad")));
+    assert!(e.message.contains("bad pattern"), "{e}");
+    assert!(e.to_string().starts_with("test/ru/place.toml:4: rule ru.place.bad: bad pattern"), "{e}");
+}
+
+#[test]
+fn an_unknown_group_name_for_the_type_is_refused() {
+    let e = error(&format!("[[rule]]\nid = \"ru.place.g\"\npattern = '''(?P<amount>{{CAP}})'''\n{EXAMPLE}"));
+    assert_eq!((e.line, e.rule.as_deref()), (3, Some("ru.place.g")));
+    assert!(e.message.contains("unknown group name \"amount\" for a place rule"), "{e}");
+}
+
+#[test]
+fn a_duplicate_id_names_the_first_definition() {
+    let rule = format!("[[rule]]\nid = \"ru.place.x\"\npattern = '''{{CAP}}'''\n{EXAMPLE}");
+    let e = error(&format!("{rule}\n{rule}"));
+    assert_eq!(e.rule.as_deref(), Some("ru.place.x"));
+    assert!(e.message.contains("duplicate rule id (first defined at test/ru/place.toml:3)"), "{e}");
+    assert!(e.line > 3, "the second definition is the one reported: {e}");
+}
+
+#[test]
+fn unknown_type_and_language_are_refused() {
+    let e = error(&format!(
+        "[[rule]]\nid = \"ru.place.t\"\ntype = \"person\"\npattern = '''{{CAP}}'''\n{EXAMPLE}"
+    ));
+    assert!(e.message.contains("unknown type \"person\""), "{e}");
+    let e =
+        error(&format!("[[rule]]\nid = \"ru.place.l\"\nlang = \"en\"\npattern = '''{{CAP}}'''\n{EXAMPLE}"));
+    assert!(e.message.contains("unknown language \"en\""), "{e}");
+    assert_eq!(e.rule.as_deref(), Some("ru.place.l"));
+}
+
+#[test]
+fn unknown_macro_and_gazetteer_are_refused() {
+    let e = error(&format!("[[rule]]\nid = \"ru.place.m\"\npattern = '''{{NOPE}}'''\n{EXAMPLE}"));
+    assert!(e.message.contains("unknown macro {NOPE}"), "{e}");
+    let e =
+        error(&format!("[[rule]]\nid = \"ru.place.z\"\npattern = '''(?P<name>@nowhere.ru)'''\n{EXAMPLE}"));
+    assert!(e.message.contains("unknown gazetteer @nowhere"), "{e}");
+    let e = error(&format!("[[rule]]\nid = \"ru.place.y\"\npattern = '''в\\s+@nowhere'''\n{EXAMPLE}"));
+    assert!(e.message.contains("unknown gazetteer @nowhere"), "{e}");
+}
+
+#[test]
+fn an_example_value_of_the_wrong_shape_is_refused() {
+    let e = error(
+        "[[rule]]\nid = \"ru.place.v\"\npattern = '''(?P<name>{CAP})'''\n[[rule.example]]\n\
+         text = \"В Алматы.\"\nexpect = [{ text = \"Алматы\", value = { amount = 3 } }]\n",
+    );
+    assert_eq!(e.rule.as_deref(), Some("ru.place.v"));
+    assert!(e.message.contains("value.amount is not a field of a place value"), "{e}");
+}
+
+#[test]
+fn verify_needs_a_group_and_a_known_gazetteer() {
+    let e = error(&format!(
+        "[[rule]]\nid = \"ru.place.w\"\npattern = '''(?P<name>{{CAP}})'''\nverify = {{ where = \"places.ru\" }}\n{EXAMPLE}"
+    ));
+    assert!(e.message.contains("verify.where: the pattern has no group named \"where\""), "{e}");
+    let e = error(&format!(
+        "[[rule]]\nid = \"ru.place.w\"\npattern = '''(?P<name>{{CAP}})'''\nverify = {{ name = \"nowhere\" }}\n{EXAMPLE}"
+    ));
+    assert!(e.message.contains("verify.name: unknown gazetteer @nowhere"), "{e}");
+}
+
+fn names(engine: &Engine, text: &str) -> Vec<(String, String)> {
+    engine
+        .extract_text(text, Lang::Ru)
+        .into_iter()
+        .map(|e| (e.text, serde_json::to_value(&e.value).unwrap()["name"].as_str().unwrap_or("").to_string()))
+        .collect()
+}
+
+#[test]
+fn a_gazetteer_rule_takes_the_longest_form_at_word_edges() {
+    let set =
+        load(&format!("[[rule]]\nid = \"ru.place.gaz\"\npattern = '''(?P<name>@places.ru)'''\n{EXAMPLE}"))
+            .unwrap();
+    let engine = Engine::new(set).unwrap();
+    let found = names(&engine, "Из Турции в Алматы, но не в Алматынск и не в Турциях.");
+    assert_eq!(
+        found,
+        vec![("Турции".into(), "Турция".into()), ("Алматы".into(), "Алматы".into())],
+        "forms inside longer words do not count"
+    );
+}
+
+#[test]
+fn verify_keeps_only_matches_whose_group_is_a_gazetteer_form() {
+    let set = load(&format!(
+        "[[rule]]\nid = \"ru.place.org\"\npattern = '''(?P<name>РСК\\s+(?P<where>{{CAP}}))'''\n\
+         verify = {{ where = \"places.ru\" }}\n{EXAMPLE}"
+    ))
+    .unwrap();
+    let engine = Engine::new(set).unwrap();
+    let found = names(&engine, "Работали РСК Алматы и РСК Петрова.");
+    assert_eq!(found, vec![("РСК Алматы".into(), "РСК Алматы".into())]);
+}
