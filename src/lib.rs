@@ -4,7 +4,8 @@
 //! The pipeline is: [`input`] reads documents, [`lang`] identifies the language,
 //! [`segment`] splits sentences, [`extract`] applies the rules of [`rules`], and
 //! [`record`] is what comes out. [`pipeline`] runs it all in parallel with a
-//! deterministic output order. The binary (`src/main.rs`) is thin glue over this.
+//! deterministic output order; [`report`] shows records as HTML and summarizes
+//! them. The binary (`src/main.rs`) is thin glue over this.
 
 pub mod decode;
 pub mod diff;
@@ -18,5 +19,6 @@ pub mod normalize;
 pub mod offsets;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod rules;
 pub mod segment;

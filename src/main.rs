@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use derek::extract::Engine;
 use derek::input::Inputs;
 use derek::pipeline::{self, RunOptions, Summary};
+use derek::report::{self, Input, ShowOptions};
 use derek::rules::RuleSet;
 
 #[derive(Parser)]
@@ -45,6 +46,12 @@ enum Command {
     /// type and rule; with --gold, fixes and regressions and value-F1 before and after.
     #[command(arg_required_else_help = true)]
     Diff(DiffArgs),
+    /// Write an HTML report: each document's text with its entities highlighted, and a summary.
+    #[command(arg_required_else_help = true)]
+    Show(ShowArgs),
+    /// Summarize records: documents per language, organizations and places, counts, dates.
+    #[command(arg_required_else_help = true)]
+    Stats(StatsArgs),
 }
 
 #[derive(Parser)]
@@ -65,6 +72,55 @@ struct ExtractArgs {
     /// Rules folder to use instead of the embedded default rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Put each document's text in its record (a "text" field), so that `derek show`
+    /// can display the records without the articles.
+    #[arg(long)]
+    keep_text: bool,
+}
+
+#[derive(Parser)]
+#[command(after_help = "Examples:\n  derek show seeds -o report.html\n  \
+derek extract seeds -o seeds.jsonl && derek show seeds.jsonl --text-from seeds -o report.html")]
+struct ShowArgs {
+    /// Articles, as for extract (files, folders, .jsonl articles, - for JSON Lines on standard
+    /// input), or records files written by extract (.jsonl whose lines have "entities").
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<String>,
+    /// The HTML file to write (atomically: a failed run leaves no partial file).
+    #[arg(short, long, value_name = "FILE", required = true)]
+    output: PathBuf,
+    /// Where the texts of records without a "text" field are: the articles extract read,
+    /// in the same order (records without text and without this option are an error).
+    #[arg(long, value_name = "PATH")]
+    text_from: Vec<String>,
+    /// The report's title.
+    #[arg(long, value_name = "TEXT", default_value = "derek report")]
+    title: String,
+    /// How many organizations and places the summary lists (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
+    /// Worker threads for articles (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Rules folder to use instead of the embedded default rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Parser)]
+struct StatsArgs {
+    /// Records files written by extract (- for standard input).
+    #[arg(value_name = "RECORDS", required = true)]
+    records: Vec<String>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+    /// How many organizations and places to list (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
 }
 
 #[derive(Parser)]
@@ -144,6 +200,47 @@ pub fn load_engine(dir: Option<&PathBuf>) -> Result<Engine, String> {
     Engine::new(set).map_err(|e| format!("derek: bad rule: {e}"))
 }
 
+/// The progress bar on a terminal (none when quiet or redirected), and warnings that do not break it.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(show: bool) -> Progress {
+        let bar = (show && io::stderr().is_terminal()).then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            b
+        });
+        Progress { bar }
+    }
+
+    fn update(&self, s: &Summary) {
+        if let Some(b) = &self.bar {
+            let mbs = if s.seconds > 0.0 { s.bytes as f64 / 1e6 / s.seconds } else { 0.0 };
+            b.set_message(format!("{} documents, {} errors, {:.1} MB/s", s.documents, s.errors, mbs));
+            b.tick();
+        }
+    }
+
+    fn warn(&self, w: &str) {
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("derek: warning: {w}")),
+            None => eprintln!("derek: warning: {w}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn threads(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 fn extract(args: ExtractArgs) -> ExitCode {
     let engine = match load_engine(args.rules.as_ref()) {
         Ok(e) => e,
@@ -152,27 +249,10 @@ fn extract(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let threads = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let show = !args.quiet;
-    let bar = (show && io::stderr().is_terminal()).then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        b
-    });
-    let progress = |s: &Summary| {
-        if let Some(b) = &bar {
-            let mbs = if s.seconds > 0.0 { s.bytes as f64 / 1e6 / s.seconds } else { 0.0 };
-            b.set_message(format!("{} documents, {} errors, {:.1} MB/s", s.documents, s.errors, mbs));
-            b.tick();
-        }
-    };
-    let warn = |w: &str| {
-        if let Some(b) = &bar {
-            b.suspend(|| eprintln!("derek: warning: {w}"));
-        } else {
-            eprintln!("derek: warning: {w}");
-        }
-    };
+    let bar = Progress::new(show);
+    let progress = |s: &Summary| bar.update(s);
+    let warn = |w: &str| bar.warn(w);
     // Ctrl-C stops the run between batches: with -o the temporary file is removed
     // and any previous file at that path is left as it was.
     static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -182,7 +262,13 @@ fn extract(args: ExtractArgs) -> ExitCode {
             std::process::exit(130);
         }
     });
-    let opts = RunOptions { threads, progress: Some(&progress), warn: &warn, cancel: Some(&INTERRUPTED) };
+    let opts = RunOptions {
+        threads: threads(args.jobs),
+        progress: Some(&progress),
+        warn: &warn,
+        keep_text: args.keep_text,
+        cancel: Some(&INTERRUPTED),
+    };
     let inputs = Inputs::new(args.paths);
     let result = match &args.output {
         None => {
@@ -191,9 +277,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         }
         Some(path) => write_atomically(path, |out| pipeline::run(inputs, &engine, out, &opts)),
     };
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    bar.finish();
     match result {
         Ok(summary) => {
             if show {
@@ -215,12 +299,92 @@ fn extract(args: ExtractArgs) -> ExitCode {
     }
 }
 
+fn show(args: ShowArgs) -> ExitCode {
+    let inputs: Vec<Input> = args.inputs.into_iter().map(Input::classify).collect();
+    let engine = if inputs.iter().any(|i| matches!(i, Input::Articles(_))) {
+        match load_engine(args.rules.as_ref()) {
+            Ok(e) => Some(e),
+            Err(m) => {
+                eprintln!("{m}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        None
+    };
+    let bar = Progress::new(!args.quiet);
+    let progress = |s: &Summary| bar.update(s);
+    let warn = |w: &str| bar.warn(w);
+    let run = RunOptions {
+        threads: threads(args.jobs),
+        progress: Some(&progress),
+        warn: &warn,
+        keep_text: true,
+        cancel: None,
+    };
+    let opts = ShowOptions {
+        run: &run,
+        text_from: args.text_from,
+        title: args.title,
+        top: args.top,
+        scratch_dir: folder_of(&args.output).to_path_buf(),
+    };
+    let result = write_atomically(&args.output, |out| report::show(inputs, engine.as_ref(), &opts, out));
+    bar.finish();
+    match result {
+        Ok(shown) => {
+            let view = shown.summary.view(0);
+            if !args.quiet {
+                eprintln!(
+                    "derek: {}: {} documents, {} entities{}",
+                    args.output.display(),
+                    view.documents,
+                    view.entities,
+                    if view.errors > 0 {
+                        format!(", {} could not be processed", view.errors)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            if view.errors > 0 || shown.warnings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(e) => {
+            eprintln!("derek: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn stats(args: StatsArgs) -> ExitCode {
+    match report::summarize(&args.records) {
+        Ok(summary) => {
+            let view = summary.view(args.top);
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&view).expect("the summary serializes"));
+            } else {
+                print!("{}", report::table::render(&view));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("derek: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The folder a file is written in ("." for a bare file name).
+fn folder_of(path: &std::path::Path) -> &std::path::Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."))
+}
+
 /// Write through a temporary file beside `path`, renamed over it only on success.
 fn write_atomically<T>(
     path: &PathBuf,
     f: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<T>,
 ) -> io::Result<T> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let dir = folder_of(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let file = std::fs::File::create(&tmp)
@@ -378,5 +542,7 @@ fn main() -> ExitCode {
         Command::Check { rules } => check(rules),
         Command::Eval(a) => eval(a),
         Command::Diff(a) => diff(a),
+        Command::Show(a) => show(a),
+        Command::Stats(a) => stats(a),
     }
 }

@@ -161,6 +161,7 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
                 sentences,
                 entities,
                 error: None,
+                text: None,
             }
         })
         .collect()
@@ -186,7 +187,7 @@ fn process_guarded(doc: &Document, engine: &Engine) -> Record {
 /// Load and process a chunk of jobs, in order. The documents go through the
 /// rules together; if that panics, each is retried alone so that only the
 /// document at fault becomes an error record.
-fn run_chunk(jobs: Vec<Job>, engine: &Engine) -> Vec<Outcome> {
+fn run_chunk(jobs: Vec<Job>, engine: &Engine, keep_text: bool) -> Vec<Outcome> {
     let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
     let mut docs: Vec<(usize, Document)> = Vec::new();
     for job in jobs {
@@ -206,8 +207,12 @@ fn run_chunk(jobs: Vec<Job>, engine: &Engine) -> Vec<Outcome> {
     let (positions, docs): (Vec<usize>, Vec<Document>) = docs.into_iter().unzip();
     let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_many(&docs, engine)));
     let records = together.unwrap_or_else(|_| docs.iter().map(|d| process_guarded(d, engine)).collect());
-    for ((pos, doc), record) in positions.into_iter().zip(&docs).zip(records) {
-        slots[pos] = Some(Outcome::Record(record, doc.text.len()));
+    for ((pos, doc), mut record) in positions.into_iter().zip(docs).zip(records) {
+        let bytes = doc.text.len();
+        if keep_text {
+            record.text = Some(doc.text);
+        }
+        slots[pos] = Some(Outcome::Record(record, bytes));
     }
     slots.into_iter().map(|o| o.expect("every job has an outcome")).collect()
 }
@@ -222,6 +227,8 @@ pub struct RunOptions<'a> {
     /// Set from outside (Ctrl-C) to stop the run after the current batch with an
     /// `Interrupted` error; the caller then discards the partial output.
     pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
+    /// Put each document's text in its record (`extract --keep-text`, `show`).
+    pub keep_text: bool,
 }
 
 /// Run the pipeline over `inputs`, writing one JSON line per document to `out`.
@@ -230,6 +237,25 @@ pub fn run(
     engine: &Engine,
     out: &mut (dyn Write + Send),
     opts: &RunOptions,
+) -> io::Result<Summary> {
+    let mut line = Vec::with_capacity(1 << 16);
+    let summary = for_each(inputs, engine, opts, &mut |r: &Record| {
+        line.clear();
+        serde_json::to_writer(&mut line, r).map_err(io::Error::other)?;
+        line.push(b'\n');
+        out.write_all(&line)
+    })?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// Run the pipeline over `inputs`, handing each record to `each` in input order
+/// (on one thread, while the next batch is processed on the others).
+pub fn for_each(
+    inputs: Inputs,
+    engine: &Engine,
+    opts: &RunOptions,
+    each: &mut (dyn FnMut(&Record) -> io::Result<()> + Send),
 ) -> io::Result<Summary> {
     let threads = opts.threads.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -241,7 +267,6 @@ pub fn run(
     let mut inputs = inputs.fuse();
     let mut batch = take_batch(&mut inputs);
     let mut pending: Vec<Outcome> = Vec::new();
-    let mut line = Vec::with_capacity(1 << 16);
     while !batch.is_empty() || !pending.is_empty() {
         if opts.cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
             return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
@@ -252,17 +277,14 @@ pub fn run(
                 || {
                     chunks(jobs, threads)
                         .into_par_iter()
-                        .flat_map_iter(|chunk| run_chunk(chunk, engine))
+                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text))
                         .collect::<Vec<_>>()
                 },
                 || -> io::Result<()> {
                     for o in pending.drain(..) {
                         match o {
                             Outcome::Record(r, bytes) => {
-                                line.clear();
-                                serde_json::to_writer(&mut line, &r).map_err(io::Error::other)?;
-                                line.push(b'\n');
-                                out.write_all(&line)?;
+                                each(&r)?;
                                 summary.add(&r, bytes);
                             }
                             Outcome::Warning(w) => {
@@ -283,7 +305,6 @@ pub fn run(
             p(&summary);
         }
     }
-    out.flush()?;
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
 }

@@ -186,6 +186,10 @@ pub struct Record {
     /// Why the document could not be processed; then there are no entities.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
+    /// The decoded text itself, written only when asked for (`extract --keep-text`),
+    /// so that `derek show` can display a records file without the articles.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub text: Option<String>,
 }
 
 impl Record {
@@ -202,6 +206,7 @@ impl Record {
             sentences: Vec::new(),
             entities: Vec::new(),
             error: Some(error),
+            text: None,
         }
     }
 
@@ -212,7 +217,7 @@ impl Record {
 }
 
 /// Whole amounts serialize as integers (50000, not 50000.0), others as decimals.
-fn amount_as_written<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn amount_as_written<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
 }
 
@@ -246,6 +251,7 @@ mod tests {
                 value: Value::Place { name: "Алматы".into(), key: Some("KZ-75".into()) },
             }],
             error: None,
+            text: None,
         };
         assert_eq!(
             r.to_json(),
@@ -253,6 +259,10 @@ mod tests {
         );
         let back: Record = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(back, r);
+        // The text, when kept, comes last and reads back.
+        let kept = Record { text: Some("В Алматы".into()), ..r };
+        assert!(kept.to_json().ends_with(r#"}}],"text":"В Алматы"}"#));
+        assert_eq!(serde_json::from_str::<Record>(&kept.to_json()).unwrap(), kept);
     }
 
     #[test]

@@ -180,3 +180,19 @@ fn without_paths_extract_prints_help() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
 }
+
+#[test]
+fn keep_text_adds_the_text_and_nothing_else() {
+    let s = seeds();
+    let plain = records(&run_ok(&["extract", "--quiet", s.to_str().unwrap()]));
+    let kept = records(&run_ok(&["extract", "--quiet", "--keep-text", s.to_str().unwrap()]));
+    assert_eq!(plain.len(), kept.len());
+    for (p, k) in plain.iter().zip(&kept) {
+        let text = std::fs::read_to_string(s.join(format!("{}.txt", p["id"].as_str().unwrap()))).unwrap();
+        assert_eq!(k["text"].as_str().unwrap(), text);
+        assert!(p.get("text").is_none(), "no text unless asked for");
+        let mut without = k.clone();
+        without.as_object_mut().unwrap().remove("text");
+        assert_eq!(&without, p);
+    }
+}
