@@ -4,7 +4,7 @@
 //! The pipeline is: [`input`] reads documents, [`lang`] identifies the language,
 //! [`segment`] splits sentences, [`extract`] applies the rules of [`rules`], and
 //! [`record`] is what comes out. [`pipeline`] runs it all in parallel with a
-//! deterministic output order; [`report`] shows records as HTML and summarizes
+//! deterministic output order ([`window`] for files too large to hold); [`report`] shows records as HTML and summarizes
 //! them. The binary (`src/main.rs`) is thin glue over this.
 
 pub mod decode;
@@ -22,3 +22,4 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod window;

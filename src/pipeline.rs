@@ -85,6 +85,16 @@ impl Summary {
         self.bytes += bytes as u64;
     }
 
+    fn add_written(&mut self, w: &crate::window::Written) {
+        self.documents += 1;
+        self.sentences += w.sentences;
+        for (n, k) in self.entities.iter_mut().zip(w.entities) {
+            *n += k;
+        }
+        self.errors += w.error as usize;
+        self.bytes += w.bytes;
+    }
+
     /// One line: documents, sentences, entities per type, errors, seconds, MB/s.
     pub fn line(&self) -> String {
         let per_type: Vec<String> =
@@ -169,7 +179,65 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
 
 enum Outcome {
     Record(Record, usize),
+    /// A file too large to hold: processed in windows when its turn comes to be written.
+    Large {
+        path: std::path::PathBuf,
+        id: String,
+        source: String,
+    },
     Warning(String),
+}
+
+/// Where records go. Closures over `&Record` are sinks; a sink that can write a
+/// record in pieces also takes files too large to hold ([`crate::window`]).
+pub trait RecordSink: Send {
+    fn record(&mut self, r: &Record) -> io::Result<()>;
+
+    /// Write the record of a large file by streaming it; `None` when this sink
+    /// needs whole records (the file is then loaded whole).
+    fn large(
+        &mut self,
+        _path: &std::path::Path,
+        _id: &str,
+        _source: &str,
+        _engine: &Engine,
+        _opts: &RunOptions,
+    ) -> Option<io::Result<crate::window::Written>> {
+        None
+    }
+}
+
+impl<F: FnMut(&Record) -> io::Result<()> + Send> RecordSink for F {
+    fn record(&mut self, r: &Record) -> io::Result<()> {
+        self(r)
+    }
+}
+
+/// JSON Lines to a writer.
+struct JsonLines<'a> {
+    out: &'a mut (dyn Write + Send),
+    line: Vec<u8>,
+}
+
+impl RecordSink for JsonLines<'_> {
+    fn record(&mut self, r: &Record) -> io::Result<()> {
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, r).map_err(io::Error::other)?;
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)
+    }
+
+    fn large(
+        &mut self,
+        path: &std::path::Path,
+        id: &str,
+        source: &str,
+        engine: &Engine,
+        opts: &RunOptions,
+    ) -> Option<io::Result<crate::window::Written>> {
+        let threads = opts.threads.max(1);
+        Some(crate::window::process_file(path, id, source, engine, threads, opts.keep_text, self.out))
+    }
 }
 
 /// A document that panics the engine becomes an error record; the others are kept.
@@ -187,12 +255,15 @@ fn process_guarded(doc: &Document, engine: &Engine) -> Record {
 /// Load and process a chunk of jobs, in order. The documents go through the
 /// rules together; if that panics, each is retried alone so that only the
 /// document at fault becomes an error record.
-fn run_chunk(jobs: Vec<Job>, engine: &Engine, keep_text: bool) -> Vec<Outcome> {
+fn run_chunk(jobs: Vec<Job>, engine: &Engine, keep_text: bool, large: u64) -> Vec<Outcome> {
     let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
     let mut docs: Vec<(usize, Document)> = Vec::new();
     for job in jobs {
         match job {
             Job::Warning(w) => slots.push(Some(Outcome::Warning(w))),
+            Job::File { path, id, source } if std::fs::metadata(&path).is_ok_and(|m| m.len() > large) => {
+                slots.push(Some(Outcome::Large { path, id, source }))
+            }
             job => match job.load() {
                 Ok(doc) => {
                     docs.push((slots.len(), doc));
@@ -238,13 +309,7 @@ pub fn run(
     out: &mut (dyn Write + Send),
     opts: &RunOptions,
 ) -> io::Result<Summary> {
-    let mut line = Vec::with_capacity(1 << 16);
-    let summary = for_each(inputs, engine, opts, &mut |r: &Record| {
-        line.clear();
-        serde_json::to_writer(&mut line, r).map_err(io::Error::other)?;
-        line.push(b'\n');
-        out.write_all(&line)
-    })?;
+    let summary = for_each(inputs, engine, opts, &mut JsonLines { out, line: Vec::with_capacity(1 << 16) })?;
     out.flush()?;
     Ok(summary)
 }
@@ -255,7 +320,7 @@ pub fn for_each(
     inputs: Inputs,
     engine: &Engine,
     opts: &RunOptions,
-    each: &mut (dyn FnMut(&Record) -> io::Result<()> + Send),
+    each: &mut dyn RecordSink,
 ) -> io::Result<Summary> {
     let threads = opts.threads.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -267,6 +332,7 @@ pub fn for_each(
     let mut inputs = inputs.fuse();
     let mut batch = take_batch(&mut inputs);
     let mut pending: Vec<Outcome> = Vec::new();
+    let large = crate::window::large_bytes();
     while !batch.is_empty() || !pending.is_empty() {
         if opts.cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
             return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
@@ -277,15 +343,29 @@ pub fn for_each(
                 || {
                     chunks(jobs, threads)
                         .into_par_iter()
-                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text))
+                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text, large))
                         .collect::<Vec<_>>()
                 },
                 || -> io::Result<()> {
                     for o in pending.drain(..) {
                         match o {
                             Outcome::Record(r, bytes) => {
-                                each(&r)?;
+                                each.record(&r)?;
                                 summary.add(&r, bytes);
+                            }
+                            Outcome::Large { path, id, source } => {
+                                match each.large(&path, &id, &source, engine, opts) {
+                                    Some(w) => summary.add_written(&w?),
+                                    None => {
+                                        let job = Job::File { path, id, source };
+                                        for o in run_chunk(vec![job], engine, opts.keep_text, u64::MAX) {
+                                            if let Outcome::Record(r, bytes) = o {
+                                                each.record(&r)?;
+                                                summary.add(&r, bytes);
+                                            }
+                                        }
+                                    }
+                                }
                             }
                             Outcome::Warning(w) => {
                                 summary.warnings += 1;

@@ -173,3 +173,68 @@ fn ctrl_c_leaves_the_previous_output_file_as_it_was() {
         .collect();
     assert_eq!(names.len(), 2, "the temporary file is removed: {names:?}");
 }
+
+#[test]
+fn a_file_too_large_to_hold_is_processed_in_windows_with_the_same_result() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names: Vec<_> = std::fs::read_dir(&seeds).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let mut text = String::new();
+    for _ in 0..6 {
+        for n in &names {
+            text.push_str(&std::fs::read_to_string(n).unwrap());
+            text.push_str("\n\n");
+        }
+    }
+    // Windows-1251 has no Kazakh letters: the Russian seeds only.
+    let russian: String = names
+        .iter()
+        .filter(|n| {
+            ["000", "002", "004"].iter().any(|p| n.file_name().unwrap().to_str().unwrap().starts_with(p))
+        })
+        .map(|n| std::fs::read_to_string(n).unwrap() + "\n\n")
+        .collect::<String>()
+        .repeat(6);
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, encoding) in [
+        ("utf8.txt", text.as_bytes().to_vec(), None),
+        ("bom.txt", format!("\u{feff}{text}").into_bytes(), None),
+        ("cp1251.txt", encoding_rs::WINDOWS_1251.encode(&russian).0.to_vec(), Some("windows-1251")),
+    ] {
+        let f = dir.path().join(name);
+        std::fs::write(&f, &bytes).unwrap();
+        let whole = derek().args(["extract", "--quiet", f.to_str().unwrap()]).output().unwrap();
+        // Windows of 8 kB: dozens of them.
+        let windowed = derek()
+            .env("DEREK_LARGE_BYTES", "32768")
+            .args(["extract", "--quiet", f.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(windowed.status.success(), "{}", String::from_utf8_lossy(&windowed.stderr));
+        let (a, b) = (&records(&whole.stdout)[0], &records(&windowed.stdout)[0]);
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(a), keys(b), "same fields in the same order");
+        for k in ["id", "source", "lang", "chars", "encoding", "entities"] {
+            assert!(a[k] == b[k], "{name}: {k} differs");
+        }
+        // The same sentences; a short one's language may differ, as its prior is the
+        // window's language rather than the whole file's.
+        let spans = |v: &Value| {
+            v["sentences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| (s["start"].clone(), s["end"].clone()))
+                .collect::<Vec<_>>()
+        };
+        assert!(spans(a) == spans(b), "{name}: sentence spans differ");
+        assert_eq!(b["encoding"].as_str(), encoding);
+        let decoded = if encoding.is_some() {
+            encoding_rs::WINDOWS_1251.decode(&bytes).0.into_owned()
+        } else {
+            text.clone()
+        };
+        assert_valid(b, &decoded);
+        assert!(b["entities"].as_array().unwrap().len() > 100);
+    }
+}

@@ -95,9 +95,12 @@ pub fn show(
                 }
                 let engine =
                     engine.ok_or_else(|| io::Error::other("articles to show but no rules loaded"))?;
-                let s = pipeline::for_each(Inputs::new(group), engine, &run, &mut |r| {
-                    report.add(r, r.text.as_deref())
-                })?;
+                let s = pipeline::for_each(
+                    Inputs::new(group),
+                    engine,
+                    &run,
+                    &mut |r: &crate::record::Record| report.add(r, r.text.as_deref()),
+                )?;
                 warnings += s.warnings;
             }
             Input::Records(path) => {
