@@ -19,7 +19,7 @@ use crate::segment;
 
 /// Bytes of input per batch (at most [`BATCH_JOBS`] jobs): large enough to keep
 /// every thread busy, small enough to bound memory (two batches are in flight).
-const BATCH_BYTES: u64 = 8 << 20;
+const BATCH_BYTES: u64 = 2 << 20;
 const BATCH_JOBS: usize = 8192;
 /// Bytes of documents that go through the rules together on one thread (see
 /// [`process_many`]): measured 2.3 times faster at 1 MB than at 64 kB.

@@ -28,15 +28,15 @@ use crate::record::round3;
 /// Files larger than this are processed in windows (`DEREK_LARGE_BYTES` overrides
 /// it, for tests).
 pub const LARGE_BYTES: u64 = 32 << 20;
-/// Bytes of text per window.
-pub const WINDOW_BYTES: usize = 4 << 20;
+/// Bytes of text per window (1 MB: about 15 MB of working memory per thread).
+pub const WINDOW_BYTES: usize = 1 << 20;
 
 /// The size above which a file is processed in windows.
 pub fn large_bytes() -> u64 {
     std::env::var("DEREK_LARGE_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(LARGE_BYTES)
 }
 
-/// Bytes of text per window: [`WINDOW_BYTES`], smaller when the large-file
+/// Bytes of text per window (1 MB: about 15 MB of working memory per thread). [`WINDOW_BYTES`], smaller when the large-file
 /// threshold is set lower (tests).
 fn window_bytes() -> usize {
     WINDOW_BYTES.min((large_bytes() / 4).max(4096) as usize)
