@@ -181,7 +181,9 @@ impl Engine {
                         value,
                     });
                 }
-                pos = if m.end() > m.start() { m.end() } else { m.start() + 1 };
+                // Go on after the entity, not after its context: the context that
+                // follows it may hold the next one (a list sharing one word).
+                pos = span.end;
             }
         }
     }

@@ -81,7 +81,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             &["day", "month", "year", "day2", "month2", "year2", "rel", "season", "hour", "minute"]
         }
         EntityType::Organization => &["name", "form"],
-        EntityType::Place => &["name"],
+        EntityType::Place => &["name", "head"],
     }
 }
 

@@ -1,6 +1,7 @@
 //! Place values: the lemma of the gazetteer entry the `name` group matched (in
 //! the form's language, else the sentence's) and the entry's key; a name not in a
-//! gazetteer is put in the nominative (Kazakh case endings removed).
+//! gazetteer is put in the nominative (Kazakh case endings removed). A `head`
+//! group (a generic word shared by a list of names) is looked up with the name.
 
 use super::{Context, nominative};
 use crate::lang::Lang;
@@ -8,6 +9,9 @@ use crate::record::Value;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let text = ctx.group("name").unwrap_or_else(|| ctx.groups.whole());
+    if let Some(head) = ctx.group("head") {
+        return shared_head(ctx, text, head);
+    }
     for g in &ctx.rule.gazetteers {
         if let Some(gaz) = ctx.set.gazetteers.get(g) {
             if let Some((entry, name)) = gaz.lookup(text, ctx.lang) {
@@ -23,4 +27,29 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         None => text.to_string(),
     };
     Some(Value::Place { name, key: ctx.constant("key") })
+}
+
+/// A name whose generic word is shared with others in a list (Актюбинской,
+/// Костанайской и Западно-Казахстанской областях): the name with some case form of
+/// the generic word's lemma (`[place_head]` lexicon) must be a gazetteer form;
+/// the value is that entry. Otherwise the match is dropped.
+fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
+    let lemma = ctx.set.lexicon.lookup_prefix("place_head", head)?;
+    let forms =
+        if ctx.lang == Lang::Kk { crate::inflect::kk_forms(lemma) } else { crate::inflect::ru_forms(lemma) };
+    // The rule's gazetteers, or every gazetteer (in name order) when it names none.
+    let mut names: Vec<&String> = ctx.rule.gazetteers.iter().collect();
+    if names.is_empty() {
+        names = ctx.set.gazetteers.keys().collect();
+        names.sort();
+    }
+    for g in names {
+        let Some(gaz) = ctx.set.gazetteers.get(g) else { continue };
+        for f in std::iter::once(lemma.to_string()).chain(forms.iter().cloned()) {
+            if let Some((entry, n)) = gaz.lookup(&format!("{name} {f}"), ctx.lang) {
+                return Some(Value::Place { name: n.to_string(), key: entry.key.clone() });
+            }
+        }
+    }
+    None
 }
