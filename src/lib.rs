@@ -7,6 +7,7 @@
 //! deterministic output order ([`window`] for files too large to hold); [`report`] shows records as HTML and summarizes
 //! them. The binary (`src/main.rs`) is thin glue over this.
 
+pub mod calendar;
 pub mod decode;
 pub mod diff;
 pub mod eval;

@@ -76,6 +76,11 @@ struct ExtractArgs {
     /// can display the records without the articles.
     #[arg(long)]
     keep_text: bool,
+    /// Resolve relative and year-less dates (Y-1, XXXX-12, D-1) against this date
+    /// for documents without a "date" of their own (JSON Lines); the unresolved
+    /// value stays in value.relative.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<String>,
 }
 
 #[derive(Parser)]
@@ -190,6 +195,13 @@ struct DiffArgs {
     color: Color,
 }
 
+fn parse_date(s: &str) -> Result<String, String> {
+    match derek::calendar::Day::parse(s) {
+        Some(_) if s.len() == 10 => Ok(s.to_string()),
+        _ => Err(format!("{s:?} is not a date like 2024-03-15")),
+    }
+}
+
 /// Load the rules (embedded or from a folder) and compile them, or say why not.
 pub fn load_engine(dir: Option<&PathBuf>) -> Result<Engine, String> {
     let set = match dir {
@@ -268,6 +280,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         warn: &warn,
         keep_text: args.keep_text,
         cancel: Some(&INTERRUPTED),
+        date: args.date.as_deref(),
     };
     let inputs = Inputs::new(args.paths);
     let result = match &args.output {
@@ -321,6 +334,7 @@ fn show(args: ShowArgs) -> ExitCode {
         warn: &warn,
         keep_text: true,
         cancel: None,
+        date: None,
     };
     let opts = ShowOptions {
         run: &run,

@@ -145,7 +145,18 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
         .zip(&preps)
         .map(|(d, p)| Prepared { text: &d.text, ranges: &p.ranges, langs: &p.langs, index: &p.index })
         .collect();
-    let entities = engine.extract_many(&prepared);
+    let mut entities = engine.extract_many(&prepared);
+    // Relative and year-less dates resolved against the document's date, if it has one.
+    for (doc, ents) in docs.iter().zip(entities.iter_mut()) {
+        let Some(day) = doc.date.as_deref().and_then(crate::calendar::Day::parse) else { continue };
+        for e in ents.iter_mut() {
+            if let crate::record::Value::Date { value, relative } = &mut e.value {
+                if let Some(resolved) = crate::calendar::resolve(value, day) {
+                    *relative = Some(std::mem::replace(value, resolved));
+                }
+            }
+        }
+    }
     docs.iter()
         .zip(preps)
         .zip(entities)
@@ -255,7 +266,13 @@ fn process_guarded(doc: &Document, engine: &Engine) -> Record {
 /// Load and process a chunk of jobs, in order. The documents go through the
 /// rules together; if that panics, each is retried alone so that only the
 /// document at fault becomes an error record.
-fn run_chunk(jobs: Vec<Job>, engine: &Engine, keep_text: bool, large: u64) -> Vec<Outcome> {
+fn run_chunk(
+    jobs: Vec<Job>,
+    engine: &Engine,
+    keep_text: bool,
+    large: u64,
+    default_date: Option<&str>,
+) -> Vec<Outcome> {
     let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
     let mut docs: Vec<(usize, Document)> = Vec::new();
     for job in jobs {
@@ -265,7 +282,10 @@ fn run_chunk(jobs: Vec<Job>, engine: &Engine, keep_text: bool, large: u64) -> Ve
                 slots.push(Some(Outcome::Large { path, id, source }))
             }
             job => match job.load() {
-                Ok(doc) => {
+                Ok(mut doc) => {
+                    if doc.date.is_none() {
+                        doc.date = default_date.map(str::to_string);
+                    }
                     docs.push((slots.len(), doc));
                     slots.push(None);
                 }
@@ -300,6 +320,8 @@ pub struct RunOptions<'a> {
     pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
     /// Put each document's text in its record (`extract --keep-text`, `show`).
     pub keep_text: bool,
+    /// The date of documents that have none of their own (`extract --date`).
+    pub date: Option<&'a str>,
 }
 
 /// Run the pipeline over `inputs`, writing one JSON line per document to `out`.
@@ -343,7 +365,7 @@ pub fn for_each(
                 || {
                     chunks(jobs, threads)
                         .into_par_iter()
-                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text, large))
+                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text, large, opts.date))
                         .collect::<Vec<_>>()
                 },
                 || -> io::Result<()> {
@@ -358,7 +380,9 @@ pub fn for_each(
                                     Some(w) => summary.add_written(&w?),
                                     None => {
                                         let job = Job::File { path, id, source };
-                                        for o in run_chunk(vec![job], engine, opts.keep_text, u64::MAX) {
+                                        for o in
+                                            run_chunk(vec![job], engine, opts.keep_text, u64::MAX, opts.date)
+                                        {
                                             if let Outcome::Record(r, bytes) = o {
                                                 each.record(&r)?;
                                                 summary.add(&r, bytes);

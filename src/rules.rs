@@ -78,7 +78,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
     match kind {
         EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2"],
         EntityType::Date => {
-            &["day", "month", "year", "day2", "month2", "year2", "rel", "season", "hour", "minute"]
+            &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]
         }
         EntityType::Organization => &["name", "form"],
         EntityType::Place => &["name", "head"],

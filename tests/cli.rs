@@ -196,3 +196,33 @@ fn keep_text_adds_the_text_and_nothing_else() {
         assert_eq!(&without, p);
     }
 }
+
+#[test]
+fn relative_dates_resolve_against_the_document_date() {
+    let input = "{\"id\":\"a\",\"text\":\"В прошлом году и вчера волонтеры помогли.\",\"date\":\"2024-03-01\"}\n\
+                 {\"id\":\"b\",\"text\":\"В прошлом году волонтеры помогли.\"}\n\
+                 {\"id\":\"c\",\"text\":\"В прошлом году волонтеры помогли.\",\"date\":\"not a date\"}\n";
+    let dates = |extra: &[&str]| -> Vec<Vec<Value>> {
+        let mut cmd = derek();
+        cmd.args(["extract", "--quiet", "-"]).args(extra).stdin(Stdio::piped()).stdout(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        records(&out.stdout)
+            .iter()
+            .map(|r| r["entities"].as_array().unwrap().iter().map(|e| e["value"].clone()).collect())
+            .collect()
+    };
+    let own = dates(&[]);
+    assert_eq!(own[0][0], serde_json::json!({"value": "2023", "relative": "Y-1"}));
+    assert_eq!(own[0][1], serde_json::json!({"value": "2024-02-29", "relative": "D-1"}), "leap day");
+    assert_eq!(own[1][0], serde_json::json!({"value": "Y-1"}), "no date: unresolved");
+    assert_eq!(own[2][0], serde_json::json!({"value": "Y-1"}), "a date that is not one: unresolved");
+    let given = dates(&["--date", "2021-06-30"]);
+    assert_eq!(given[0][0]["value"], "2023", "a document's own date wins");
+    assert_eq!(given[1][0], serde_json::json!({"value": "2020", "relative": "Y-1"}));
+    let bad = derek().args(["extract", "--date", "2021-02-30", "-"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
+}

@@ -4,7 +4,8 @@
 //!
 //! Groups: `day`, `month`, `year` (first point), `day2`, `month2`, `year2`
 //! (second point of an interval), `rel` (a relative expression looked up in the
-//! `[relative]` lexicon; digits in it stand for N: `N жыл бұрын` = `Y-{n}`),
+//! `[relative]` lexicon; digits in it stand for N: `N жыл бұрын` = `Y-{n}`; a
+//! number in words goes in an `n` group inside `rel`: шесть лет назад = `Y-6`),
 //! `season`. Constants: `value` (a fixed value), `rel`, `since = true`.
 //! A point missing a month or a year takes it from the other point
 //! (с 4 по 9 декабря: XXXX-12-04/XXXX-12-09).
@@ -93,6 +94,12 @@ fn relative(ctx: &Context, text: &str) -> Option<String> {
     let lex = &ctx.set.lexicon;
     if let Some(v) = lex.lookup("relative", text) {
         return Some(v.to_string());
+    }
+    // A number in words (шесть лет назад, пятилетней давности): the `n` group.
+    if let Some(n) = ctx.group("n").filter(|n| !n.chars().any(|c| c.is_ascii_digit())) {
+        let k = super::number::parse_number(n).filter(|k| k.fract() == 0.0 && *k >= 1.0)?;
+        let templ = text.replacen(n, "N", 1);
+        return lex.lookup("relative", &templ).map(|v| v.replace("{n}", &(k as i64).to_string()));
     }
     let n: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
     if n.is_empty() {
