@@ -22,7 +22,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         // Vague plurals (сотни, жүздеген) count in their base: 100, 1000.
         None if ctx.constant("approx").as_deref() == Some("order") => number::order_base(ctx.group("num")?)?,
-        None => number::amount(ctx.group("num")?, ctx.group("mult"))?,
+        None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)))?,
     };
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
@@ -46,7 +46,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => None,
         },
     };
-    let object = ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object"));
+    let object = match object_mult(ctx) {
+        // "4,1 тысячи": the multiplier stood where the object goes; there is no object.
+        Some(_) => ctx.constant("object"),
+        None => ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object")),
+    };
     // Years, durations, ages, percentages and the like are numbers but not counts.
     if object.as_deref().is_some_and(|o| lex.lookup("not_counted", o).is_some()) {
         return None;
@@ -75,4 +79,13 @@ fn object_category(ctx: &Context, object: &str) -> Option<String> {
         }
     }
     lex.lookup_prefix("category", object).map(str::to_string)
+}
+
+/// An object that is in fact a multiplier (4,1 тысячи, 5 мың), when there is no
+/// `mult`: the pattern took the multiplier for the counted noun.
+fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
+    if ctx.group("mult").is_some() {
+        return None;
+    }
+    ctx.group("object").map(str::trim).filter(|o| number::parse_multiplier(o).is_some())
 }
