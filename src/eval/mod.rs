@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod langid;
+pub mod ner;
 pub mod sentences;
 
 use std::collections::BTreeMap;
@@ -35,6 +36,8 @@ pub enum GoldKind {
     Sentences,
     /// `{"text", "entities"}`: entities by GUIDELINES.md.
     Entities,
+    /// `{"text", "entities", "split"}`: an external NER corpus (overlap-F1 per type).
+    Ner,
 }
 
 /// Tell the kind of a gold file from its first non-empty line.
@@ -50,6 +53,8 @@ pub fn kind_of(path: &Path) -> io::Result<GoldKind> {
             .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}:1: {e}", path.display())))?;
         return Ok(if v.get("bounds").is_some() {
             GoldKind::Sentences
+        } else if ner::is_ner(&v) {
+            GoldKind::Ner
         } else if v.get("entities").is_some() {
             GoldKind::Entities
         } else if v.get("lang").is_some() && v.get("text").is_some() {
@@ -91,6 +96,7 @@ pub fn evaluate(
             figures: sentences::evaluate(path)?,
             errors: if with_errors { sentences::errors(path)? } else { Vec::new() },
         }),
+        GoldKind::Ner => ner::evaluate(path, engine, with_errors),
         GoldKind::Entities => {
             let gold = entities::read_docs(path)?;
             let predicted = match pred {
@@ -132,6 +138,9 @@ pub fn suite_files(shared: &Path) -> Vec<PathBuf> {
         "gold/external/langid_short.jsonl",
         "gold/external/ru_sents_razdel.jsonl",
         "gold/external/kk_sents.jsonl",
+        "gold/external/ru_ner_nerel.jsonl",
+        "gold/external/kk_ner_kaznerd.jsonl",
+        "gold/external/ru_ner_factrueval.jsonl",
     ]
     .iter()
     .map(|p| shared.join(p))
