@@ -83,10 +83,10 @@ fn source_texts(root: &Path) -> Vec<String> {
     for gold in ["../shared/gold/domain_dev.jsonl", "../shared/gold/seeds.jsonl"] {
         let Ok(f) = fs::File::open(root.join(gold)) else { continue };
         for line in BufReader::new(f).lines().map_while(Result::ok) {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) {
-                if let Some(t) = v["text"].as_str() {
-                    texts.push(t.to_string());
-                }
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line)
+                && let Some(t) = v["text"].as_str()
+            {
+                texts.push(t.to_string());
             }
         }
     }
@@ -172,15 +172,14 @@ fn run(exe: &str, args: &[&str]) -> (Duration, Option<u64>) {
     let status_path = format!("/proc/{}/status", child.id());
     let mut peak = None;
     loop {
-        if let Ok(s) = fs::read_to_string(&status_path) {
-            if let Some(kb) = s
+        if let Ok(s) = fs::read_to_string(&status_path)
+            && let Some(kb) = s
                 .lines()
                 .find(|l| l.starts_with("VmHWM:"))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|v| v.parse::<u64>().ok())
-            {
-                peak = Some(peak.unwrap_or(0).max(kb));
-            }
+        {
+            peak = Some(peak.unwrap_or(0).max(kb));
         }
         if let Some(status) = child.try_wait().unwrap() {
             assert!(status.success(), "derek {args:?} failed: {status}");

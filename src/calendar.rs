@@ -90,7 +90,7 @@ fn offset(s: &str) -> Option<i64> {
 /// One point of a value (no `/`), resolved; `None` when it is already absolute
 /// or not understood.
 fn point(p: &str, doc: Day) -> Option<String> {
-    let (head, rest) = match p.find(|c: char| c == '-' || c == '+').filter(|&i| i > 0) {
+    let (head, rest) = match p.find(['-', '+']).filter(|&i| i > 0) {
         // `Y-1-03`: the head's own sign belongs to it; split after its number.
         Some(_) => {
             let bytes = p.as_bytes();

@@ -21,14 +21,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
             }
         };
     }
-    if let Some((enc, bom)) = Encoding::for_bom(&bytes) {
-        if enc == UTF_16LE || enc == UTF_16BE {
-            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
-            if had_errors {
-                return Err(format!("invalid {} data", enc.name()));
-            }
-            return Ok(Decoded { text: text.into_owned(), encoding: Some(enc.name()) });
+    if let Some((enc, bom)) = Encoding::for_bom(&bytes)
+        && (enc == UTF_16LE || enc == UTF_16BE)
+    {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(format!("invalid {} data", enc.name()));
         }
+        return Ok(Decoded { text: text.into_owned(), encoding: Some(enc.name()) });
     }
     let bytes = match String::from_utf8(bytes) {
         Ok(text) => {

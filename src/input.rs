@@ -217,11 +217,11 @@ impl Walk {
     }
 
     fn enter(&mut self, dir: &Path) {
-        if let Ok(canon) = fs::canonicalize(dir) {
-            if !self.visited.insert(canon) {
-                self.pending = Some(Job::Warning(format!("{}: symbolic link loop, skipped", dir.display())));
-                return;
-            }
+        if let Ok(canon) = fs::canonicalize(dir)
+            && !self.visited.insert(canon)
+        {
+            self.pending = Some(Job::Warning(format!("{}: symbolic link loop, skipped", dir.display())));
+            return;
         }
         let rd = match fs::read_dir(dir) {
             Ok(rd) => rd,
@@ -241,7 +241,7 @@ impl Walk {
             let path = entry.path();
             // Follow symbolic links: metadata() resolves them; a broken link is reported as a file.
             let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-            if !is_dir && !path.extension().is_some_and(|e| e == "txt") {
+            if !is_dir && path.extension().is_none_or(|e| e != "txt") {
                 continue;
             }
             let mut key = name_s.as_bytes().to_vec();

@@ -150,10 +150,10 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
     for (doc, ents) in docs.iter().zip(entities.iter_mut()) {
         let Some(day) = doc.date.as_deref().and_then(crate::calendar::Day::parse) else { continue };
         for e in ents.iter_mut() {
-            if let crate::record::Value::Date { value, relative } = &mut e.value {
-                if let Some(resolved) = crate::calendar::resolve(value, day) {
-                    *relative = Some(std::mem::replace(value, resolved));
-                }
+            if let crate::record::Value::Date { value, relative } = &mut e.value
+                && let Some(resolved) = crate::calendar::resolve(value, day)
+            {
+                *relative = Some(std::mem::replace(value, resolved));
             }
         }
     }

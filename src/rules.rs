@@ -244,7 +244,7 @@ impl Lexicon {
     /// The value whose word list contains `word` exactly (lowercase, spaces collapsed).
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
         let w = fold(word);
-        self.tables.get(table)?.iter().find(|(_, ws)| ws.iter().any(|x| *x == w)).map(|(v, _)| v.as_str())
+        self.tables.get(table)?.iter().find(|(_, ws)| ws.contains(&w)).map(|(v, _)| v.as_str())
     }
 
     /// The value of the longest word in `table` that `word` starts with (a stem look-up).
@@ -530,9 +530,10 @@ impl RuleSet {
             .iter()
             .filter(|(p, _)| !p.starts_with("common/") && !p.starts_with("gazetteers/"))
             .collect();
-        let loaded: Vec<Result<(Vec<Rule>, Vec<Example>), RuleError>> = rule_files
+        type Loaded = Result<(Vec<Rule>, Vec<Example>), RuleError>;
+        let loaded: Vec<Loaded> = rule_files
             .par_iter()
-            .map(|(rel, text)| -> Result<(Vec<Rule>, Vec<Example>), RuleError> {
+            .map(|(rel, text)| -> Loaded {
                 let mut rules: Vec<Rule> = Vec::new();
                 let mut examples = Vec::new();
                 let file = display(rel);
@@ -588,13 +589,14 @@ impl RuleSet {
                             if !gazetteers.contains_key(name) {
                                 return Err(err(format!("unknown gazetteer @{name}")));
                             }
-                            if let Some(g) = group {
-                                if g != SPAN_GROUP && !groups_of(kind).contains(&g) {
-                                    return Err(err(format!(
-                                        "unknown group name {g:?} for a {kind} rule (allowed: {})",
-                                        groups_of(kind).join(", ")
-                                    )));
-                                }
+                            if let Some(g) = group
+                                && g != SPAN_GROUP
+                                && !groups_of(kind).contains(&g)
+                            {
+                                return Err(err(format!(
+                                    "unknown group name {g:?} for a {kind} rule (allowed: {})",
+                                    groups_of(kind).join(", ")
+                                )));
                             }
                             let matcher = Matcher::Gazetteer {
                                 name: name.to_string(),
@@ -672,10 +674,10 @@ impl RuleSet {
                     });
                 }
                 let default_lang = file_lang_sel.unwrap_or(LangSel::Both).example_lang();
-                if file_types.is_empty() {
-                    if let Some(k) = EntityType::parse(&file_kind) {
-                        file_types.push(k);
-                    }
+                if file_types.is_empty()
+                    && let Some(k) = EntityType::parse(&file_kind)
+                {
+                    file_types.push(k);
                 }
                 for spanned in &def.example {
                     let line = line_of(text, spanned.span().start);

@@ -256,7 +256,7 @@ fn stream(
             }
             if let Some(t) = &mut text_spool {
                 let quoted = serde_json::to_string(&w.text).map_err(io::Error::other)?;
-                t.file.write_all(quoted[1..quoted.len() - 1].as_bytes())?;
+                t.file.write_all(&quoted.as_bytes()[1..quoted.len() - 1])?;
             }
             written.sentences += r.sentences.len();
             chars += r.chars;

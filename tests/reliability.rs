@@ -151,7 +151,7 @@ fn ctrl_c_leaves_the_previous_output_file_as_it_was() {
     std::fs::write(&input, corpus).unwrap();
     let out = dir.path().join("out.jsonl");
     std::fs::write(&out, "PREVIOUS\n").unwrap();
-    let mut child = derek()
+    let child = derek()
         .args(["extract", "--quiet", "--jobs", "1", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
         .stderr(Stdio::piped())
         .spawn()

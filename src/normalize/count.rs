@@ -68,10 +68,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
 /// whole phrase.
 fn object_category(ctx: &Context, object: &str) -> Option<String> {
     let lex = &ctx.set.lexicon;
-    if let Some(c) = lex.lookup_prefix("category", object) {
-        if object.split_whitespace().count() == 1 {
-            return Some(c.to_string());
-        }
+    if let Some(c) = lex.lookup_prefix("category", object)
+        && object.split_whitespace().count() == 1
+    {
+        return Some(c.to_string());
     }
     for w in object.split_whitespace().rev() {
         if let Some(c) = lex.lookup_prefix("category", w) {

@@ -183,13 +183,14 @@ pub fn kk(phrase: &str) -> String {
     };
     let lower = last.to_lowercase();
     for e in KK_AFTER_POSSESSIVE {
-        if let Some(stem) = lower.strip_suffix(e) {
-            if stem.ends_with(['ы', 'і']) && stem.chars().count() >= 3 {
-                let cut = head_start + last.len() - last.to_lowercase().len() + stem.len();
-                // Lowercasing Cyrillic keeps byte lengths, so `cut` is a boundary of `phrase`.
-                if phrase.is_char_boundary(cut) {
-                    return phrase[..cut].to_string();
-                }
+        if let Some(stem) = lower.strip_suffix(e)
+            && stem.ends_with(['ы', 'і'])
+            && stem.chars().count() >= 3
+        {
+            let cut = head_start + last.len() - last.to_lowercase().len() + stem.len();
+            // Lowercasing Cyrillic keeps byte lengths, so `cut` is a boundary of `phrase`.
+            if phrase.is_char_boundary(cut) {
+                return phrase[..cut].to_string();
             }
         }
     }

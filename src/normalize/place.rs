@@ -13,12 +13,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         return shared_head(ctx, text, head);
     }
     for g in &ctx.rule.gazetteers {
-        if let Some(gaz) = ctx.set.gazetteers.get(g) {
-            if let Some((entry, name)) = gaz.lookup(text, ctx.lang) {
-                let name = ctx.constant("name").unwrap_or_else(|| name.to_string());
-                let key = ctx.constant("key").or_else(|| entry.key.clone());
-                return Some(Value::Place { name, key });
-            }
+        if let Some(gaz) = ctx.set.gazetteers.get(g)
+            && let Some((entry, name)) = gaz.lookup(text, ctx.lang)
+        {
+            let name = ctx.constant("name").unwrap_or_else(|| name.to_string());
+            let key = ctx.constant("key").or_else(|| entry.key.clone());
+            return Some(Value::Place { name, key });
         }
     }
     let name = match ctx.constant("name") {
