@@ -12,6 +12,10 @@ use crate::record::{Approx, Value};
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
+    // Minutes of a time of day (18:00-ге дейін, в 10:30): not a count.
+    if ctx.groups.before() == Some(':') {
+        return None;
+    }
     let amount = match ctx.constant("amount") {
         Some(a) => {
             let base: f64 = a.parse().ok()?;

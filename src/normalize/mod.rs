@@ -45,6 +45,16 @@ impl<'a> Groups<'a> {
         }
     }
 
+    /// The character just before the match in its sentence, if any.
+    pub fn before(&self) -> Option<char> {
+        match *self {
+            Groups::Regex { caps, hay } => {
+                caps.get_match().and_then(|m| hay[..m.start()].chars().next_back())
+            }
+            Groups::Whole { .. } => None,
+        }
+    }
+
     /// The whole match.
     pub fn whole(&self) -> &'a str {
         match *self {
