@@ -155,7 +155,19 @@ impl Engine {
                 let caps = caps.get_or_insert_with(|| regex.create_captures());
                 let anchored = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
                 regex.search_captures(&anchored, caps);
-                let span = caps.get_group_by_name(SPAN_GROUP).unwrap_or(m.span());
+                let mut span = caps.get_group_by_name(SPAN_GROUP).unwrap_or(m.span());
+                let untrimmed = span.start;
+                if let Some(trim) = &rule.trim {
+                    // The span starts after the last leading word the rule trims.
+                    let cut = trim
+                        .captures_iter(&hay[span.range()])
+                        .filter_map(|c| c.name("cut").or_else(|| c.get(0)).map(|g| g.end()))
+                        .filter(|&end| end < span.len())
+                        .last();
+                    if let Some(end) = cut {
+                        span.start += end;
+                    }
+                }
                 let (s, e) = (range.start + span.start, range.start + span.end);
                 let verified = rule.verify.iter().all(|v| {
                     caps.get_group_by_name(&v.group).is_some_and(|g| {
@@ -170,7 +182,12 @@ impl Engine {
                     pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }
-                let ctx = Context { rule, groups: Groups::Regex { caps, hay }, lang, set: &self.set };
+                let ctx = Context {
+                    rule,
+                    groups: Groups::Regex { caps, hay, cut: (untrimmed, span.start) },
+                    lang,
+                    set: &self.set,
+                };
                 if let Some(value) = normalize::value(&ctx) {
                     out.push(Candidate {
                         kind: rule.kind,

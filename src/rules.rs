@@ -127,6 +127,8 @@ pub struct Rule {
     pub matcher: Matcher,
     /// Groups whose text must be a form of a gazetteer in a language.
     pub verify: Vec<Verify>,
+    /// Leading words cut from the span (`trim = '...'`).
+    pub trim: Option<regex::Regex>,
     /// Constant value fields (`value = {...}`).
     pub constants: toml::Table,
     /// Whether matches must start and end at word edges (default true).
@@ -329,6 +331,10 @@ struct RuleDef {
     /// Groups whose text must be a surface form of a gazetteer: `{ where = "places.ru" }`.
     #[serde(default)]
     verify: BTreeMap<String, String>,
+    /// Words the entity's span never starts with: after a match, the span (and
+    /// the groups in it) start after the last match of this pattern inside it.
+    #[serde(default)]
+    trim: Option<String>,
     /// What the rule is for: documentation for people, not read by derek.
     #[serde(default)]
     #[allow(dead_code)]
@@ -657,6 +663,13 @@ impl RuleSet {
                             &[kind],
                         )?);
                     }
+                    let trim = match &r.trim {
+                        None => None,
+                        Some(t) => {
+                            let (p, _) = expander.expand(t).map_err(&err)?;
+                            Some(regex::Regex::new(&p).map_err(|e| err(format!("bad trim pattern: {e}")))?)
+                        }
+                    };
                     rules.push(Rule {
                         id: r.id.clone(),
                         kind,
@@ -668,6 +681,7 @@ impl RuleSet {
                         pattern,
                         matcher,
                         verify,
+                        trim,
                         constants: r.value.clone(),
                         boundary: r.boundary,
                         gazetteers: gaz,

@@ -32,15 +32,30 @@ pub struct Context<'a> {
 /// optional group spans it all.
 #[derive(Clone, Copy)]
 pub enum Groups<'a> {
-    Regex { caps: &'a Captures, hay: &'a str },
-    Whole { text: &'a str, group: Option<&'a str> },
+    /// `cut`: the part a rule's `trim` removed from the span's start; groups
+    /// reaching into it start after it.
+    Regex {
+        caps: &'a Captures,
+        hay: &'a str,
+        cut: (usize, usize),
+    },
+    Whole {
+        text: &'a str,
+        group: Option<&'a str>,
+    },
 }
 
 impl<'a> Groups<'a> {
     /// The text of a named group, if it took part in the match.
     pub fn name(&self, name: &str) -> Option<&'a str> {
         match *self {
-            Groups::Regex { caps, hay } => caps.get_group_by_name(name).map(|s| &hay[s.range()]),
+            Groups::Regex { caps, hay, cut: (a, b) } => caps.get_group_by_name(name).and_then(|s| {
+                if s.end <= a || s.start >= b {
+                    Some(&hay[s.range()])
+                } else {
+                    (s.end > b).then(|| &hay[b..s.end])
+                }
+            }),
             Groups::Whole { text, group } => (group == Some(name)).then_some(text),
         }
     }
@@ -48,7 +63,7 @@ impl<'a> Groups<'a> {
     /// The character just before the match in its sentence, if any.
     pub fn before(&self) -> Option<char> {
         match *self {
-            Groups::Regex { caps, hay } => {
+            Groups::Regex { caps, hay, .. } => {
                 caps.get_match().and_then(|m| hay[..m.start()].chars().next_back())
             }
             Groups::Whole { .. } => None,
@@ -58,7 +73,7 @@ impl<'a> Groups<'a> {
     /// The whole match.
     pub fn whole(&self) -> &'a str {
         match *self {
-            Groups::Regex { caps, hay } => caps.get_match().map_or("", |m| &hay[m.range()]),
+            Groups::Regex { caps, hay, .. } => caps.get_match().map_or("", |m| &hay[m.range()]),
             Groups::Whole { text, .. } => text,
         }
     }
