@@ -408,14 +408,14 @@ enum W {
     Whole(f64),
 }
 
-/// Russian number words, lowercased, `ё` written `е`.
+/// Russian number words, lowercased, `ё` written `е`. The plural одни, одних,
+/// одними ("some", в одних регионах) are left out: they are not counts.
 const RU_WORDS: &[(&str, W)] = {
     use W::*;
     &[
         ("один", Unit(1.0)),
         ("одна", Unit(1.0)),
         ("одно", Unit(1.0)),
-        ("одни", Unit(1.0)),
         ("одного", Unit(1.0)),
         ("одной", Unit(1.0)),
         ("одному", Unit(1.0)),
@@ -423,8 +423,6 @@ const RU_WORDS: &[(&str, W)] = {
         ("одном", Unit(1.0)),
         ("одну", Unit(1.0)),
         ("одною", Unit(1.0)),
-        ("одними", Unit(1.0)),
-        ("одних", Unit(1.0)),
         ("два", Unit(2.0)),
         ("две", Unit(2.0)),
         ("двух", Unit(2.0)),
