@@ -1350,10 +1350,14 @@ mod gazetteer_tests {
         for e in &entries {
             assert!(keys.insert(e.key.clone()), "duplicate key {}", e.key);
             assert!(kinds.contains(&e.kind.as_str()), "{}: bad kind {}", e.key, e.kind);
+            // ISO 3166-1 alpha-2 (KZ), or ISO 3166-2 (KZ-71, RU-TA, US-CA, RU-MOS).
+            let sub = e.key.get(3..).unwrap_or("");
             let iso = e.key.len() == 2 && e.key.chars().all(|c| c.is_ascii_uppercase())
-                || e.key.starts_with("KZ-")
-                    && e.key.len() == 5
-                    && e.key[3..].chars().all(|c| c.is_ascii_digit());
+                || e.key.len() > 3
+                    && e.key[..2].chars().all(|c| c.is_ascii_uppercase())
+                    && e.key.as_bytes()[2] == b'-'
+                    && (1..=3).contains(&sub.len())
+                    && sub.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             let slug = e.key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             assert!(iso || slug, "bad key {}", e.key);
             if e.kind == "country" && iso {
