@@ -200,11 +200,11 @@ fn stages(jsonl: &Path) {
     let reader = BufReader::new(fs::File::open(jsonl).unwrap());
     let mut lines = reader.lines();
     while bytes < 20_000_000 {
-        // Read a chunk of 32 documents, as the pipeline does.
+        // Read about a megabyte of documents, as the pipeline chunks them.
         let s = Instant::now();
         let docs: Vec<derek::input::Document> = lines
             .by_ref()
-            .take(32)
+            .take(512)
             .map_while(Result::ok)
             .map(|l| {
                 let v: serde_json::Value = serde_json::from_str(&l).unwrap();
