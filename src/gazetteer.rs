@@ -107,6 +107,9 @@ fn entry_name(e: &EntryDef) -> String {
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     entry: u32,
+    /// The lemma the form was generated from (index into `lemmas`), `u32::MAX`
+    /// for abbreviations (they name the entry by its canonical name).
+    lemma: u32,
     /// The language the form belongs to (both when ru and kk share it).
     ru: bool,
     kk: bool,
@@ -119,6 +122,7 @@ pub struct Gazetteer {
     pub description: Option<String>,
     pub entries: Vec<Entry>,
     forms: HashMap<String, Hit>,
+    lemmas: Vec<String>,
     ru_forms: Vec<String>,
     kk_forms: Vec<String>,
 }
@@ -132,6 +136,7 @@ impl Gazetteer {
             description: def.description,
             entries: Vec::new(),
             forms: HashMap::new(),
+            lemmas: Vec::new(),
             ru_forms: Vec::new(),
             kk_forms: Vec::new(),
         };
@@ -152,26 +157,28 @@ impl Gazetteer {
                 for lemma in lemmas {
                     let forms = lemma_forms(lemma, lang, def.inflect, hints.get(lemma))
                         .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?;
+                    g.lemmas.push(lemma.clone());
+                    let l = (g.lemmas.len() - 1) as u32;
                     for f in forms {
-                        g.add(f, idx, lang, true);
+                        g.add(f, idx, l, lang, true);
                     }
                 }
             }
             for a in &e.ru_abbr {
-                g.add(a.clone(), idx, Lang::Ru, false);
+                g.add(a.clone(), idx, u32::MAX, Lang::Ru, false);
             }
             for a in &e.kk_abbr {
                 // Kazakh abbreviations take case suffixes after a hyphen: ШҚО-да, АҚШ-қа.
                 let forms = if def.inflect { inflect::kk_abbr_forms(a) } else { vec![a.clone()] };
                 for f in forms {
-                    g.add(f, idx, Lang::Kk, false);
+                    g.add(f, idx, u32::MAX, Lang::Kk, false);
                 }
             }
         }
         Ok(g)
     }
 
-    fn add(&mut self, form: String, entry: u32, lang: Lang, with_caps: bool) {
+    fn add(&mut self, form: String, entry: u32, lemma: u32, lang: Lang, with_caps: bool) {
         if form.is_empty() {
             return;
         }
@@ -181,7 +188,7 @@ impl Gazetteer {
             variants.push(caps);
         }
         for v in variants {
-            let hit = self.forms.entry(v.clone()).or_insert(Hit { entry, ru: false, kk: false });
+            let hit = self.forms.entry(v.clone()).or_insert(Hit { entry, lemma, ru: false, kk: false });
             // The first entry to claim a form keeps it; the language flags accumulate.
             if hit.entry == entry {
                 match lang {
@@ -206,11 +213,16 @@ impl Gazetteer {
         v
     }
 
-    /// The entry a surface form names, and the name to report for it in a text of
-    /// language `lang`: the form's own language wins, then the text's.
+    /// The entry a surface form names, and the name to report for it: the lemma
+    /// the form comes from (Нұр-Сұлтанда → Нұр-Сұлтан, not the entry's current
+    /// name Астана); for an abbreviation, the entry's name in the form's own
+    /// language, else in the text's language `lang`.
     pub fn lookup(&self, form: &str, lang: Lang) -> Option<(&Entry, &str)> {
         let hit = self.forms.get(form)?;
         let entry = &self.entries[hit.entry as usize];
+        if let Some(lemma) = self.lemmas.get(hit.lemma as usize) {
+            return Some((entry, lemma));
+        }
         let name_lang = match (hit.ru, hit.kk) {
             (true, false) => Lang::Ru,
             (false, true) => Lang::Kk,
@@ -264,6 +276,21 @@ kk_abbr = ["ҚР"]
         let ru = g.forms(Lang::Ru);
         assert!(ru.contains(&"РК") && ru.contains(&"Турция") && !ru.contains(&"Түркия"));
         assert!(ru.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
+    }
+
+    #[test]
+    fn a_form_is_named_by_its_own_lemma() {
+        let g = Gazetteer::parse(
+            "places",
+            "[[entry]]\nkey = \"KZ-71\"\nru = [\"Астана\", \"Нур-Султан\"]\nkk = [\"Астана\", \"Нұр-Сұлтан\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            g.lookup("Нұр-Сұлтанда", Lang::Kk).map(|(e, n)| (e.key.as_deref(), n)),
+            Some((Some("KZ-71"), "Нұр-Сұлтан"))
+        );
+        assert_eq!(g.lookup("Нур-Султане", Lang::Ru).unwrap().1, "Нур-Султан");
+        assert_eq!(g.lookup("Астане", Lang::Ru).unwrap().1, "Астана");
     }
 
     #[test]
