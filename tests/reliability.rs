@@ -238,3 +238,20 @@ fn a_file_too_large_to_hold_is_processed_in_windows_with_the_same_result() {
         assert!(b["entities"].as_array().unwrap().len() > 100);
     }
 }
+
+#[test]
+fn a_path_that_cannot_be_read_is_a_warning_naming_it_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "В Астане прошла акция.").unwrap();
+    let missing = dir.path().join("no-such-folder");
+    let out = derek()
+        .args(["extract", "--quiet", missing.to_str().unwrap(), good.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-folder"), "the path is named: {stderr}");
+    let recs = records(&out.stdout);
+    assert!(recs.iter().any(|r| r["id"] == "good" && r["error"].is_null()), "the good file is processed");
+}
