@@ -77,9 +77,13 @@ fn object_category(ctx: &Context, object: &str) -> Option<String> {
     {
         return Some(c.to_string());
     }
+    // Words last to first, and in a hyphenated word its parts last to first
+    // (студентов-добровольцев: volunteers).
     for w in object.split_whitespace().rev() {
-        if let Some(c) = lex.lookup_prefix("category", w) {
-            return Some(c.to_string());
+        for part in w.rsplit('-').chain(std::iter::once(w)) {
+            if let Some(c) = lex.lookup_prefix("category", part) {
+                return Some(c.to_string());
+            }
         }
     }
     lex.lookup_prefix("category", object).map(str::to_string)
