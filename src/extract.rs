@@ -83,34 +83,41 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 impl Engine {
     /// Compile the per-language pattern sets.
     pub fn new(set: RuleSet) -> Result<Engine, RuleError> {
-        // Automata for gazetteer rules, shared between rules and languages.
-        let mut keys: Vec<(String, Lang)> = Vec::new();
-        let mut automata = Vec::new();
+        // Automata for gazetteer rules, shared between rules and languages, built
+        // in parallel (they are most of the engine's start-up).
+        let mut keys: Vec<(String, Lang, usize)> = Vec::new();
         let mut automaton_of = vec![usize::MAX; set.rules.len()];
         for (i, r) in set.rules.iter().enumerate() {
             let Matcher::Gazetteer { name, lang, .. } = &r.matcher else { continue };
-            let key = (name.clone(), *lang);
-            let k = match keys.iter().position(|x| *x == key) {
+            let k = match keys.iter().position(|(n, l, _)| n == name && l == lang) {
                 Some(k) => k,
                 None => {
-                    let forms = set.gazetteers[name].forms(*lang);
-                    let ac = AhoCorasick::builder()
-                        .match_kind(MatchKind::Standard)
-                        .kind(Some(AhoCorasickKind::ContiguousNFA))
-                        .build(&forms)
-                        .map_err(|e| RuleError {
-                            file: r.file.clone(),
-                            line: r.line,
-                            rule: Some(r.id.clone()),
-                            message: format!("gazetteer @{name}: {e}"),
-                        })?;
-                    keys.push(key);
-                    automata.push(ac);
-                    automata.len() - 1
+                    keys.push((name.clone(), *lang, i));
+                    keys.len() - 1
                 }
             };
             automaton_of[i] = k;
         }
+        use rayon::prelude::*;
+        let automata: Vec<AhoCorasick> = keys
+            .par_iter()
+            .map(|(name, lang, first_rule)| {
+                let forms = set.gazetteers[name].forms(*lang);
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&forms)
+                    .map_err(|e| {
+                        let r = &set.rules[*first_rule];
+                        RuleError {
+                            file: r.file.clone(),
+                            line: r.line,
+                            rule: Some(r.id.clone()),
+                            message: format!("gazetteer @{name}: {e}"),
+                        }
+                    })
+            })
+            .collect::<Result<_, _>>()?;
         let build = |lang: Lang| -> Result<LangRules, RuleError> {
             let covered = || set.rules.iter().enumerate().filter(|(_, r)| r.lang.covers(lang));
             let gazetteer_rules: Vec<(usize, usize)> = covered()

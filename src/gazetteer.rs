@@ -140,12 +140,33 @@ impl Gazetteer {
             ru_forms: Vec::new(),
             kk_forms: Vec::new(),
         };
-        for e in def.entry {
+        // The case forms of every lemma, generated in parallel (most of the start-up
+        // of a large gazetteer), then added in file order.
+        use rayon::prelude::*;
+        let generated: Vec<Result<Vec<Vec<String>>, String>> = def
+            .entry
+            .par_iter()
+            .map(|e| {
+                let name = entry_name(e);
+                let mut out = Vec::new();
+                for (lemmas, hints, lang) in [(&e.ru, &e.ru_hints, Lang::Ru), (&e.kk, &e.kk_hints, Lang::Kk)]
+                {
+                    for lemma in lemmas {
+                        out.push(
+                            lemma_forms(lemma, lang, def.inflect, hints.get(lemma))
+                                .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?,
+                        );
+                    }
+                }
+                Ok(out)
+            })
+            .collect();
+        for (e, forms) in def.entry.iter().zip(generated) {
+            let mut forms = forms?.into_iter();
             let idx = g.entries.len() as u32;
             if e.ru.is_empty() && e.kk.is_empty() && e.ru_abbr.is_empty() && e.kk_abbr.is_empty() {
                 return Err(format!("entry {} has no names", e.key.as_deref().unwrap_or("(without key)")));
             }
-            let name = entry_name(&e);
             let key = e.same_as.clone().or(e.key.clone());
             g.entries.push(Entry {
                 key,
@@ -153,10 +174,9 @@ impl Gazetteer {
                 ru: e.ru.first().or(e.ru_abbr.first()).cloned(),
                 kk: e.kk.first().or(e.kk_abbr.first()).cloned(),
             });
-            for (lemmas, hints, lang) in [(&e.ru, &e.ru_hints, Lang::Ru), (&e.kk, &e.kk_hints, Lang::Kk)] {
+            for (lemmas, lang) in [(&e.ru, Lang::Ru), (&e.kk, Lang::Kk)] {
                 for lemma in lemmas {
-                    let forms = lemma_forms(lemma, lang, def.inflect, hints.get(lemma))
-                        .map_err(|m| format!("entry {name}: hint for {lemma}: {m}"))?;
+                    let forms = forms.next().unwrap_or_default();
                     g.lemmas.push(lemma.clone());
                     let l = (g.lemmas.len() - 1) as u32;
                     for f in forms {
