@@ -16,8 +16,6 @@ use serde::Deserialize;
 
 use super::Figure;
 use crate::extract::Engine;
-use crate::input::Document;
-use crate::pipeline;
 use crate::record::Entity;
 
 /// An entity as gold files and records both write it.
@@ -106,10 +104,17 @@ pub fn value_key(kind: &str, v: &serde_json::Value) -> String {
 /// Match predicted to gold entities of one type: one to one, largest overlap first.
 /// Returns pairs (gold index, predicted index).
 pub fn match_entities(gold: &[&LooseEntity], pred: &[&LooseEntity]) -> Vec<(usize, usize)> {
+    let spans = |v: &[&LooseEntity]| v.iter().map(|e| (e.start, e.end)).collect::<Vec<_>>();
+    match_spans(&spans(gold), &spans(pred))
+}
+
+/// Match predicted to gold spans `(start, end)`: one to one, largest overlap first
+/// (ties by gold, then predicted index). Returns pairs (gold index, predicted index).
+pub fn match_spans(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         for (pi, p) in pred.iter().enumerate() {
-            let overlap = g.end.min(p.end) as i64 - g.start.max(p.start) as i64;
+            let overlap = g.1.min(p.1).saturating_sub(g.0.max(p.0));
             if overlap > 0 {
                 pairs.push((overlap, gi, pi));
             }
@@ -272,19 +277,12 @@ pub fn score(gold: &[GoldDoc], pred: &HashMap<String, Vec<LooseEntity>>) -> Scor
 
 /// Run derek over the gold texts and collect its entities by document id.
 pub fn predict(gold: &[GoldDoc], engine: &Engine) -> HashMap<String, Vec<LooseEntity>> {
-    use rayon::prelude::*;
-    gold.par_iter()
-        .map(|g| {
-            let doc = Document {
-                id: g.id.clone(),
-                source: String::new(),
-                text: g.text.clone(),
-                date: g.date.clone(),
-                encoding: None,
-            };
-            let rec = pipeline::process(&doc, engine);
+    let docs = gold.iter().map(|g| (g.id.clone(), g.text.clone(), g.date.clone()));
+    super::run(docs, engine)
+        .into_iter()
+        .map(|rec| {
             let ents = rec.entities.iter().map(LooseEntity::from).collect();
-            (g.id.clone(), ents)
+            (rec.id, ents)
         })
         .collect()
 }

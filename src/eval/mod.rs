@@ -75,6 +75,25 @@ pub struct Evaluation {
     pub errors: Vec<String>,
 }
 
+/// Run derek over texts `(id, text, date)`, in parallel chunks that go through the
+/// rules together as in `derek extract`; the records in input order.
+pub fn run(
+    docs: impl Iterator<Item = (String, String, Option<String>)>,
+    engine: &Engine,
+) -> Vec<crate::record::Record> {
+    use rayon::prelude::*;
+    let docs: Vec<crate::input::Document> = docs
+        .map(|(id, text, date)| crate::input::Document {
+            id,
+            source: String::new(),
+            text,
+            date,
+            encoding: None,
+        })
+        .collect();
+    docs.par_chunks(64).flat_map_iter(|chunk| crate::pipeline::process_many(chunk, engine)).collect()
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }

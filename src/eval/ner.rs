@@ -12,11 +12,9 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead};
 use std::path::Path;
 
-use rayon::prelude::*;
-
+use super::entities::match_spans;
 use super::{Evaluation, Figure};
 use crate::extract::Engine;
-use crate::input::Document;
 use crate::record::EntityType;
 
 /// Is this a file of one of the external NER corpora (it has a `split` field)?
@@ -97,51 +95,14 @@ fn read(path: &Path, map: &BTreeMap<String, EntityType>) -> io::Result<Vec<Doc>>
     Ok(docs)
 }
 
-/// One-to-one matches of two span lists by overlap, largest first.
-fn matches(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            let overlap = g.1.min(p.1).saturating_sub(g.0.max(p.0));
-            if overlap > 0 {
-                pairs.push((overlap, gi, pi));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; pred.len()]);
-    let mut out = Vec::new();
-    for (_, gi, pi) in pairs {
-        if !gu[gi] && !pu[pi] {
-            gu[gi] = true;
-            pu[pi] = true;
-            out.push((gi, pi));
-        }
-    }
-    out
-}
-
 /// Run derek over the corpus's development split; overlap-F1 per type.
 pub fn evaluate(path: &Path, engine: &Engine, with_errors: bool) -> io::Result<Evaluation> {
     let map = type_map(path)?;
     let docs = read(path, &map)?;
-    let predicted: Vec<Vec<(EntityType, usize, usize, String)>> = docs
-        .par_chunks(64)
-        .flat_map_iter(|chunk| {
-            let inputs: Vec<Document> = chunk
-                .iter()
-                .map(|d| Document {
-                    id: d.id.clone(),
-                    source: String::new(),
-                    text: d.text.clone(),
-                    date: None,
-                    encoding: None,
-                })
-                .collect();
-            crate::pipeline::process_many(&inputs, engine)
-                .into_iter()
-                .map(|r| r.entities.into_iter().map(|e| (e.kind, e.start, e.end, e.rule)).collect::<Vec<_>>())
-        })
+    let texts = docs.iter().map(|d| (d.id.clone(), d.text.clone(), None));
+    let predicted: Vec<Vec<(EntityType, usize, usize, String)>> = super::run(texts, engine)
+        .into_iter()
+        .map(|r| r.entities.into_iter().map(|e| (e.kind, e.start, e.end, e.rule)).collect())
         .collect();
     let stem = super::stem(path);
     let covered: Vec<EntityType> =
@@ -155,7 +116,7 @@ pub fn evaluate(path: &Path, engine: &Engine, with_errors: bool) -> io::Result<E
                 doc.gold.iter().filter(|x| x.0 == kind).map(|x| (x.1, x.2)).collect();
             let p: Vec<&(EntityType, usize, usize, String)> = pred.iter().filter(|x| x.0 == kind).collect();
             let ps: Vec<(usize, usize)> = p.iter().map(|x| (x.1, x.2)).collect();
-            let m = matches(&g, &ps);
+            let m = match_spans(&g, &ps);
             n_gold += g.len();
             n_pred += ps.len();
             n_match += m.len();
@@ -188,14 +149,14 @@ pub fn evaluate(path: &Path, engine: &Engine, with_errors: bool) -> io::Result<E
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::match_spans;
 
     #[test]
     fn overlap_matching_is_one_to_one_largest_first() {
         // The long prediction overlaps both gold spans; the larger overlap wins it.
         let gold = [(0, 10), (8, 20)];
         let pred = [(5, 20), (0, 3)];
-        assert_eq!(matches(&gold, &pred), vec![(1, 0), (0, 1)]);
-        assert!(matches(&[(0, 5)], &[(5, 9)]).is_empty(), "touching spans do not overlap");
+        assert_eq!(match_spans(&gold, &pred), vec![(1, 0), (0, 1)]);
+        assert!(match_spans(&[(0, 5)], &[(5, 9)]).is_empty(), "touching spans do not overlap");
     }
 }
