@@ -40,14 +40,14 @@ fn take_batch(inputs: &mut impl Iterator<Item = Job>) -> Vec<(Job, u64)> {
 
 /// Cut a batch into consecutive chunks, each about [`CHUNK_BYTES`] but small
 /// enough that every thread gets at least two.
-fn chunks(batch: Vec<(Job, u64)>, threads: usize) -> Vec<Vec<Job>> {
+fn chunks(batch: Vec<(Job, u64)>, threads: usize) -> Vec<Vec<(Job, u64)>> {
     let total: u64 = batch.iter().map(|(_, s)| s).sum();
     let target = CHUNK_BYTES.min(total / (2 * threads as u64).max(1)).max(1);
     let mut out = Vec::new();
     let mut chunk = Vec::new();
     let mut bytes = 0;
     for (job, size) in batch {
-        chunk.push(job);
+        chunk.push((job, size));
         bytes += size;
         if bytes >= target || chunk.len() >= 1024 {
             out.push(std::mem::take(&mut chunk));
@@ -265,9 +265,11 @@ fn process_guarded(doc: &Document, engine: &Engine) -> Record {
 
 /// Load and process a chunk of jobs, in order. The documents go through the
 /// rules together; if that panics, each is retried alone so that only the
-/// document at fault becomes an error record.
+/// document at fault becomes an error record. Each job comes with its size (from
+/// [`Job::size_hint`] when the batch was taken): files over `large` bytes are left
+/// to be streamed in windows.
 fn run_chunk(
-    jobs: Vec<Job>,
+    jobs: Vec<(Job, u64)>,
     engine: &Engine,
     keep_text: bool,
     large: u64,
@@ -275,10 +277,10 @@ fn run_chunk(
 ) -> Vec<Outcome> {
     let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
     let mut docs: Vec<(usize, Document)> = Vec::new();
-    for job in jobs {
+    for (job, size) in jobs {
         match job {
             Job::Warning(w) => slots.push(Some(Outcome::Warning(w))),
-            Job::File { path, id, source } if std::fs::metadata(&path).is_ok_and(|m| m.len() > large) => {
+            Job::File { path, id, source } if size > large => {
                 slots.push(Some(Outcome::Large { path, id, source }))
             }
             job => match job.load() {
@@ -380,9 +382,13 @@ pub fn for_each(
                                     Some(w) => summary.add_written(&w?),
                                     None => {
                                         let job = Job::File { path, id, source };
-                                        for o in
-                                            run_chunk(vec![job], engine, opts.keep_text, u64::MAX, opts.date)
-                                        {
+                                        for o in run_chunk(
+                                            vec![(job, 0)],
+                                            engine,
+                                            opts.keep_text,
+                                            u64::MAX,
+                                            opts.date,
+                                        ) {
                                             if let Outcome::Record(r, bytes) = o {
                                                 each.record(&r)?;
                                                 summary.add(&r, bytes);
