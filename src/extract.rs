@@ -149,66 +149,64 @@ impl Engine {
     ) {
         let hay = &text[range.clone()];
         let rule: &Rule = &self.set.rules[rule_idx];
-        {
-            let Matcher::Regex(regex) = &rule.matcher else { return };
-            let mut caps: Option<Captures> = None;
-            let mut pos = 0;
-            while pos <= hay.len() {
-                // The lazy DFA finds the match; captures are then resolved on it alone
-                // (a capture search over the whole sentence is ten times slower).
-                let Some(m) = regex.search(&Input::new(hay).span(pos..hay.len())) else {
-                    break;
-                };
-                let caps = caps.get_or_insert_with(|| regex.create_captures());
-                let anchored = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
-                regex.search_captures(&anchored, caps);
-                let mut span = caps.get_group_by_name(SPAN_GROUP).unwrap_or(m.span());
-                let untrimmed = span.start;
-                if let Some(trim) = &rule.trim {
-                    // The span starts after the last leading word the rule trims.
-                    let cut = trim
-                        .captures_iter(&hay[span.range()])
-                        .filter_map(|c| c.name("cut").or_else(|| c.get(0)).map(|g| g.end()))
-                        .filter(|&end| end < span.len())
-                        .last();
-                    if let Some(end) = cut {
-                        span.start += end;
-                    }
+        let Matcher::Regex(regex) = &rule.matcher else { return };
+        let mut caps: Option<Captures> = None;
+        let mut pos = 0;
+        while pos <= hay.len() {
+            // The lazy DFA finds the match; captures are then resolved on it alone
+            // (a capture search over the whole sentence is ten times slower).
+            let Some(m) = regex.search(&Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let caps = caps.get_or_insert_with(|| regex.create_captures());
+            let anchored = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
+            regex.search_captures(&anchored, caps);
+            let mut span = caps.get_group_by_name(SPAN_GROUP).unwrap_or(m.span());
+            let untrimmed = span.start;
+            if let Some(trim) = &rule.trim {
+                // The span starts after the last leading word the rule trims.
+                let cut = trim
+                    .captures_iter(&hay[span.range()])
+                    .filter_map(|c| c.name("cut").or_else(|| c.get(0)).map(|g| g.end()))
+                    .filter(|&end| end < span.len())
+                    .last();
+                if let Some(end) = cut {
+                    span.start += end;
                 }
-                let (s, e) = (range.start + span.start, range.start + span.end);
-                let verified = rule.verify.iter().all(|v| {
-                    caps.get_group_by_name(&v.group).is_some_and(|g| {
-                        self.set
-                            .gazetteers
-                            .get(&v.gazetteer)
-                            .is_some_and(|gz| gz.has_form(&hay[g.range()], v.lang))
-                    })
-                });
-                if span.start == span.end || (rule.boundary && !at_word_edges(text, s, e)) || !verified {
-                    // Try again one character further on.
-                    pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
-                    continue;
-                }
-                let ctx = Context {
-                    rule,
-                    groups: Groups::Regex { caps, hay, cut: (untrimmed, span.start) },
-                    lang,
-                    set: &self.set,
-                };
-                if let Some(value) = normalize::value(&ctx) {
-                    out.push(Candidate {
-                        kind: rule.kind,
-                        start: s,
-                        end: e,
-                        rule: rule_idx,
-                        sentence: si,
-                        value,
-                    });
-                }
-                // Go on after the entity, not after its context: the context that
-                // follows it may hold the next one (a list sharing one word).
-                pos = span.end;
             }
+            let (s, e) = (range.start + span.start, range.start + span.end);
+            let verified = rule.verify.iter().all(|v| {
+                caps.get_group_by_name(&v.group).is_some_and(|g| {
+                    self.set
+                        .gazetteers
+                        .get(&v.gazetteer)
+                        .is_some_and(|gz| gz.has_form(&hay[g.range()], v.lang))
+                })
+            });
+            if span.start == span.end || (rule.boundary && !at_word_edges(text, s, e)) || !verified {
+                // Try again one character further on.
+                pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            let ctx = Context {
+                rule,
+                groups: Groups::Regex { caps, hay, cut: (untrimmed, span.start) },
+                lang,
+                set: &self.set,
+            };
+            if let Some(value) = normalize::value(&ctx) {
+                out.push(Candidate {
+                    kind: rule.kind,
+                    start: s,
+                    end: e,
+                    rule: rule_idx,
+                    sentence: si,
+                    value,
+                });
+            }
+            // Go on after the entity, not after its context: the context that
+            // follows it may hold the next one (a list sharing one word).
+            pos = span.end;
         }
     }
 

@@ -74,17 +74,16 @@ pub struct Summary {
 
 impl Summary {
     fn add(&mut self, r: &Record, bytes: usize) {
-        self.documents += 1;
-        self.sentences += r.sentences.len();
+        let mut entities = [0; 4];
         for e in &r.entities {
-            self.entities[e.kind as usize] += 1;
+            entities[e.kind as usize] += 1;
         }
-        if r.error.is_some() {
-            self.errors += 1;
-        }
-        self.bytes += bytes as u64;
+        let sentences = r.sentences.len();
+        let w = crate::window::Written { sentences, entities, bytes: bytes as u64, error: r.error.is_some() };
+        self.add_written(&w);
     }
 
+    /// Count one document from what was written of it.
     fn add_written(&mut self, w: &crate::window::Written) {
         self.documents += 1;
         self.sentences += w.sentences;
