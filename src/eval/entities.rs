@@ -62,18 +62,11 @@ pub struct GoldDoc {
 
 /// Read a JSON Lines file of documents with entities (gold files or derek records).
 pub fn read_docs(path: &Path) -> io::Result<Vec<GoldDoc>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     let mut docs = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let d: GoldDoc = serde_json::from_str(line).map_err(|e| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), i + 1))
-        })?;
+    super::for_lines(path, |_, d: GoldDoc| {
         docs.push(d);
-    }
+        Ok(())
+    })?;
     Ok(docs)
 }
 

@@ -4,7 +4,7 @@
 //! answer compared with the gold `lang` (`ru` or `kk`; an `und` answer is wrong).
 //! The figure is `langid.<file stem>.accuracy`, the fraction of lines right.
 
-use std::io::{self, BufRead};
+use std::io;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -47,20 +47,10 @@ impl Outcome {
     }
 }
 
-fn bad_data(path: &Path, line: usize, e: impl std::fmt::Display) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, format!("{}:{line}: {e}", path.display()))
-}
-
 /// Run the detector over every line of `path`.
 pub fn run(path: &Path) -> io::Result<Outcome> {
-    let file = std::fs::File::open(path)?;
     let mut out = Outcome::default();
-    for (n, line) in io::BufReader::new(file).lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let rec: Record = serde_json::from_str(&line).map_err(|e| bad_data(path, n + 1, e))?;
+    super::for_lines(path, |_, rec: Record| {
         let guess = detect(&rec.text);
         out.total += 1;
         if guess.lang == rec.lang {
@@ -74,7 +64,8 @@ pub fn run(path: &Path) -> io::Result<Outcome> {
                 text: rec.text,
             });
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 

@@ -94,6 +94,28 @@ pub fn run(
     docs.par_chunks(64).flat_map_iter(|chunk| crate::pipeline::process_many(chunk, engine)).collect()
 }
 
+/// Hand each non-empty line of a JSON Lines file to `each`, parsed as `T`, with
+/// its 1-based line number; a line that does not parse is an error naming the
+/// file and the line.
+pub fn for_lines<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    mut each: impl FnMut(usize, T) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    for (i, line) in io::BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: T = serde_json::from_str(&line).map_err(|e| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), i + 1))
+        })?;
+        each(i + 1, value)?;
+    }
+    Ok(())
+}
+
 fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }

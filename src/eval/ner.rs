@@ -9,7 +9,7 @@
 //! figures compare with each other, not with the domain gold's.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead};
+use std::io;
 use std::path::Path;
 
 use super::entities::match_spans;
@@ -64,18 +64,10 @@ struct Doc {
 }
 
 fn read(path: &Path, map: &BTreeMap<String, EntityType>) -> io::Result<Vec<Doc>> {
-    let f = std::fs::File::open(path)?;
     let mut docs = Vec::new();
-    for (i, line) in io::BufReader::new(f).lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), i + 1))
-        })?;
+    super::for_lines(path, |i, v: serde_json::Value| {
         if v["split"].as_str().is_some_and(|s| s != "dev") {
-            continue;
+            return Ok(());
         }
         let gold = v["entities"]
             .as_array()
@@ -87,11 +79,12 @@ fn read(path: &Path, map: &BTreeMap<String, EntityType>) -> io::Result<Vec<Doc>>
             })
             .collect();
         docs.push(Doc {
-            id: v["id"].as_str().map(str::to_string).unwrap_or_else(|| (i + 1).to_string()),
+            id: v["id"].as_str().map(str::to_string).unwrap_or_else(|| i.to_string()),
             text: v["text"].as_str().unwrap_or("").to_string(),
             gold,
         });
-    }
+        Ok(())
+    })?;
     Ok(docs)
 }
 

@@ -8,7 +8,7 @@
 //! not predicted as a missed one. The figure is `(false + missed) * 1000 / sentences`.
 
 use std::collections::HashSet;
-use std::io::{self, BufRead};
+use std::io;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -90,18 +90,10 @@ fn compare(rec: &Record, counts: &mut Counts, mut found: impl FnMut(Disagreement
 
 /// Runs `each` over every record of the file.
 fn for_records(path: &Path, mut each: impl FnMut(&Record)) -> io::Result<()> {
-    let file = io::BufReader::new(std::fs::File::open(path)?);
-    for (n, line) in file.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let rec: Record = serde_json::from_str(&line).map_err(|e| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), n + 1))
-        })?;
+    super::for_lines(path, |_, rec: Record| {
         each(&rec);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// False, missed and total counts over a file.
