@@ -51,7 +51,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         },
     };
     let object = match object_mult(ctx) {
-        // "4,1 тысячи": the multiplier stood where the object goes; there is no object.
+        // "2,5 тысячи": the multiplier stood where the object goes; there is no object.
         Some(_) => ctx.constant("object"),
         None => ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object")),
     };
@@ -89,7 +89,7 @@ fn object_category(ctx: &Context, object: &str) -> Option<String> {
     lex.lookup_prefix("category", object).map(str::to_string)
 }
 
-/// An object that is in fact a multiplier (4,1 тысячи, 5 мың), when there is no
+/// An object that is in fact a multiplier (2,5 тысячи, 5 мың), when there is no
 /// `mult`: the pattern took the multiplier for the counted noun.
 fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
     if ctx.group("mult").is_some() {

@@ -29,8 +29,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     Some(Value::Place { name, key: ctx.constant("key") })
 }
 
-/// A name whose generic word is shared with others in a list (Актюбинской,
-/// Костанайской и Западно-Казахстанской областях): the name with some case form of
+/// A name whose generic word is shared with others in a list (Павлодарской,
+/// Карагандинской и Северо-Казахстанской областях): the name with some case form of
 /// the generic word's lemma (`[place_head]` lexicon) must be a gazetteer form;
 /// the value is that entry. Otherwise the match is dropped.
 fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
