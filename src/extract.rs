@@ -23,6 +23,7 @@ use regex_automata::{Anchored, Input};
 use crate::lang::Lang;
 use crate::normalize::{self, Context, Groups};
 use crate::offsets::CharIndex;
+use crate::prefilter::{self, Prefilter};
 use crate::record::{Entity, EntityType, Value};
 use crate::rules::{Example, Matcher, Rule, RuleError, RuleSet, SPAN_GROUP};
 use crate::segment;
@@ -30,6 +31,8 @@ use crate::segment;
 struct LangRules {
     /// Indices into `RuleSet::rules` of the regex rules for this language.
     rules: Vec<usize>,
+    /// Which of `rules` can match a sentence, by the words they require.
+    prefilter: Prefilter,
     /// Gazetteer rules for this language: (rule index, automaton index).
     gazetteer_rules: Vec<(usize, usize)>,
 }
@@ -124,9 +127,18 @@ impl Engine {
                 .filter(|&(i, _)| automaton_of[i] != usize::MAX)
                 .map(|(i, _)| (i, automaton_of[i]))
                 .collect();
-            let rules: Vec<usize> =
-                covered().filter(|(_, r)| matches!(r.matcher, Matcher::Regex(_))).map(|(i, _)| i).collect();
-            Ok(LangRules { rules, gazetteer_rules })
+            let rules: Vec<usize> = covered()
+                .filter(|(_, r)| matches!(r.matcher, Matcher::Regex { .. }))
+                .map(|(i, _)| i)
+                .collect();
+            let needs: Vec<Option<Vec<String>>> = rules
+                .iter()
+                .map(|&i| match &set.rules[i].matcher {
+                    Matcher::Regex { required, .. } => required.clone(),
+                    Matcher::Gazetteer { .. } => None,
+                })
+                .collect();
+            Ok(LangRules { rules, prefilter: Prefilter::new(&needs), gazetteer_rules })
         };
         let ru = build(Lang::Ru)?;
         let kk = build(Lang::Kk)?;
@@ -149,7 +161,7 @@ impl Engine {
     ) {
         let hay = &text[range.clone()];
         let rule: &Rule = &self.set.rules[rule_idx];
-        let Matcher::Regex(regex) = &rule.matcher else { return };
+        let Matcher::Regex { regex, .. } = &rule.matcher else { return };
         let mut caps: Option<Captures> = None;
         let mut pos = 0;
         while pos <= hay.len() {
@@ -293,8 +305,19 @@ impl Engine {
                     self.match_gazetteer(rule_idx, ac, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
                 }
             }
-            for &rule_idx in &lr.rules {
-                for &(d, si) in &sentences {
+            // The sentences each rule can match, by its required words.
+            let mut passing: Vec<Vec<(usize, usize)>> = vec![Vec::new(); lr.rules.len()];
+            let (mut folded, mut pass) = (String::new(), Vec::new());
+            for &(d, si) in &sentences {
+                folded.clear();
+                prefilter::fold_into(&docs[d].text[docs[d].ranges[si].clone()], &mut folded);
+                lr.prefilter.scan(&folded, &mut pass);
+                for (k, _) in pass.iter().enumerate().filter(|(_, p)| **p) {
+                    passing[k].push((d, si));
+                }
+            }
+            for (&rule_idx, sentences) in lr.rules.iter().zip(&passing) {
+                for &(d, si) in sentences {
                     let doc = &docs[d];
                     self.match_regex(rule_idx, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
                 }

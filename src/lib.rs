@@ -7,6 +7,7 @@
 //! deterministic output order ([`window`] for files too large to hold); [`report`] shows records as HTML and summarizes
 //! them. The binary (`src/main.rs`) is thin glue over this.
 
+pub mod alphabet;
 pub mod calendar;
 pub mod decode;
 pub mod diff;
@@ -19,6 +20,7 @@ pub mod lang;
 pub mod normalize;
 pub mod offsets;
 pub mod pipeline;
+pub mod prefilter;
 pub mod record;
 pub mod report;
 pub mod rules;

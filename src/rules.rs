@@ -143,7 +143,12 @@ pub enum Matcher {
     /// A regular expression over the sentence (regex-automata's meta regex, the
     /// engine behind the regex crate: it searches within a span, so captures can
     /// be resolved on the found match alone).
-    Regex(regex_automata::meta::Regex),
+    Regex {
+        regex: regex_automata::meta::Regex,
+        /// Strings one of which every match contains, lowercased
+        /// ([`crate::prefilter`]); `None`: the rule may match any sentence.
+        required: Option<Vec<String>>,
+    },
     /// A pattern that is a gazetteer reference and nothing else (`@places.ru`,
     /// `(?P<name>@places.ru)`): matched with Aho-Corasick over the sentence, the
     /// longest form at each place that starts and ends at word edges.
@@ -164,16 +169,17 @@ pub struct Verify {
     pub lang: Lang,
 }
 
-/// Compile a rule pattern with the regex crate's syntax and generous limits.
-fn compile(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+/// Compile a rule pattern with the regex crate's syntax and generous limits, and
+/// read off the strings one of which its every match contains (for the
+/// prefilter). The pattern is parsed once for both.
+fn compile(pattern: &str) -> Result<(regex_automata::meta::Regex, Option<Vec<String>>), String> {
     use regex_automata::meta;
-    meta::Regex::builder()
+    let hir = crate::alphabet::narrow(regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?);
+    let regex = meta::Regex::builder()
         .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(24 << 20))
-        .build(pattern)
-        .map_err(|e| match e.syntax_error() {
-            Some(syntax) => syntax.to_string(),
-            None => e.to_string(),
-        })
+        .build_from_hir(&hir)
+        .map_err(|e| e.to_string())?;
+    Ok((regex, crate::prefilter::required(&hir)))
 }
 
 /// Split a gazetteer reference `name`, `name.ru`, `name.kk` into name and language.
@@ -613,7 +619,8 @@ impl RuleSet {
                         }
                         None => {
                             let (pattern, gaz) = expander.expand(&r.pattern).map_err(&err)?;
-                            let regex = compile(&pattern).map_err(|e| err(format!("bad pattern: {e}")))?;
+                            let (regex, required) =
+                                compile(&pattern).map_err(|e| err(format!("bad pattern: {e}")))?;
                             let names = || {
                                 regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten()
                             };
@@ -635,7 +642,7 @@ impl RuleSet {
                                     )));
                                 }
                             }
-                            (pattern, Matcher::Regex(regex), gaz)
+                            (pattern, Matcher::Regex { regex, required }, gaz)
                         }
                     };
                     let mut verify = Vec::new();

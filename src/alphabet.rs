@@ -1,0 +1,134 @@
+//! The alphabet of the rules: letters of the scripts Russian and Kazakh news
+//! are written in.
+//!
+//! A rule that says `\pL` or `\p{Ll}` means a letter of a word in the article:
+//! Cyrillic (Russian and Kazakh), Latin (brands, sites, transliterations), now
+//! and then Greek. All of Unicode's letters, though, make each such class a
+//! large UTF-8 automaton: a rule's NFA grows tenfold, its lazy DFA builds many
+//! more states, and resolving the groups of a match costs that much more.
+//! [`narrow`] rewrites a parsed pattern so that every class made of letters and
+//! digits keeps only those in [`SCRIPTS`]. Other classes, such as `[^«»\n]`,
+//! which also hold punctuation and symbols, are kept whole.
+//!
+//! The cost: a word in another script (Arabic, Chinese, Georgian...) is not read
+//! as a word by the rules, which no rule of derek's is about.
+
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
+
+/// The code point ranges the rules read letters and digits from: Latin, Greek,
+/// Cyrillic with their extensions, and the letterlike block (`№`).
+pub const SCRIPTS: &[(char, char)] = &[
+    ('\u{0}', '\u{52F}'),
+    ('\u{1C80}', '\u{1C8F}'),
+    ('\u{1D00}', '\u{1EFF}'),
+    ('\u{2000}', '\u{214F}'),
+    ('\u{2DE0}', '\u{2DFF}'),
+    ('\u{A640}', '\u{A69F}'),
+    ('\u{A720}', '\u{A7FF}'),
+    ('\u{FB00}', '\u{FB06}'),
+];
+
+fn scripts() -> ClassUnicode {
+    ClassUnicode::new(SCRIPTS.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)))
+}
+
+/// Letters, marks and digits of all scripts: the classes that may be narrowed
+/// are those whose part outside [`SCRIPTS`] lies within this.
+fn word_chars() -> ClassUnicode {
+    let hir = regex_syntax::Parser::new().parse(r"[\pL\pM\pN]").expect("a valid class");
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(c)) => c,
+        _ => unreachable!("a class parses to a class"),
+    }
+}
+
+/// The pattern with its letter and digit classes narrowed to [`SCRIPTS`].
+pub fn narrow(hir: Hir) -> Hir {
+    let (scripts, words) = (scripts(), word_chars());
+    walk(hir, &scripts, &words)
+}
+
+fn walk(hir: Hir, scripts: &ClassUnicode, words: &ClassUnicode) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut outside = class.clone();
+            outside.difference(scripts);
+            let mut stray = outside.clone();
+            stray.difference(words);
+            if outside.ranges().is_empty() || !stray.ranges().is_empty() {
+                return Hir::class(Class::Unicode(class));
+            }
+            let mut narrowed = class;
+            narrowed.intersect(scripts);
+            Hir::class(Class::Unicode(narrowed))
+        }
+        HirKind::Repetition(rep) => {
+            Hir::repetition(Repetition { sub: Box::new(walk(*rep.sub, scripts, words)), ..rep })
+        }
+        HirKind::Capture(cap) => {
+            Hir::capture(Capture { sub: Box::new(walk(*cap.sub, scripts, words)), ..cap })
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(|h| walk(h, scripts, words)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| walk(h, scripts, words)).collect())
+        }
+        kind
+        @ (HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) | HirKind::Look(_)) => {
+            match kind {
+                HirKind::Empty => Hir::empty(),
+                HirKind::Literal(l) => Hir::literal(l.0),
+                HirKind::Class(c) => Hir::class(c),
+                HirKind::Look(l) => Hir::look(l),
+                _ => unreachable!(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class_of(pattern: &str) -> ClassUnicode {
+        let hir = narrow(regex_syntax::Parser::new().parse(pattern).unwrap());
+        match hir.into_kind() {
+            HirKind::Class(Class::Unicode(c)) => c,
+            k => panic!("not a class: {k:?}"),
+        }
+    }
+
+    fn has(c: &ClassUnicode, ch: char) -> bool {
+        c.ranges().iter().any(|r| r.start() <= ch && ch <= r.end())
+    }
+
+    #[test]
+    fn letter_classes_keep_latin_greek_and_cyrillic_only() {
+        let l = class_of(r"[\pL\-]");
+        for ch in ['a', 'Z', 'é', 'ş', 'Ж', 'ә', 'Ү', 'ї', 'λ', '-'] {
+            assert!(has(&l, ch), "{ch}");
+        }
+        for ch in ['中', 'ა', 'ب'] {
+            assert!(!has(&l, ch), "{ch}");
+        }
+        assert!(has(&class_of(r"\p{Ll}"), 'қ') && !has(&class_of(r"\p{Ll}"), 'ა'));
+    }
+
+    #[test]
+    fn classes_with_other_characters_stay_whole() {
+        let c = class_of(r"[^«»\n]");
+        for ch in ['中', '😀', '…', 'a'] {
+            assert!(has(&c, ch), "{ch}");
+        }
+        assert!(!has(&c, '«'));
+    }
+
+    #[test]
+    fn narrowing_keeps_the_shape_of_the_pattern() {
+        let p = r"(?P<name>[А-Я][\pL\-]{2,}(?:\s+\pL+)*)»?";
+        let hir = narrow(regex_syntax::Parser::new().parse(p).unwrap());
+        let re = regex_automata::meta::Regex::builder().build_from_hir(&hir).unwrap();
+        let m = re.find("«Жасыл ел»").unwrap();
+        assert_eq!(&"«Жасыл ел»"[m.range()], "Жасыл ел»");
+        assert!(re.find("«Жа中 ел»").is_none());
+    }
+}

@@ -1,0 +1,360 @@
+//! Required words: which sentences a regex rule can match at all.
+//!
+//! Most rules cannot match a sentence that lacks some word: an organization
+//! ending in `басқармасы` or `департаменті`, a date naming a month, a quoted
+//! name needing `«`. [`required`] reads such a set of strings off a pattern's
+//! syntax tree (every match contains one of them, compared in lowercase), and a
+//! [`Prefilter`] finds, in one Aho-Corasick pass over a lowercased sentence,
+//! every rule whose required strings occur there. The engine then runs each
+//! rule's regex only over the sentences that passed, instead of over all of them.
+//!
+//! The analysis is conservative: a rule for which no set is found (say, one that
+//! starts with any capitalized word and needs no particular one) runs everywhere.
+
+use std::cmp::Reverse;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Most strings kept for the exact language of a subpattern.
+const EXACT_LIMIT: usize = 300;
+/// Most strings in a required set.
+const NEED_LIMIT: usize = 3000;
+/// Largest character class read as a set of single characters.
+const CLASS_LIMIT: u32 = 24;
+
+type Set = BTreeSet<String>;
+
+/// The form derek compares in: every character folded on its own (so the form of
+/// a text contains the form of any part of it), to the lowercase of its
+/// uppercase, which also maps variant letters (Cyrillic rounded ve, `ᲀ`) to the
+/// common one.
+pub fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7f}' => out.push(c),
+            // Basic Cyrillic: one simple mapping each way.
+            'Ѐ'..='Я' => out.push(char::from_u32(c as u32 + if c < 'А' { 80 } else { 32 }).unwrap_or(c)),
+            'а'..='я' | 'ѐ'..='џ' => out.push(c),
+            _ => out.extend(c.to_uppercase().flat_map(char::to_lowercase)),
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    fold_into(text, &mut s);
+    s
+}
+
+/// A candidate requirement: strings one of which every match contains (none
+/// empty), with its selectivity computed once.
+#[derive(Clone)]
+struct Need {
+    set: Rc<Set>,
+    quality: (usize, Reverse<usize>, usize),
+}
+
+impl Need {
+    fn new(set: Rc<Set>) -> Option<Need> {
+        if set.is_empty() || set.contains("") {
+            return None;
+        }
+        let shortest =
+            if useful(&set) { set.iter().map(|s| s.chars().count()).min().unwrap_or(0) } else { 0 };
+        // A longer shortest string (up to five characters, which few sentences
+        // share by chance), then fewer strings, then longer ones.
+        let quality = (shortest.min(5), Reverse(set.len()), shortest);
+        Some(Need { set, quality })
+    }
+}
+
+/// What is known about the strings a subpattern matches.
+struct Info {
+    /// All of them, folded, when they are few.
+    exact: Option<Rc<Set>>,
+    /// Strings one of which every match contains.
+    need: Option<Need>,
+}
+
+fn better(a: Option<Need>, b: Option<Need>) -> Option<Need> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.quality > a.quality { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn product(a: &Set, b: &Set) -> Option<Set> {
+    if a.len().saturating_mul(b.len()) > EXACT_LIMIT {
+        return None;
+    }
+    Some(a.iter().flat_map(|x| b.iter().map(move |y| format!("{x}{y}"))).collect())
+}
+
+fn class_strings(class: &Class) -> Option<Set> {
+    match class {
+        Class::Unicode(u) => {
+            let size: u32 = u.ranges().iter().map(|r| r.end() as u32 - r.start() as u32 + 1).sum();
+            if size > CLASS_LIMIT {
+                return None;
+            }
+            let chars = u.ranges().iter().flat_map(|r| r.start()..=r.end());
+            Some(chars.map(|c| fold(c.encode_utf8(&mut [0; 4]))).collect())
+        }
+        Class::Bytes(b) => {
+            let size: usize = b.ranges().iter().map(|r| (r.end() - r.start()) as usize + 1).sum();
+            if size > CLASS_LIMIT as usize || b.ranges().iter().any(|r| r.end() >= 0x80) {
+                return None;
+            }
+            let bytes = b.ranges().iter().flat_map(|r| r.start()..=r.end());
+            Some(bytes.map(|c| fold(&(c as char).to_string())).collect())
+        }
+    }
+}
+
+fn exact_info(set: Set) -> Info {
+    let set = Rc::new(set);
+    Info { need: Need::new(set.clone()), exact: Some(set) }
+}
+
+fn info(hir: &Hir) -> Info {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {
+            Info { exact: Some(Rc::new(Set::from([String::new()]))), need: None }
+        }
+        HirKind::Literal(lit) => exact_info(Set::from([fold(&String::from_utf8_lossy(&lit.0))])),
+        HirKind::Class(class) => match class_strings(class) {
+            Some(set) => exact_info(set),
+            None => Info { exact: None, need: None },
+        },
+        HirKind::Capture(cap) => info(&cap.sub),
+        HirKind::Repetition(rep) => {
+            let sub = info(&rep.sub);
+            let exact = match (rep.min, rep.max) {
+                (1, Some(1)) => sub.exact,
+                (0, Some(1)) => sub.exact.map(|s| {
+                    let mut s = Set::clone(&s);
+                    s.insert(String::new());
+                    Rc::new(s)
+                }),
+                _ => None,
+            };
+            let need = if rep.min >= 1 { sub.need } else { None };
+            Info { exact, need }
+        }
+        HirKind::Concat(children) => {
+            let mut need: Option<Need> = None;
+            // The whole concatenation's strings, while they stay few.
+            let mut whole: Option<Set> = Some(Set::from([String::new()]));
+            // The current run of consecutive subpatterns with known strings,
+            // multiplied out; it is a candidate once it ends.
+            let mut run: Option<Set> = None;
+            for child in children {
+                let i = info(child);
+                whole = match (&whole, &i.exact) {
+                    (Some(w), Some(e)) => product(w, e),
+                    _ => None,
+                };
+                need = better(need, i.need);
+                run = match (run, &i.exact) {
+                    (Some(r), Some(e)) => match product(&r, e) {
+                        Some(p) => Some(p),
+                        None => {
+                            need = better(need, Need::new(Rc::new(r)));
+                            Some(Set::clone(e))
+                        }
+                    },
+                    (None, Some(e)) => Some(Set::clone(e)),
+                    (Some(r), None) => {
+                        need = better(need, Need::new(Rc::new(r)));
+                        None
+                    }
+                    (None, None) => None,
+                };
+            }
+            if let Some(r) = run {
+                need = better(need, Need::new(Rc::new(r)));
+            }
+            let whole = whole.map(Rc::new);
+            if let Some(w) = &whole {
+                need = better(need, Need::new(w.clone()));
+            }
+            Info { exact: whole, need }
+        }
+        HirKind::Alternation(children) => {
+            let mut exact: Option<Set> = Some(Set::new());
+            let mut need: Option<Set> = Some(Set::new());
+            for child in children {
+                let i = info(child);
+                exact = match (exact, i.exact) {
+                    (Some(mut a), Some(b)) if a.len() + b.len() <= EXACT_LIMIT => {
+                        a.extend(b.iter().cloned());
+                        Some(a)
+                    }
+                    _ => None,
+                };
+                need = match (need, i.need) {
+                    (Some(mut a), Some(b)) if a.len() + b.set.len() <= NEED_LIMIT => {
+                        a.extend(b.set.iter().cloned());
+                        Some(a)
+                    }
+                    _ => None,
+                };
+                if exact.is_none() && need.is_none() {
+                    break;
+                }
+            }
+            let exact = exact.map(Rc::new);
+            let need = better(need.map(Rc::new).and_then(Need::new), exact.clone().and_then(Need::new));
+            Info { exact, need }
+        }
+    }
+}
+
+/// Strings one of which (lowercased) every match of `pattern` contains, or
+/// `None` when the pattern needs no particular string. Only sets whose every
+/// string is longer than one letter are returned: a lone letter would pass
+/// nearly every sentence.
+pub fn required(hir: &Hir) -> Option<Vec<String>> {
+    let need = info(hir).need?.set;
+    // A subset of strings that contain others is redundant: keep the shortest.
+    let minimal: Vec<String> =
+        need.iter().filter(|s| !need.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
+    useful(&need).then_some(minimal)
+}
+
+/// A set is worth a pass unless it holds a lone letter or space, which nearly
+/// every sentence has.
+fn useful(set: &Set) -> bool {
+    set.iter().all(|s| {
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => !c.is_alphabetic() && !c.is_whitespace(),
+            _ => true,
+        }
+    })
+}
+
+/// One pass over a sentence that tells which rules can match there.
+pub struct Prefilter {
+    ac: Option<AhoCorasick>,
+    /// For each string of the automaton, the rules (positions in the caller's
+    /// list) that need it.
+    rules_of: Vec<Vec<u32>>,
+    /// Rules with no required strings: they pass every sentence.
+    always: Vec<u32>,
+    rules: usize,
+}
+
+impl Prefilter {
+    /// From each rule's required strings (`None`: the rule runs everywhere).
+    pub fn new(needs: &[Option<Vec<String>>]) -> Prefilter {
+        let mut strings: Vec<String> = Vec::new();
+        let mut rules_of: Vec<Vec<u32>> = Vec::new();
+        let mut always = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (r, need) in needs.iter().enumerate() {
+            let Some(need) = need else {
+                always.push(r as u32);
+                continue;
+            };
+            for s in need {
+                let k = *index.entry(s.clone()).or_insert_with(|| {
+                    strings.push(s.clone());
+                    rules_of.push(Vec::new());
+                    strings.len() - 1
+                });
+                rules_of[k].push(r as u32);
+            }
+        }
+        let ac = (!strings.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&strings)
+                .expect("required strings build an automaton")
+        });
+        Prefilter { ac, rules_of, always, rules: needs.len() }
+    }
+
+    /// Mark in `pass` (one flag per rule, reset here) the rules that can match
+    /// `folded`, a sentence as [`fold_into`] writes it.
+    pub fn scan(&self, folded: &str, pass: &mut Vec<bool>) {
+        pass.clear();
+        pass.resize(self.rules, false);
+        for &r in &self.always {
+            pass[r as usize] = true;
+        }
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(folded) {
+                for &r in &self.rules_of[m.pattern().as_usize()] {
+                    pass[r as usize] = true;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(p: &str) -> Option<Vec<String>> {
+        required(&regex_syntax::Parser::new().parse(p).unwrap())
+    }
+
+    #[test]
+    fn literals_and_case_insensitive_words() {
+        assert_eq!(req("(?i:басқармасы)[\\pL]*"), Some(vec!["басқармасы".to_string()]));
+        assert_eq!(
+            req("[А-Я]\\w+ (?:департаменті|комитеті)"),
+            Some(vec![" департаменті".into(), " комитеті".into()])
+        );
+        assert_eq!(req("«[^»]+»"), Some(vec!["«".into()]));
+    }
+
+    #[test]
+    fn optional_parts_require_nothing() {
+        assert_eq!(req("(?:басқармасы)?\\pL+"), None);
+        assert_eq!(req("\\pL+"), None);
+        // One letter would pass every sentence.
+        assert_eq!(req("[аб]\\pL+"), None);
+    }
+
+    #[test]
+    fn alternation_needs_every_branch_covered() {
+        assert_eq!(req("(?:январ|феврал)\\pL*|\\d+"), None);
+        let digits = req("(?:январ|феврал)\\pL*|[0-9]+").unwrap();
+        assert!(digits.contains(&"январ".to_string()) && digits.contains(&"7".to_string()));
+    }
+
+    #[test]
+    fn folding_is_per_character_and_maps_variants() {
+        let f = |s: &str| {
+            let mut o = String::new();
+            fold_into(s, &mut o);
+            o
+        };
+        assert_eq!(f("ЁЖИК Ѐѐ Qazaq ӘҒҚҢӨҰҮҺІ"), "ёжик ѐѐ qazaq әғқңөұүһі");
+        assert_eq!(f("заᲀтра"), "завтра");
+        for c in ('\u{400}'..='\u{52f}').chain('A'..='z') {
+            let s = c.to_string();
+            assert_eq!(f(&s), c.to_uppercase().flat_map(char::to_lowercase).collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_filter_passes_rules_whose_strings_occur() {
+        let needs = vec![Some(vec!["басқармасы".to_string()]), None, Some(vec!["«".to_string()])];
+        let p = Prefilter::new(&needs);
+        let mut pass = Vec::new();
+        let mut folded = String::new();
+        fold_into("Денсаулық сақтау БАСҚАРМАСЫ келді", &mut folded);
+        p.scan(&folded, &mut pass);
+        assert_eq!(pass, vec![true, true, false]);
+        p.scan("жоқ", &mut pass);
+        assert_eq!(pass, vec![false, true, false]);
+    }
+}
