@@ -16,7 +16,9 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored as AcAnchored, MatchKind};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
 
@@ -43,7 +45,7 @@ pub struct Engine {
     ru: LangRules,
     kk: LangRules,
     /// One automaton per (gazetteer, language) that a gazetteer rule uses.
-    automata: Vec<AhoCorasick>,
+    automata: Vec<contiguous::NFA>,
 }
 
 /// A document ready for the rules: its text, sentences (byte ranges), their
@@ -65,8 +67,18 @@ struct Candidate {
     value: Value,
 }
 
+/// A letter, digit or underscore. Latin and Cyrillic are looked up in a table
+/// (Unicode's own look-up is slow, and this runs for every character).
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    const SIZE: u32 = 0x530;
+    let table = TABLE.get_or_init(|| {
+        (0..SIZE).map(|u| char::from_u32(u).is_some_and(|c| c.is_alphanumeric() || c == '_')).collect()
+    });
+    match table.get(c as usize) {
+        Some(&w) => w,
+        None => c.is_alphanumeric(),
+    }
 }
 
 /// Does a match at `start..end` of `text` begin and end at word edges?
@@ -102,23 +114,19 @@ impl Engine {
             automaton_of[i] = k;
         }
         use rayon::prelude::*;
-        let automata: Vec<AhoCorasick> = keys
+        let automata: Vec<contiguous::NFA> = keys
             .par_iter()
             .map(|(name, lang, first_rule)| {
                 let forms = set.gazetteers[name].forms(*lang);
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&forms)
-                    .map_err(|e| {
-                        let r = &set.rules[*first_rule];
-                        RuleError {
-                            file: r.file.clone(),
-                            line: r.line,
-                            rule: Some(r.id.clone()),
-                            message: format!("gazetteer @{name}: {e}"),
-                        }
-                    })
+                contiguous::Builder::new().match_kind(MatchKind::Standard).build(&forms).map_err(|e| {
+                    let r = &set.rules[*first_rule];
+                    RuleError {
+                        file: r.file.clone(),
+                        line: r.line,
+                        rule: Some(r.id.clone()),
+                        message: format!("gazetteer @{name}: {e}"),
+                    }
+                })
             })
             .collect::<Result<_, _>>()?;
         let build = |lang: Lang| -> Result<LangRules, RuleError> {
@@ -224,11 +232,15 @@ impl Engine {
 
     /// A gazetteer rule over one sentence: at each place, the longest form that
     /// starts and ends at word edges; matches do not overlap (leftmost first).
+    ///
+    /// The automaton is walked anchored from each place a form may start (every
+    /// word start, when the rule keeps to word edges), which is several times
+    /// faster than an unanchored overlapping search over every byte.
     #[allow(clippy::too_many_arguments)]
     fn match_gazetteer(
         &self,
         rule_idx: usize,
-        ac: &AhoCorasick,
+        nfa: &contiguous::NFA,
         text: &str,
         range: &Range<usize>,
         si: usize,
@@ -238,11 +250,38 @@ impl Engine {
         let rule = &self.set.rules[rule_idx];
         let Matcher::Gazetteer { group, .. } = &rule.matcher else { return };
         let hay = &text[range.clone()];
-        let mut found: Vec<(usize, usize)> = ac
-            .find_overlapping_iter(hay)
-            .map(|m| (range.start + m.start(), range.start + m.end()))
-            .filter(|&(s, e)| !rule.boundary || at_word_edges(text, s, e))
-            .collect();
+        let bytes = hay.as_bytes();
+        let Ok(start) = nfa.start_state(AcAnchored::Yes) else { return };
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut prev_is_word = text[..range.start].chars().next_back().is_some_and(is_word);
+        for (p, c) in hay.char_indices() {
+            let word = is_word(c);
+            let opens = !(prev_is_word && word);
+            prev_is_word = word;
+            if rule.boundary && !opens {
+                continue;
+            }
+            let mut sid = start;
+            for (i, &b) in bytes[p..].iter().enumerate() {
+                sid = nfa.next_state(AcAnchored::Yes, sid, b);
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let end = p + i + 1;
+                    // A state also holds the forms that are suffixes of its
+                    // path (they start later): keep those starting here.
+                    for k in 0..nfa.match_len(sid) {
+                        if nfa.pattern_len(nfa.match_pattern(sid, k)) == end - p {
+                            let (s, e) = (range.start + p, range.start + end);
+                            if !rule.boundary || at_word_edges(text, s, e) {
+                                found.push((s, e));
+                            }
+                        }
+                    }
+                }
+            }
+        }
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut last_end = 0;
         for (s, e) in found {
@@ -301,8 +340,8 @@ impl Engine {
             for &(rule_idx, k) in &lr.gazetteer_rules {
                 for &(d, si) in &sentences {
                     let doc = &docs[d];
-                    let ac = &self.automata[k];
-                    self.match_gazetteer(rule_idx, ac, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
+                    let nfa = &self.automata[k];
+                    self.match_gazetteer(rule_idx, nfa, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
                 }
             }
             // The sentences each rule can match, by its required words.

@@ -15,7 +15,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Most strings kept for the exact language of a subpattern.
@@ -271,8 +271,11 @@ impl Prefilter {
             }
         }
         let ac = (!strings.is_empty()).then(|| {
+            // A DFA: one table look-up per byte. The strings are few (some
+            // hundreds), so its tables stay small.
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&strings)
                 .expect("required strings build an automaton")
         });
