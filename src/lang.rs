@@ -100,8 +100,61 @@ pub struct Evidence {
     pub foreign_cyrillic: u32,
 }
 
+/// Languages of a document and of each of its sentences (byte ranges of
+/// `text`), reading every character once: the document's evidence is the sum of
+/// its sentences' (and of the text between them).
+pub fn detect_document(text: &str, sentences: &[std::ops::Range<usize>]) -> (Guess, Vec<Lang>) {
+    let mut total = Evidence::default();
+    let mut each = Vec::with_capacity(sentences.len());
+    let mut at = 0;
+    for r in sentences {
+        if r.start > at {
+            total.add(&gather(&text[at..r.start]));
+        }
+        let ev = gather(&text[r.clone()]);
+        total.add(&ev);
+        each.push(ev);
+        at = at.max(r.end);
+    }
+    if at < text.len() {
+        total.add(&gather(&text[at..]));
+    }
+    let doc = decide(text, &total.with_bonus(), Lang::Und);
+    let langs = sentences
+        .iter()
+        .zip(&each)
+        .map(|(r, ev)| decide(&text[r.clone()], &ev.with_bonus(), doc.lang).lang)
+        .collect();
+    (doc, langs)
+}
+
+impl Evidence {
+    fn add(&mut self, o: &Evidence) {
+        self.log_odds += o.log_odds;
+        self.cyrillic += o.cyrillic;
+        self.other_letters += o.other_letters;
+        self.words += o.words;
+        self.kk_letters += o.kk_letters;
+        self.kk_i += o.kk_i;
+        self.foreign_cyrillic += o.foreign_cyrillic;
+    }
+
+    /// The evidence with the weight of having any Kazakh letter at all.
+    fn with_bonus(mut self) -> Evidence {
+        if self.kk_letters + self.kk_i > 0 {
+            self.log_odds += ANY_KK_LETTER;
+        }
+        self
+    }
+}
+
 /// Gather the evidence of `text` in one pass.
 pub fn evidence(text: &str) -> Evidence {
+    gather(text).with_bonus()
+}
+
+/// The evidence of `text` without the one-off weight of any Kazakh letter.
+fn gather(text: &str) -> Evidence {
     let tables = tables();
     let mut ev = Evidence::default();
     let mut w = Word::default();
@@ -143,9 +196,6 @@ pub fn evidence(text: &str) -> Evidence {
     if w.len > 0 {
         ev.log_odds += score_word(&w, tables);
         ev.words += 1;
-    }
-    if ev.kk_letters + ev.kk_i > 0 {
-        ev.log_odds += ANY_KK_LETTER;
     }
     ev
 }
@@ -1043,6 +1093,30 @@ mod tests {
             assert_eq!(g.lang, Lang::Kk, "{name}: {g:?}");
             assert!(g.score > 0.99, "{name}: {g:?}");
         }
+    }
+
+    #[test]
+    fn one_pass_over_a_document_decides_as_separate_passes_do() {
+        for name in RU.iter().chain(&KK) {
+            let text = seed(name);
+            let ranges = crate::segment::split(&text);
+            let (doc, langs) = detect_document(&text, &ranges);
+            let alone = detect(&text);
+            assert_eq!(doc.lang, alone.lang, "{name}");
+            assert!((doc.score - alone.score).abs() < 1e-4, "{name}: {doc:?} {alone:?}");
+            for (r, l) in ranges.iter().zip(&langs) {
+                assert_eq!(
+                    *l,
+                    detect_sentence(&text[r.clone()], doc.lang).lang,
+                    "{name}: {:?}",
+                    &text[r.clone()]
+                );
+            }
+        }
+        let mixed = "Акция прошла в Алматы.\n\nБұл шараға жүзден астам ерікті қатысты.";
+        let ranges = crate::segment::split(mixed);
+        let (_, langs) = detect_document(mixed, &ranges);
+        assert_eq!(langs, vec![Lang::Ru, Lang::Kk]);
     }
 
     #[test]

@@ -132,10 +132,8 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
         .iter()
         .map(|doc| {
             let text = doc.text.as_str();
-            let guess = lang::detect(text);
             let ranges = segment::split(text);
-            let langs =
-                ranges.iter().map(|r| lang::detect_sentence(&text[r.clone()], guess.lang).lang).collect();
+            let (guess, langs) = lang::detect_document(text, &ranges);
             Prep { guess, ranges, langs, index: CharIndex::new(text) }
         })
         .collect();
