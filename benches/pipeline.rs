@@ -222,20 +222,12 @@ fn stages(jsonl: &Path) {
             break;
         }
         let s = Instant::now();
-        let langs_doc: Vec<lang::Guess> = docs.iter().map(|d| lang::detect(&d.text)).collect();
-        t[1] += s.elapsed();
-        let s = Instant::now();
         let ranges: Vec<Vec<std::ops::Range<usize>>> = docs.iter().map(|d| segment::split(&d.text)).collect();
         t[2] += s.elapsed();
         let s = Instant::now();
-        let langs: Vec<Vec<lang::Lang>> = docs
-            .iter()
-            .zip(&ranges)
-            .zip(&langs_doc)
-            .map(|((d, rs), g)| {
-                rs.iter().map(|r| lang::detect_sentence(&d.text[r.clone()], g.lang).lang).collect()
-            })
-            .collect();
+        // As the pipeline does: the document and its sentences in one pass.
+        let langs: Vec<Vec<lang::Lang>> =
+            docs.iter().zip(&ranges).map(|(d, rs)| lang::detect_document(&d.text, rs).1).collect();
         t[1] += s.elapsed();
         let s = Instant::now();
         let index: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.text)).collect();
