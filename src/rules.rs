@@ -246,27 +246,51 @@ pub struct Lexicon {
     pub tables: BTreeMap<String, Vec<(String, Vec<String>)>>,
     /// Case forms of the organization head nouns, built on first use.
     pub head_index: std::sync::OnceLock<crate::normalize::nominative::HeadIndex>,
+    /// Table name → word → the value that claims it first, built on first use
+    /// (look-ups run for every match; a scan of the word lists was a tenth of
+    /// the rules' time).
+    word_index: std::sync::OnceLock<HashMap<String, HashMap<String, usize>>>,
 }
 
 impl Lexicon {
-    /// The value whose word list contains `word` exactly (lowercase, spaces collapsed).
-    pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
-        let w = fold(word);
-        self.tables.get(table)?.iter().find(|(_, ws)| ws.contains(&w)).map(|(v, _)| v.as_str())
+    fn words(&self, table: &str) -> Option<&HashMap<String, usize>> {
+        let index = self.word_index.get_or_init(|| {
+            self.tables
+                .iter()
+                .map(|(name, entries)| {
+                    let mut words = HashMap::new();
+                    for (i, (_, ws)) in entries.iter().enumerate() {
+                        for w in ws {
+                            words.entry(w.clone()).or_insert(i);
+                        }
+                    }
+                    (name.clone(), words)
+                })
+                .collect()
+        });
+        index.get(table)
     }
 
-    /// The value of the longest word in `table` that `word` starts with (a stem look-up).
+    fn value(&self, table: &str, i: usize) -> Option<&str> {
+        self.tables.get(table).and_then(|t| t.get(i)).map(|(v, _)| v.as_str())
+    }
+
+    /// The value whose word list contains `word` exactly (lowercase, spaces
+    /// collapsed); the first such value in the table's order.
+    pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
+        let i = *self.words(table)?.get(&fold(word))?;
+        self.value(table, i)
+    }
+
+    /// The value of the longest word in `table` that `word` starts with (a stem
+    /// look-up; of two values listing that word, the first).
     pub fn lookup_prefix(&self, table: &str, word: &str) -> Option<&str> {
+        let words = self.words(table)?;
         let w = fold(word);
-        let mut best: Option<(&str, usize)> = None;
-        for (v, ws) in self.tables.get(table)? {
-            for x in ws {
-                if w.starts_with(x.as_str()) && best.is_none_or(|(_, l)| x.len() > l) {
-                    best = Some((v, x.len()));
-                }
-            }
-        }
-        best.map(|(v, _)| v)
+        let ends = w.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(w.len()));
+        let ends: Vec<usize> = std::iter::once(0).chain(ends).collect();
+        let i = ends.iter().rev().find_map(|&end| words.get(&w[..end]))?;
+        self.value(table, *i)
     }
 }
 
@@ -980,4 +1004,46 @@ pub fn describe(set: &RuleSet) -> String {
         gaz,
         forms
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        let mut l = Lexicon::default();
+        let entry = |v: &str, ws: &[&str]| (v.to_string(), ws.iter().map(|w| fold(w)).collect::<Vec<_>>());
+        l.tables.insert(
+            "category".into(),
+            vec![
+                entry("people", &["человек", "жител", "студент"]),
+                entry("volunteers", &["волонтер", "студент", "студенты-волонтер"]),
+                entry("children", &["дет", "детск"]),
+            ],
+        );
+        l
+    }
+
+    #[test]
+    fn lexicon_exact_look_up_folds_case_yo_and_spaces() {
+        let l = lexicon();
+        assert_eq!(l.lookup("category", "Человек"), Some("people"));
+        assert_eq!(l.lookup("category", "человека"), None);
+        assert_eq!(l.lookup("category", "ВОЛОНТЁР"), Some("volunteers"));
+        // A word listed under two values belongs to the first.
+        assert_eq!(l.lookup("category", "студент"), Some("people"));
+        assert_eq!(l.lookup("nowhere", "человек"), None);
+    }
+
+    #[test]
+    fn lexicon_prefix_look_up_takes_the_longest_stem() {
+        let l = lexicon();
+        assert_eq!(l.lookup_prefix("category", "жителей"), Some("people"));
+        assert_eq!(l.lookup_prefix("category", "Волонтёров"), Some("volunteers"));
+        assert_eq!(l.lookup_prefix("category", "детских"), Some("children"));
+        assert_eq!(l.lookup_prefix("category", "студентов"), Some("people"));
+        assert_eq!(l.lookup_prefix("category", "студенты-волонтеры"), Some("volunteers"));
+        assert_eq!(l.lookup_prefix("category", "де"), None);
+        assert_eq!(l.lookup_prefix("category", ""), None);
+    }
 }
