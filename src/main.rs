@@ -203,13 +203,16 @@ fn parse_date(s: &str) -> Result<String, String> {
 }
 
 /// Load the rules (embedded or from a folder) and compile them, or say why not.
-pub fn load_engine(dir: Option<&PathBuf>) -> Result<Engine, String> {
+pub fn load_engine(dir: Option<&PathBuf>) -> Result<&'static Engine, String> {
     let set = match dir {
         Some(d) => RuleSet::from_dir(d),
         None => RuleSet::embedded(),
     }
     .map_err(|e| format!("derek: bad rule: {e}"))?;
-    Engine::new(set).map_err(|e| format!("derek: bad rule: {e}"))
+    let engine = Engine::new(set).map_err(|e| format!("derek: bad rule: {e}"))?;
+    // One engine per run, kept to the end: the process exits without taking
+    // apart its automata and caches, which took longer than some small runs.
+    Ok(Box::leak(Box::new(engine)))
 }
 
 /// The progress bar on a terminal (none when quiet or redirected), and warnings that do not break it.
@@ -343,7 +346,7 @@ fn show(args: ShowArgs) -> ExitCode {
         top: args.top,
         scratch_dir: folder_of(&args.output).to_path_buf(),
     };
-    let result = write_atomically(&args.output, |out| report::show(inputs, engine.as_ref(), &opts, out));
+    let result = write_atomically(&args.output, |out| report::show(inputs, engine, &opts, out));
     bar.finish();
     match result {
         Ok(shown) => {

@@ -176,7 +176,7 @@ fn compile(pattern: &str) -> Result<(regex_automata::meta::Regex, Option<Vec<Str
     use regex_automata::meta;
     let hir = crate::alphabet::narrow(regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?);
     let regex = meta::Regex::builder()
-        .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(24 << 20))
+        .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(24 << 20).auto_prefilter(false))
         .build_from_hir(&hir)
         .map_err(|e| e.to_string())?;
     Ok((regex, crate::prefilter::required(&hir)))
