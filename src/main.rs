@@ -289,9 +289,9 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let result = match &args.output {
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-            pipeline::run(inputs, &engine, &mut out, &opts)
+            pipeline::run(inputs, engine, &mut out, &opts)
         }
-        Some(path) => write_atomically(path, |out| pipeline::run(inputs, &engine, out, &opts)),
+        Some(path) => write_atomically(path, |out| pipeline::run(inputs, engine, out, &opts)),
     };
     bar.finish();
     match result {
@@ -434,7 +434,7 @@ fn check(rules: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = derek::extract::check(&engine);
+    let report = derek::extract::check(engine);
     for f in &report.failures {
         println!("{f}");
     }
@@ -473,7 +473,7 @@ fn eval(args: EvalArgs) -> ExitCode {
     };
     let mut all = Vec::new();
     for f in &files {
-        match eval::evaluate(f, args.pred.as_deref(), &engine, args.errors) {
+        match eval::evaluate(f, args.pred.as_deref(), engine, args.errors) {
             Ok(ev) => {
                 for e in &ev.errors {
                     println!("{e}");
