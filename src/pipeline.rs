@@ -1,14 +1,14 @@
 //! The batch pipeline: documents in, records out, in parallel and in input order.
 //!
-//! Jobs are taken from the input in batches; each batch is processed on the
-//! rayon pool while the records of the previous one are written, so memory holds
-//! at most two batches whatever the corpus size, and the output order (and so the
-//! output bytes) does not depend on the number of threads.
+//! The input is cut into chunks of about a megabyte, numbered in input order.
+//! Worker threads take chunks as they come, and the calling thread writes each
+//! chunk's records once those of every chunk before it are written. A bounded
+//! number of chunks is in flight, so memory does not grow with the corpus, and
+//! the output order (and so the output bytes) does not depend on the number of
+//! threads.
 
 use std::io::{self, Write};
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use crate::extract::{Engine, Prepared};
 use crate::input::{Document, Inputs, Job, LoadError};
@@ -17,48 +17,11 @@ use crate::offsets::CharIndex;
 use crate::record::{EntityType, Record, Sentence, round3};
 use crate::segment;
 
-/// Bytes of input per batch (at most [`BATCH_JOBS`] jobs): large enough to keep
-/// every thread busy, small enough to bound memory (two batches are in flight).
-const BATCH_BYTES: u64 = 2 << 20;
-const BATCH_JOBS: usize = 8192;
 /// Bytes of documents that go through the rules together on one thread (see
 /// [`process_many`]): measured 2.3 times faster at 1 MB than at 64 kB.
 const CHUNK_BYTES: u64 = 1 << 20;
-
-/// The next batch of jobs, in input order.
-fn take_batch(inputs: &mut impl Iterator<Item = Job>) -> Vec<(Job, u64)> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while bytes < BATCH_BYTES && batch.len() < BATCH_JOBS {
-        let Some(job) = inputs.next() else { break };
-        let size = job.size_hint();
-        bytes += size;
-        batch.push((job, size));
-    }
-    batch
-}
-
-/// Cut a batch into consecutive chunks, each about [`CHUNK_BYTES`] but small
-/// enough that every thread gets at least two.
-fn chunks(batch: Vec<(Job, u64)>, threads: usize) -> Vec<Vec<(Job, u64)>> {
-    let total: u64 = batch.iter().map(|(_, s)| s).sum();
-    let target = CHUNK_BYTES.min(total / (2 * threads as u64).max(1)).max(1);
-    let mut out = Vec::new();
-    let mut chunk = Vec::new();
-    let mut bytes = 0;
-    for (job, size) in batch {
-        chunk.push((job, size));
-        bytes += size;
-        if bytes >= target || chunk.len() >= 1024 {
-            out.push(std::mem::take(&mut chunk));
-            bytes = 0;
-        }
-    }
-    if !chunk.is_empty() {
-        out.push(chunk);
-    }
-    out
-}
+/// Most jobs in one chunk (many tiny documents).
+const CHUNK_JOBS: usize = 1024;
 
 /// What a run did, for the closing summary line.
 #[derive(Debug, Default, Clone)]
@@ -336,82 +299,161 @@ pub fn run(
 }
 
 /// Run the pipeline over `inputs`, handing each record to `each` in input order
-/// (on one thread, while the next batch is processed on the others).
+/// (on the calling thread, while the worker threads process the chunks after it).
+///
+/// A reader thread cuts the input into chunks of about [`CHUNK_BYTES`], numbered
+/// in input order; `threads` workers take them as they come (no worker waits for
+/// another: there is no batch boundary); the calling thread writes each chunk's
+/// records once every chunk before it is written. At most `2 × threads + 2`
+/// chunks are read and not yet written, which bounds memory whatever the corpus.
 pub fn for_each(
     inputs: Inputs,
     engine: &Engine,
     opts: &RunOptions,
     each: &mut dyn RecordSink,
 ) -> io::Result<Summary> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex, mpsc};
+
     let threads = opts.threads.max(1);
+    // Files too large to hold are streamed in windows by the sink, on a pool of
+    // `threads` (the workers wait meanwhile: their chunks come after it).
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
     let start = Instant::now();
     let mut summary = Summary::default();
-    let mut inputs = inputs.fuse();
-    let mut batch = take_batch(&mut inputs);
-    let mut pending: Vec<Outcome> = Vec::new();
     let large = crate::window::large_bytes();
-    while !batch.is_empty() || !pending.is_empty() {
-        if opts.cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-        }
-        let jobs = std::mem::take(&mut batch);
-        let (done, write_result) = pool.install(|| {
-            rayon::join(
-                || {
-                    chunks(jobs, threads)
-                        .into_par_iter()
-                        .flat_map_iter(|chunk| run_chunk(chunk, engine, opts.keep_text, large, opts.date))
-                        .collect::<Vec<_>>()
-                },
-                || -> io::Result<()> {
-                    for o in pending.drain(..) {
-                        match o {
-                            Outcome::Record(r, bytes) => {
-                                each.record(&r)?;
-                                summary.add(&r, bytes);
-                            }
-                            Outcome::Large { path, id, source } => {
-                                match each.large(&path, &id, &source, engine, opts) {
-                                    Some(w) => summary.add_written(&w?),
-                                    None => {
-                                        let job = Job::File { path, id, source };
-                                        for o in run_chunk(
-                                            vec![(job, 0)],
-                                            engine,
-                                            opts.keep_text,
-                                            u64::MAX,
-                                            opts.date,
-                                        ) {
-                                            if let Outcome::Record(r, bytes) = o {
-                                                each.record(&r)?;
-                                                summary.add(&r, bytes);
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            Outcome::Warning(w) => {
-                                summary.warnings += 1;
-                                (opts.warn)(&w);
-                            }
-                        }
-                    }
-                    batch = take_batch(&mut inputs);
-                    Ok(())
-                },
-            )
+    let target = chunk_bytes(threads);
+    let in_flight = 2 * threads + 2;
+    let cancelled = || opts.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
+    // Set when the writer stops early (an error): the reader stops too.
+    let stop = AtomicBool::new(false);
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<(u64, Vec<(Job, u64)>)>(threads);
+    // Shared by the workers alone: when the last one stops, the reader's sends fail.
+    let chunk_rx = Arc::new(Mutex::new(chunk_rx));
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        token_tx.send(()).expect("the token channel holds them all");
+    }
+    std::thread::scope(|scope| -> io::Result<Summary> {
+        let (stop, cancelled) = (&stop, &cancelled);
+        scope.spawn(move || {
+            let mut inputs = inputs.fuse();
+            for seq in 0.. {
+                if token_rx.recv().is_err() || stop.load(Ordering::Relaxed) || cancelled() {
+                    break;
+                }
+                let chunk = take_chunk(&mut inputs, target);
+                if chunk.is_empty() || chunk_tx.send((seq, chunk)).is_err() {
+                    break;
+                }
+            }
         });
-        write_result?;
-        pending = done;
+        for _ in 0..threads {
+            let (chunk_rx, done_tx) = (chunk_rx.clone(), done_tx.clone());
+            scope.spawn(move || {
+                loop {
+                    let next = chunk_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((seq, chunk))) = next else { break };
+                    let outcomes = run_chunk(chunk, engine, opts.keep_text, large, opts.date);
+                    if done_tx.send((seq, outcomes)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(chunk_rx);
+        let result = (|| -> io::Result<()> {
+            let mut waiting: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
+            let mut next = 0;
+            for (seq, outcomes) in &done_rx {
+                if cancelled() {
+                    return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+                }
+                waiting.insert(seq, outcomes);
+                while let Some(outcomes) = waiting.remove(&next) {
+                    for o in outcomes {
+                        write_outcome(o, engine, opts, each, &mut summary, &pool)?;
+                    }
+                    next += 1;
+                    // The chunk is written: the reader may take another.
+                    let _ = token_tx.send(());
+                    summary.seconds = start.elapsed().as_secs_f64();
+                    if let Some(p) = opts.progress {
+                        p(&summary);
+                    }
+                }
+            }
+            if cancelled() {
+                return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+            }
+            Ok(())
+        })();
+        // On an error, let the reader and the workers wind down.
+        stop.store(true, Ordering::Relaxed);
+        drop(token_tx);
+        drop(done_rx);
+        result?;
         summary.seconds = start.elapsed().as_secs_f64();
-        if let Some(p) = opts.progress {
-            p(&summary);
+        Ok(summary.clone())
+    })
+}
+
+/// Bytes per chunk: [`CHUNK_BYTES`], halved when several threads share the work
+/// so that the last chunks of a small corpus still spread over them.
+fn chunk_bytes(threads: usize) -> u64 {
+    if threads > 1 { CHUNK_BYTES / 2 } else { CHUNK_BYTES }
+}
+
+/// The next chunk of jobs, in input order: about `target` bytes, at most
+/// [`CHUNK_JOBS`] jobs.
+fn take_chunk(inputs: &mut impl Iterator<Item = Job>, target: u64) -> Vec<(Job, u64)> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while bytes < target && chunk.len() < CHUNK_JOBS {
+        let Some(job) = inputs.next() else { break };
+        let size = job.size_hint();
+        bytes += size;
+        chunk.push((job, size));
+    }
+    chunk
+}
+
+/// Hand one outcome to the sink and count it.
+fn write_outcome(
+    o: Outcome,
+    engine: &Engine,
+    opts: &RunOptions,
+    each: &mut dyn RecordSink,
+    summary: &mut Summary,
+    pool: &rayon::ThreadPool,
+) -> io::Result<()> {
+    match o {
+        Outcome::Record(r, bytes) => {
+            each.record(&r)?;
+            summary.add(&r, bytes);
+        }
+        Outcome::Large { path, id, source } => match pool.install(|| each.large(&path, &id, &source, engine, opts)) {
+            Some(w) => summary.add_written(&w?),
+            None => {
+                let job = Job::File { path, id, source };
+                for o in run_chunk(vec![(job, 0)], engine, opts.keep_text, u64::MAX, opts.date) {
+                    if let Outcome::Record(r, bytes) = o {
+                        each.record(&r)?;
+                        summary.add(&r, bytes);
+                    }
+                }
+            }
+        },
+        Outcome::Warning(w) => {
+            summary.warnings += 1;
+            (opts.warn)(&w);
         }
     }
-    summary.seconds = start.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }
