@@ -297,6 +297,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// approximation (see [`has_approx_suffix`]). Vague plurals (`мыңдаған`)
 /// give `None` (see [`order_base`]).
 pub fn parse_multiplier(s: &str) -> Option<f64> {
+    // Every multiplier starts with т or м (тыс., тысяч, млн, мың, миллион,
+    // триллион ...): other words, most of the counted nouns asked about, go no further.
+    if !s.trim_start().starts_with(['т', 'Т', 'м', 'М']) {
+        return None;
+    }
     multiplier_exp(&normalize(s)).map(|e| 10f64.powi(e))
 }
 

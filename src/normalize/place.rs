@@ -35,8 +35,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
 /// the value is that entry. Otherwise the match is dropped.
 fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
     let lemma = ctx.set.lexicon.lookup_prefix("place_head", head)?;
-    let forms =
-        if ctx.lang == Lang::Kk { crate::inflect::kk_forms(lemma) } else { crate::inflect::ru_forms(lemma) };
+    let forms = head_forms(lemma, ctx.lang);
     // The rule's gazetteers, or every gazetteer (in name order) when it names none.
     let mut names: Vec<&String> = ctx.rule.gazetteers.iter().collect();
     if names.is_empty() {
@@ -52,4 +51,20 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
         }
     }
     None
+}
+
+/// The case forms of a generic word's lemma, generated once per lemma and
+/// language (they were generated again for every match).
+fn head_forms(lemma: &str, lang: Lang) -> std::sync::Arc<Vec<String>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static FORMS: OnceLock<Mutex<HashMap<(String, bool), Arc<Vec<String>>>>> = OnceLock::new();
+    let kk = lang == Lang::Kk;
+    let mut forms = FORMS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    forms
+        .entry((lemma.to_string(), kk))
+        .or_insert_with(|| {
+            Arc::new(if kk { crate::inflect::kk_forms(lemma) } else { crate::inflect::ru_forms(lemma) })
+        })
+        .clone()
 }
