@@ -32,16 +32,43 @@ type Set = BTreeSet<String>;
 /// uppercase, which also maps variant letters (Cyrillic rounded ve, `ᲀ`) to the
 /// common one.
 pub fn fold_into(text: &str, out: &mut String) {
+    let cyrillic = cyrillic_folds();
     for c in text.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             '\0'..='\u{7f}' => out.push(c),
-            // Basic Cyrillic: one simple mapping each way.
-            'Ѐ'..='Я' => out.push(char::from_u32(c as u32 + if c < 'А' { 80 } else { 32 }).unwrap_or(c)),
-            'а'..='я' | 'ѐ'..='џ' => out.push(c),
-            _ => out.extend(c.to_uppercase().flat_map(char::to_lowercase)),
+            // Cyrillic (Kazakh letters included): a table of single-letter folds.
+            '\u{400}'..='\u{52f}' => match cyrillic[c as usize - 0x400] {
+                '\0' => out.extend(fold_char(c)),
+                f => out.push(f),
+            },
+            _ => out.extend(fold_char(c)),
         }
     }
+}
+
+/// The fold of one character: the lowercase of its uppercase.
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    c.to_uppercase().flat_map(char::to_lowercase)
+}
+
+/// The fold of each Cyrillic letter U+0400..U+052F that folds to one letter
+/// (`\0` for the others), computed once: Unicode's case tables are slow to ask
+/// for every letter of every sentence.
+fn cyrillic_folds() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x400..=0x52f)
+            .map(|u| {
+                let c = char::from_u32(u).unwrap_or('\0');
+                let mut f = fold_char(c);
+                match (f.next(), f.next()) {
+                    (Some(one), None) => one,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    })
 }
 
 fn fold(text: &str) -> String {
