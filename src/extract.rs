@@ -157,7 +157,9 @@ impl Engine {
         if lang == Lang::Kk { &self.kk } else { &self.ru }
     }
 
-    /// One regex rule over one sentence.
+    /// One regex rule over one sentence; `caps` is the rule's capture slots,
+    /// made on its first match and kept for the next sentences.
+    #[allow(clippy::too_many_arguments)]
     fn match_regex(
         &self,
         rule_idx: usize,
@@ -165,12 +167,12 @@ impl Engine {
         range: &Range<usize>,
         si: usize,
         lang: Lang,
+        caps: &mut Option<Captures>,
         out: &mut Vec<Candidate>,
     ) {
         let hay = &text[range.clone()];
         let rule: &Rule = &self.set.rules[rule_idx];
         let Matcher::Regex { regex, .. } = &rule.matcher else { return };
-        let mut caps: Option<Captures> = None;
         let mut pos = 0;
         while pos <= hay.len() {
             // The lazy DFA finds the match; captures are then resolved on it alone
@@ -356,9 +358,10 @@ impl Engine {
                 }
             }
             for (&rule_idx, sentences) in lr.rules.iter().zip(&passing) {
+                let mut caps = None;
                 for &(d, si) in sentences {
                     let doc = &docs[d];
-                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
+                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], si, lang, &mut caps, &mut cands[d]);
                 }
             }
         }
