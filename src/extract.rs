@@ -33,6 +33,8 @@ use crate::segment;
 struct LangRules {
     /// Indices into `RuleSet::rules` of the regex rules for this language.
     rules: Vec<usize>,
+    /// For each of `rules`: does it search the masked sentence?
+    masked: Vec<bool>,
     /// Which of `rules` can match a sentence, by the words they require.
     prefilter: Prefilter,
     /// Gazetteer rules for this language: (rule index, automaton index).
@@ -146,7 +148,11 @@ impl Engine {
                     Matcher::Gazetteer { .. } => None,
                 })
                 .collect();
-            Ok(LangRules { rules, prefilter: Prefilter::new(&needs), gazetteer_rules })
+            let masked = rules
+                .iter()
+                .map(|&i| matches!(set.rules[i].matcher, Matcher::Regex { masked: true, .. }))
+                .collect();
+            Ok(LangRules { rules, masked, prefilter: Prefilter::new(&needs), gazetteer_rules })
         };
         let ru = build(Lang::Ru)?;
         let kk = build(Lang::Kk)?;
@@ -158,13 +164,16 @@ impl Engine {
     }
 
     /// One regex rule over one sentence; `caps` is the rule's capture slots,
-    /// made on its first match and kept for the next sentences.
+    /// made on its first match and kept for the next sentences. `masked` is the
+    /// sentence with its token words masked ([`crate::token`]), which a rule
+    /// using token macros searches instead (the groups are read from the sentence).
     #[allow(clippy::too_many_arguments)]
     fn match_regex(
         &self,
         rule_idx: usize,
         text: &str,
         range: &Range<usize>,
+        masked: Option<&str>,
         si: usize,
         lang: Lang,
         caps: &mut Option<Captures>,
@@ -172,16 +181,18 @@ impl Engine {
     ) {
         let hay = &text[range.clone()];
         let rule: &Rule = &self.set.rules[rule_idx];
-        let Matcher::Regex { regex, .. } = &rule.matcher else { return };
+        let Matcher::Regex { regex, masked: uses_tokens, .. } = &rule.matcher else { return };
+        let search_hay = if *uses_tokens { masked.unwrap_or(hay) } else { hay };
+        debug_assert_eq!(search_hay.len(), hay.len());
         let mut pos = 0;
         while pos <= hay.len() {
             // The lazy DFA finds the match; captures are then resolved on it alone
             // (a capture search over the whole sentence is ten times slower).
-            let Some(m) = regex.search(&Input::new(hay).span(pos..hay.len())) else {
+            let Some(m) = regex.search(&Input::new(search_hay).span(pos..hay.len())) else {
                 break;
             };
             let caps = caps.get_or_insert_with(|| regex.create_captures());
-            let anchored = Input::new(hay).span(m.range()).anchored(Anchored::Yes);
+            let anchored = Input::new(search_hay).span(m.range()).anchored(Anchored::Yes);
             regex.search_captures(&anchored, caps);
             let mut span = caps.get_group_by_name(SPAN_GROUP).unwrap_or(m.span());
             let untrimmed = span.start;
@@ -346,22 +357,32 @@ impl Engine {
                     self.match_gazetteer(rule_idx, nfa, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
                 }
             }
-            // The sentences each rule can match, by its required words.
-            let mut passing: Vec<Vec<(usize, usize)>> = vec![Vec::new(); lr.rules.len()];
+            // The sentences each rule can match, by its required words (positions
+            // in `sentences`), and the masked text of those a rule with tokens sees.
+            let mut passing: Vec<Vec<usize>> = vec![Vec::new(); lr.rules.len()];
+            let mut masked: Vec<Option<String>> = vec![None; sentences.len()];
             let (mut folded, mut pass) = (String::new(), Vec::new());
-            for &(d, si) in &sentences {
+            for (k, &(d, si)) in sentences.iter().enumerate() {
+                let sentence = &docs[d].text[docs[d].ranges[si].clone()];
                 folded.clear();
-                prefilter::fold_into(&docs[d].text[docs[d].ranges[si].clone()], &mut folded);
+                prefilter::fold_into(sentence, &mut folded);
                 lr.prefilter.scan(&folded, &mut pass);
-                for (k, _) in pass.iter().enumerate().filter(|(_, p)| **p) {
-                    passing[k].push((d, si));
+                let mut needs_mask = false;
+                for (r, _) in pass.iter().enumerate().filter(|(_, p)| **p) {
+                    passing[r].push(k);
+                    needs_mask |= lr.masked[r];
+                }
+                if needs_mask {
+                    masked[k] = self.set.tokens.mask(sentence);
                 }
             }
-            for (&rule_idx, sentences) in lr.rules.iter().zip(&passing) {
+            for (&rule_idx, positions) in lr.rules.iter().zip(&passing) {
                 let mut caps = None;
-                for &(d, si) in sentences {
+                for &k in positions {
+                    let (d, si) = sentences[k];
                     let doc = &docs[d];
-                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], si, lang, &mut caps, &mut cands[d]);
+                    let m = masked[k].as_deref();
+                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], m, si, lang, &mut caps, &mut cands[d]);
                 }
             }
         }

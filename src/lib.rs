@@ -25,4 +25,5 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod token;
 pub mod window;

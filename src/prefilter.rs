@@ -16,6 +16,8 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::token::Tokens;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Most strings kept for the exact language of a subpattern.
@@ -147,7 +149,7 @@ fn exact_info(set: Set) -> Info {
     Info { need: Need::new(set.clone()), exact: Some(set) }
 }
 
-fn info(hir: &Hir) -> Info {
+fn info(hir: &Hir, tokens: Option<&Tokens>) -> Info {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => {
             Info { exact: Some(Rc::new(Set::from([String::new()]))), need: None }
@@ -157,9 +159,16 @@ fn info(hir: &Hir) -> Info {
             Some(set) => exact_info(set),
             None => Info { exact: None, need: None },
         },
-        HirKind::Capture(cap) => info(&cap.sub),
+        HirKind::Capture(cap) => info(&cap.sub, tokens),
         HirKind::Repetition(rep) => {
-            let sub = info(&rep.sub);
+            if let Some(words) = marker_run(rep, tokens) {
+                // A masked word of a token class: in the text, one of its words.
+                let set: Set = words.into_iter().collect();
+                let need = if set.len() <= NEED_LIMIT { Need::new(Rc::new(set.clone())) } else { None };
+                let exact = (set.len() <= EXACT_LIMIT).then(|| Rc::new(set));
+                return Info { exact, need };
+            }
+            let sub = info(&rep.sub, tokens);
             let exact = match (rep.min, rep.max) {
                 (1, Some(1)) => sub.exact,
                 (0, Some(1)) => sub.exact.map(|s| {
@@ -180,7 +189,7 @@ fn info(hir: &Hir) -> Info {
             // multiplied out; it is a candidate once it ends.
             let mut run: Option<Set> = None;
             for child in children {
-                let i = info(child);
+                let i = info(child, tokens);
                 whole = match (&whole, &i.exact) {
                     (Some(w), Some(e)) => product(w, e),
                     _ => None,
@@ -215,7 +224,7 @@ fn info(hir: &Hir) -> Info {
             let mut exact: Option<Set> = Some(Set::new());
             let mut need: Option<Set> = Some(Set::new());
             for child in children {
-                let i = info(child);
+                let i = info(child, tokens);
                 exact = match (exact, i.exact) {
                     (Some(mut a), Some(b)) if a.len() + b.len() <= EXACT_LIMIT => {
                         a.extend(b.iter().cloned());
@@ -246,11 +255,31 @@ fn info(hir: &Hir) -> Info {
 /// string is longer than one letter are returned: a lone letter would pass
 /// nearly every sentence.
 pub fn required(hir: &Hir) -> Option<Vec<String>> {
-    let need = info(hir).need?.set;
+    required_with(hir, None)
+}
+
+/// [`required`] of a masked pattern: a run of a token class's markers stands for
+/// one of the class's words ([`crate::token`]).
+pub fn required_with(hir: &Hir, tokens: Option<&Tokens>) -> Option<Vec<String>> {
+    let need = info(hir, tokens).need?.set;
     // A subset of strings that contain others is redundant: keep the shortest.
     let minimal: Vec<String> =
         need.iter().filter(|s| !need.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
     useful(&need).then_some(minimal)
+}
+
+/// The words a repetition of token markers (`[Ѣѣ]+`) stands for, if it is one.
+fn marker_run(rep: &regex_syntax::hir::Repetition, tokens: Option<&Tokens>) -> Option<Vec<String>> {
+    let tokens = tokens?;
+    let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else { return None };
+    if rep.min == 0 || class.ranges().is_empty() {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    for c in class.ranges().iter().flat_map(|r| r.start()..=r.end()) {
+        words.extend(tokens.marker_words(c)?.iter().cloned());
+    }
+    Some(words)
 }
 
 /// A set is worth a pass unless it holds a lone letter or space, which nearly

@@ -17,6 +17,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::gazetteer::Gazetteer;
+use crate::token::Tokens;
 use crate::lang::Lang;
 use crate::record::EntityType;
 
@@ -148,6 +149,9 @@ pub enum Matcher {
         /// Strings one of which every match contains, lowercased
         /// ([`crate::prefilter`]); `None`: the rule may match any sentence.
         required: Option<Vec<String>>,
+        /// The pattern uses token macros: it runs over the sentence masked
+        /// ([`crate::token`]).
+        masked: bool,
     },
     /// A pattern that is a gazetteer reference and nothing else (`@places.ru`,
     /// `(?P<name>@places.ru)`): matched with Aho-Corasick over the sentence, the
@@ -172,14 +176,17 @@ pub struct Verify {
 /// Compile a rule pattern with the regex crate's syntax and generous limits, and
 /// read off the strings one of which its every match contains (for the
 /// prefilter). The pattern is parsed once for both.
-fn compile(pattern: &str) -> Result<(regex_automata::meta::Regex, Option<Vec<String>>), String> {
+fn compile(
+    pattern: &str,
+    tokens: Option<&Tokens>,
+) -> Result<(regex_automata::meta::Regex, Option<Vec<String>>), String> {
     use regex_automata::meta;
     let hir = crate::alphabet::narrow(regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?);
     let regex = meta::Regex::builder()
         .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(24 << 20).auto_prefilter(false))
         .build_from_hir(&hir)
         .map_err(|e| e.to_string())?;
-    Ok((regex, crate::prefilter::required(&hir)))
+    Ok((regex, crate::prefilter::required_with(&hir, tokens)))
 }
 
 /// Split a gazetteer reference `name`, `name.ru`, `name.kk` into name and language.
@@ -318,6 +325,8 @@ pub struct RuleSet {
     pub examples: Vec<Example>,
     pub gazetteers: HashMap<String, Gazetteer>,
     pub lexicon: Lexicon,
+    /// The word classes of `tokens = [...]` in common ([`crate::token`]).
+    pub tokens: Tokens,
     /// For each type, the types whose overlapping entities remove it (`[yields]` in common).
     pub yields_to: HashMap<EntityType, Vec<EntityType>>,
     /// Where the rules came from (a folder, or "embedded").
@@ -400,6 +409,9 @@ struct ExpectDef {
 
 #[derive(Deserialize, Default)]
 struct CommonDef {
+    /// Macros that are word classes ([`crate::token`]).
+    #[serde(default)]
+    tokens: Vec<String>,
     #[serde(default)]
     define: BTreeMap<String, String>,
     #[serde(default)]
@@ -498,9 +510,11 @@ impl RuleSet {
         let mut defines: BTreeMap<String, (String, String)> = BTreeMap::new();
         let mut lexicon = Lexicon::default();
         let mut yields_to: HashMap<EntityType, Vec<EntityType>> = HashMap::new();
+        let mut token_names: Vec<(String, String)> = Vec::new();
         for (rel, text) in sources.iter().filter(|(p, _)| p.starts_with("common/")) {
             let file = display(rel);
             let def: CommonDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
+            token_names.extend(def.tokens.iter().map(|t| (file.clone(), t.clone())));
             for (name, pat) in def.define {
                 if !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
                     return Err(RuleError {
@@ -557,7 +571,26 @@ impl RuleSet {
                 }
             }
         }
-        let expander = Expander { defines: &defines, gazetteers: &gazetteers, lexicon: &lexicon };
+        let mut expander = Expander { defines: &defines, gazetteers: &gazetteers, lexicon: &lexicon, tokens: None };
+        let tokens = {
+            let mut macros = Vec::new();
+            for (file, name) in &token_names {
+                let err = |message: String| RuleError { file: file.clone(), line: 0, rule: None, message };
+                if !defines.contains_key(name) {
+                    return Err(err(format!("tokens: {name} is not a macro of [define]")));
+                }
+                let (pattern, _) = expander.expand(&format!("{{{name}}}")).map_err(err)?;
+                macros.push((name.clone(), pattern));
+            }
+            Tokens::new(&macros).map_err(|message| RuleError {
+                file: token_names.first().map(|(f, _)| f.clone()).unwrap_or_default(),
+                line: 0,
+                rule: None,
+                message,
+            })?
+        };
+        expander.tokens = (!tokens.is_empty()).then_some(&tokens);
+        let expander = expander;
         // 3. Rule files.
         // Files compile in parallel (regex compilation is most of the start-up time);
         // results are merged in file order, so errors and rule order stay deterministic.
@@ -642,9 +675,9 @@ impl RuleSet {
                             (r.pattern.trim().to_string(), matcher, vec![name.to_string()])
                         }
                         None => {
-                            let (pattern, gaz) = expander.expand(&r.pattern).map_err(&err)?;
-                            let (regex, required) =
-                                compile(&pattern).map_err(|e| err(format!("bad pattern: {e}")))?;
+                            let (pattern, gaz, masked) = expander.expand_masked(&r.pattern).map_err(&err)?;
+                            let (regex, required) = compile(&pattern, masked.then_some(&tokens))
+                                .map_err(|e| err(format!("bad pattern: {e}")))?;
                             let names = || {
                                 regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten()
                             };
@@ -666,7 +699,7 @@ impl RuleSet {
                                     )));
                                 }
                             }
-                            (pattern, Matcher::Regex { regex, required }, gaz)
+                            (pattern, Matcher::Regex { regex, required, masked }, gaz)
                         }
                     };
                     let mut verify = Vec::new();
@@ -757,7 +790,7 @@ impl RuleSet {
             }
             examples.extend(file_examples);
         }
-        Ok(RuleSet { rules, examples, gazetteers, lexicon, yields_to, origin: origin.to_string() })
+        Ok(RuleSet { rules, examples, gazetteers, lexicon, tokens, yields_to, origin: origin.to_string() })
     }
 }
 
@@ -868,16 +901,37 @@ struct Expander<'a> {
     defines: &'a BTreeMap<String, (String, String)>,
     gazetteers: &'a HashMap<String, Gazetteer>,
     lexicon: &'a Lexicon,
+    /// Word classes: their macros expand to runs of markers ([`Expander::expand_masked`]).
+    tokens: Option<&'a Tokens>,
 }
 
 impl Expander<'_> {
+    /// A pattern with every macro written out (token macros too).
     fn expand(&self, pattern: &str) -> Result<(String, Vec<String>), String> {
         let mut gaz = Vec::new();
-        let out = self.expand_depth(pattern, 0, &mut gaz)?;
+        let out = self.expand_depth(pattern, 0, &mut gaz, None)?;
         Ok((out, gaz))
     }
 
-    fn expand_depth(&self, p: &str, depth: usize, gaz: &mut Vec<String>) -> Result<String, String> {
+    /// A pattern for a masked sentence when it uses token macros (then `true`):
+    /// they stand for runs of their markers. Otherwise as [`Expander::expand`].
+    fn expand_masked(&self, pattern: &str) -> Result<(String, Vec<String>, bool), String> {
+        let mut gaz = Vec::new();
+        let mut used = false;
+        let out = match self.tokens {
+            Some(_) => self.expand_depth(pattern, 0, &mut gaz, Some(&mut used))?,
+            None => self.expand_depth(pattern, 0, &mut gaz, None)?,
+        };
+        Ok((out, gaz, used))
+    }
+
+    fn expand_depth(
+        &self,
+        p: &str,
+        depth: usize,
+        gaz: &mut Vec<String>,
+        mut tokens_used: Option<&mut bool>,
+    ) -> Result<String, String> {
         if depth > 20 {
             return Err("macros nest too deep (a macro refers to itself?)".into());
         }
@@ -898,10 +952,24 @@ impl Expander<'_> {
                     let is_macro = name_len > 0
                         && name.starts_with(|c: char| c.is_ascii_uppercase())
                         && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-                    if is_macro {
+                    let token = match (&tokens_used, self.tokens) {
+                        (Some(_), Some(t)) if is_macro => t.macro_regex(name),
+                        _ => None,
+                    };
+                    if let Some(runs) = token {
+                        out.push_str("(?:");
+                        out.push_str(runs);
+                        out.push(')');
+                        if let Some(used) = tokens_used.as_deref_mut() {
+                            *used = true;
+                        }
+                        for _ in 0..name_len + 1 {
+                            chars.next();
+                        }
+                    } else if is_macro {
                         let (_, body) =
                             self.defines.get(name).ok_or_else(|| format!("unknown macro {{{name}}}"))?;
-                        let inner = self.expand_depth(body, depth + 1, gaz)?;
+                        let inner = self.expand_depth(body, depth + 1, gaz, tokens_used.as_deref_mut())?;
                         out.push_str("(?:");
                         out.push_str(&inner);
                         out.push(')');

@@ -148,3 +148,47 @@ fn verify_keeps_only_matches_whose_group_is_a_gazetteer_form() {
     let found = names(&engine, "Работали РСК Алматы и РСК Петрова.");
     assert_eq!(found, vec![("РСК Алматы".into(), "РСК Алматы".into())]);
 }
+
+/// A count rule set whose common file declares `tokens` (word classes).
+fn load_counts(tokens: &str, defines: &str, pattern: &str) -> Result<RuleSet, RuleError> {
+    let common = format!("{tokens}\n[define]\n{defines}\n");
+    let rule = format!(
+        "type = \"count\"\nlang = \"ru\"\n[[rule]]\nid = \"ru.count.t\"\npattern = '''{pattern}'''\n\
+         [[rule.example]]\ntext = \"Пришли пять волонтеров.\"\nexpect = []\n"
+    );
+    let sources = vec![
+        ("common/numbers.toml".to_string(), common),
+        ("gazetteers/places.toml".to_string(), GAZETTEER.to_string()),
+        ("ru/count.toml".to_string(), rule),
+    ];
+    RuleSet::from_sources(sources, "test")
+}
+
+#[test]
+fn token_macros_must_be_defined_word_lists() {
+    let e = load_counts("tokens = [\"UNIT\"]", "", "(?P<num>{UNIT})\\s+(?P<object>\\pL+)").unwrap_err();
+    assert_eq!(e.file, "test/common/numbers.toml");
+    assert!(e.message.contains("UNIT is not a macro"), "{e}");
+    let e = load_counts("tokens = [\"UNIT\"]", "UNIT = '''(?i:пять\\pL*)'''", "(?P<num>{UNIT})").unwrap_err();
+    assert!(e.message.contains("token UNIT"), "{e}");
+}
+
+#[test]
+fn a_rule_with_token_macros_finds_what_it_would_find_unmasked() {
+    let defines = "UNIT = '''(?i:пять|пяти|два|двух)'''\nSCALE = '''(?i:тысяч|тысячи)'''\n\
+                   NUM = '''{UNIT}(?:\\s+{SCALE})?'''";
+    let pattern = "(?P<num>{NUM})\\s+(?P<object>[\\p{Ll}][\\pL\\-]*)";
+    let text = "Пришли Пять тысяч волонтеров, двух детей встретили, а пятый день — пустой; ПЯТИ семьям.";
+    let mut found = Vec::new();
+    for tokens in ["tokens = [\"UNIT\", \"SCALE\"]", ""] {
+        let set = load_counts(tokens, defines, pattern).unwrap();
+        let derek::rules::Matcher::Regex { masked, .. } = &set.rules[0].matcher else { panic!("a regex rule") };
+        assert_eq!(*masked, !tokens.is_empty());
+        let engine = Engine::new(set).unwrap();
+        let entities = engine.extract_text(text, Lang::Ru);
+        found.push(entities.iter().map(|e| (e.text.clone(), e.value.clone())).collect::<Vec<_>>());
+    }
+    let texts: Vec<&str> = found[0].iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["Пять тысяч волонтеров", "двух детей", "ПЯТИ семьям"]);
+    assert_eq!(found[0], found[1], "masked and written out, the same entities and values");
+}

@@ -58,7 +58,8 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
 fn head_forms(lemma: &str, lang: Lang) -> std::sync::Arc<Vec<String>> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
-    static FORMS: OnceLock<Mutex<HashMap<(String, bool), Arc<Vec<String>>>>> = OnceLock::new();
+    type Forms = HashMap<(String, bool), Arc<Vec<String>>>;
+    static FORMS: OnceLock<Mutex<Forms>> = OnceLock::new();
     let kk = lang == Lang::Kk;
     let mut forms = FORMS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     forms
