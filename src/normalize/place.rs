@@ -1,5 +1,6 @@
 //! Place values: the lemma of the gazetteer entry the `name` group matched (in
-//! the form's language, else the sentence's) and the entry's key; a name not in a
+//! the form's language, else the sentence's) and the entry's key (the pattern's
+//! gazetteers, then those the `name` group is verified against); a name not in a
 //! gazetteer is put in the nominative (Kazakh case endings removed). A `head`
 //! group (a generic word shared by a list of names) is looked up with the name.
 
@@ -12,7 +13,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if let Some(head) = ctx.group("head") {
         return shared_head(ctx, text, head);
     }
-    for g in &ctx.rule.gazetteers {
+    // The pattern's gazetteers, then those its `name` group is verified against.
+    let verified = ctx.rule.verify.iter().filter(|v| v.group == "name").map(|v| &v.gazetteer);
+    for g in ctx.rule.gazetteers.iter().chain(verified) {
         if let Some(gaz) = ctx.set.gazetteers.get(g)
             && let Some((entry, name)) = gaz.lookup(text, ctx.lang)
         {
