@@ -1,9 +1,9 @@
 //! Relative date values resolved against a document's date.
 //!
 //! Date values follow GUIDELINES.md: `Y0`, `Y-1`, `Y0-03`, `Y0-01-01/Y0`,
-//! `M-1`, `D-1`, `XXXX-06`, `Y0-WI` ... Given the document's date (`--date`, or a
+//! `M-1`, `W-1`, `D-1`, `XXXX-06`, `Y0-WI` ... Given the document's date (`--date`, or a
 //! `date` field in JSON Lines input) each becomes absolute: `Y-1` → `2023`,
-//! `M-1` → `2024-02`, `D-1` → `2024-03-14`. A value without a year (`XXXX-12-04`)
+//! `M-1` → `2024-02`, `W-1` → `2024-W10` (an ISO week), `D-1` → `2024-03-14`. A value without a year (`XXXX-12-04`)
 //! takes the year that puts it nearest the document's date, looking back up to
 //! eight months and ahead up to four (news mostly reports what has happened:
 //! "в декабре" in a March article is last December).
@@ -32,6 +32,28 @@ impl Day {
             month,
             day,
         })
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    fn days_from_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    /// The ISO 8601 week-numbering year and week of this day (weeks start on
+    /// Monday; week 1 holds the year's first Thursday).
+    pub fn iso_week(self) -> (i32, u32) {
+        let weekday = (self.days_from_epoch() + 3).rem_euclid(7); // 0 = Monday
+        let thursday = self.plus_days(3 - weekday);
+        let jan1 = Day { year: thursday.year, month: 1, day: 1 };
+        let week = (thursday.days_from_epoch() - jan1.days_from_epoch()) / 7 + 1;
+        (thursday.year, week as u32)
     }
 
     /// The day `n` days later (earlier when negative).
@@ -112,6 +134,10 @@ fn point(p: &str, doc: Day) -> Option<String> {
         let (y, m) = plus_months(doc.year, doc.month, n as i32);
         return Some(format!("{y:04}-{m:02}{rest}"));
     }
+    if let Some(n) = head.strip_prefix('W').and_then(offset) {
+        let (y, w) = doc.plus_days(7 * n).iso_week();
+        return Some(format!("{y:04}-W{w:02}{rest}"));
+    }
     if let Some(n) = head.strip_prefix('D').and_then(offset) {
         let d = doc.plus_days(n);
         return Some(format!("{:04}-{:02}-{:02}{rest}", d.year, d.month, d.day));
@@ -170,6 +196,17 @@ mod tests {
         assert_eq!(r("D-1", "2024-03-01").as_deref(), Some("2024-02-29"), "leap year");
         assert_eq!(r("D-1", "2023-03-01").as_deref(), Some("2023-02-28"));
         assert_eq!(r("D+1", "2023-12-31").as_deref(), Some("2024-01-01"));
+        assert_eq!(r("D+2", "2023-12-31").as_deref(), Some("2024-01-02"));
+        assert_eq!(r("D+1/D+2", "2024-03-15").as_deref(), Some("2024-03-16/2024-03-17"));
+    }
+
+    #[test]
+    fn relative_weeks_are_iso_weeks() {
+        assert_eq!(r("W0", "2024-03-15").as_deref(), Some("2024-W11"));
+        assert_eq!(r("W-1", "2024-03-15").as_deref(), Some("2024-W10"));
+        assert_eq!(r("W+1", "2024-12-27").as_deref(), Some("2025-W01"), "2024-12-30 is in 2025's week 1");
+        assert_eq!(r("W0", "2021-01-01").as_deref(), Some("2020-W53"));
+        assert_eq!(r("W-2", "2024-01-03").as_deref(), Some("2023-W51"), "2023-12-20, a Wednesday");
     }
 
     #[test]

@@ -431,9 +431,11 @@ impl Engine {
                 kept.push(c);
             }
         }
-        // Types that give way to others where they overlap.
+        // Types that give way to others where they overlap; matches of rules that
+        // say `not = true` (no entity, only a span claimed within their type).
         let mut out: Vec<Candidate> =
             kept.into_iter()
+                .filter(|c| !rules[c.rule].constants.contains_key("not"))
                 .filter(|c| {
                     !self.set.yields_to.get(&c.kind).is_some_and(|over| {
                         over.iter().any(|k| overlaps(&spans[*k as usize], c.start, c.end))
@@ -476,6 +478,14 @@ impl Engine {
         let mut unmatched_found: Vec<&Entity> = found.iter().collect();
         let mut missing = Vec::new();
         let mut fired_by_rule = ex.rule.is_none() || ex.expect.is_empty();
+        // A `not = true` rule yields no entity: it fires when its pattern matches
+        // (and the expected list shows that nothing inside its span was found).
+        if let Some(r) = ex.rule.as_deref().and_then(|id| self.set.rules.iter().find(|r| r.id == id))
+            && r.constants.contains_key("not")
+            && let Matcher::Regex { regex, .. } = &r.matcher
+        {
+            fired_by_rule = regex.is_match(ex.text.as_str());
+        }
         for (x, xv) in ex.expect.iter().zip(expected_json.iter_mut()) {
             let hit = unmatched_found
                 .iter()

@@ -97,7 +97,9 @@ fn constants_of(kind: EntityType) -> &'static [&'static str] {
         EntityType::Count => &["amount", "approx", "unit", "category", "object"],
         EntityType::Date => &["value", "rel", "since", "year", "month", "day"],
         EntityType::Organization => &["name", "form"],
-        EntityType::Place => &["name", "key"],
+        // `not = true`: a match that is no entity (a place word inside a campaign's
+        // name): it claims its span within its type and is then dropped.
+        EntityType::Place => &["name", "key", "not"],
     }
 }
 

@@ -9,6 +9,10 @@
 //! `season`. Constants: `value` (a fixed value), `rel`, `since = true`.
 //! A point missing a month or a year takes it from the other point
 //! (с 4 по 9 декабря: XXXX-12-04/XXXX-12-09).
+//! A `year` group may hold a decade (`1980-х`, `2000-е`: `198X`, `200X`) or a
+//! Kazakh year in ordinal words (`екі мың жиырмасыншы`: 2020); a `day` group a
+//! Kazakh ordinal day (`бірінші сәуір`); a `season` group a season adjective
+//! (`көктемгі`, `весенний`) as well as a noun.
 
 use super::{Context, month};
 use crate::record::Value;
@@ -21,6 +25,8 @@ struct Point {
     month: Option<u32>,
     day: Option<u32>,
     season: Option<&'static str>,
+    /// A decade: the first three digits of its first year (`198` for the 1980s).
+    decade: Option<String>,
 }
 
 impl Point {
@@ -29,6 +35,9 @@ impl Point {
     }
 
     fn render(&self) -> String {
+        if let Some(d) = &self.decade {
+            return format!("{d}X");
+        }
         let mut s = match (&self.rel, self.year) {
             (Some(r), _) => r.clone(),
             (None, Some(y)) => format!("{y:04}"),
@@ -60,11 +69,70 @@ impl Point {
 
 fn year(s: &str) -> Option<i32> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return kk_ordinal(s).and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=2999).contains(y));
+    }
     let y: i32 = digits.parse().ok()?;
     match digits.len() {
         4 if (1000..=2999).contains(&y) => Some(y),
         _ => None,
     }
+}
+
+/// A decade written as its first year with a plural ending: `1980-х`, `1990-е`,
+/// `2000-жылдары`... gives `198`, `199`, `200` (the value is `198X`).
+fn decade(s: &str) -> Option<String> {
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = s[digits.len()..].trim_start_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    let ending = rest.to_lowercase();
+    let plural = ["е", "х", "ые", "ых", "ми", "м"];
+    (digits.len() == 4 && digits.ends_with('0') && plural.contains(&ending.as_str()))
+        .then(|| digits[..3].to_string())
+}
+
+/// Kazakh ordinal words and the cardinals they are made from.
+const KK_ORDINALS: [(&str, &str); 20] = [
+    ("бірінші", "бір"),
+    ("екінші", "екі"),
+    ("үшінші", "үш"),
+    ("төртінші", "төрт"),
+    ("бесінші", "бес"),
+    ("алтыншы", "алты"),
+    ("жетінші", "жеті"),
+    ("сегізінші", "сегіз"),
+    ("тоғызыншы", "тоғыз"),
+    ("оныншы", "он"),
+    ("жиырмасыншы", "жиырма"),
+    ("жиырмасынші", "жиырма"),
+    ("отызыншы", "отыз"),
+    ("қырқыншы", "қырық"),
+    ("елуінші", "елу"),
+    ("алпысыншы", "алпыс"),
+    ("жетпісінші", "жетпіс"),
+    ("сексенінші", "сексен"),
+    ("тоқсаныншы", "тоқсан"),
+    ("жүзінші", "жүз"),
+];
+
+/// A Kazakh number in words whose last word is an ordinal: `екі мың
+/// жиырмасыншы` 2020, `мың тоғыз жүз тоқсан жетінші` 1997, `екі мыңыншы` 2000,
+/// `он бесінші` 15. `None` when the last word is not an ordinal.
+fn kk_ordinal(s: &str) -> Option<u32> {
+    let t = s.trim().to_lowercase();
+    let (head, last) = match t.rsplit_once(char::is_whitespace) {
+        Some((h, l)) => (h.trim_end(), l),
+        None => ("", t.as_str()),
+    };
+    let card = if last == "мыңыншы" {
+        "мың"
+    } else {
+        KK_ORDINALS.iter().find(|(o, _)| *o == last).map(|(_, c)| *c)?
+    };
+    let words = if head.is_empty() { card.to_string() } else { format!("{head} {card}") };
+    // A leading "мың" (one thousand) is written without "бір".
+    let words = if words.starts_with("мың") { format!("бір {words}") } else { words };
+    let n = super::number::parse_number(&words)?;
+    (n.fract() == 0.0 && n >= 1.0).then_some(n as u32)
 }
 
 /// A month by name, or by number (05.12.2023).
@@ -85,6 +153,9 @@ fn time(ctx: &Context) -> Option<String> {
 
 fn day(s: &str) -> Option<u32> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return kk_ordinal(s).filter(|d| (1..=31).contains(d));
+    }
     let d: u32 = digits.parse().ok()?;
     (1..=31).contains(&d).then_some(d)
 }
@@ -136,6 +207,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => ctx.constant("rel"),
         },
         year: match ctx.group("year") {
+            Some(y) if decade(y).is_some() => None,
             Some(y) => Some(year(y)?),
             None => ctx.constant("year").and_then(|y| year(&y)),
         },
@@ -148,15 +220,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => None,
         },
         season: match ctx.group("season") {
-            Some(s) => Some(month::season(s)?),
+            Some(s) => Some(month::season(s).or_else(|| month::season_adjective(s))?),
             None => None,
         },
+        decade: ctx.group("year").and_then(decade),
     };
     let mut b = Point {
         year: match ctx.group("year2") {
+            Some(y) if decade(y).is_some() => None,
             Some(y) => Some(year(y)?),
             None => None,
         },
+        decade: ctx.group("year2").and_then(decade),
         month: match ctx.group("month2") {
             Some(m) => Some(month_of(m)?),
             None => None,
@@ -167,7 +242,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         },
         ..Point::default()
     };
-    if a.is_empty() && a.season.is_none() {
+    if a.is_empty() && a.season.is_none() && a.decade.is_none() {
         return None;
     }
     if b.is_empty() {
@@ -192,4 +267,35 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         b.rel = a.rel.clone();
     }
     finish(format!("{}/{}", a.render(), b.render()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_ordinal_years_and_days() {
+        assert_eq!(year("екі мың жиырмасыншы"), Some(2020));
+        assert_eq!(year("Екі мың он сегізінші"), Some(2018));
+        assert_eq!(year("екі мыңыншы"), Some(2000));
+        assert_eq!(year("екі мың жиырма бірінші"), Some(2021));
+        assert_eq!(year("мың тоғыз жүз тоқсан жетінші"), Some(1997));
+        assert_eq!(year("жиырмасыншы"), None, "not a year");
+        assert_eq!(year("екі мың жиырма"), None, "a cardinal, not an ordinal");
+        assert_eq!(day("бірінші"), Some(1));
+        assert_eq!(day("тоғызыншы"), Some(9));
+        assert_eq!(day("жиырма бесінші"), Some(25));
+        assert_eq!(day("отыз екінші"), None);
+        assert_eq!(year("2023"), Some(2023));
+    }
+
+    #[test]
+    fn decades() {
+        assert_eq!(decade("1980-х").as_deref(), Some("198"));
+        assert_eq!(decade("2000-е").as_deref(), Some("200"));
+        assert_eq!(decade("1970-ые").as_deref(), Some("197"));
+        assert_eq!(decade("1985-х"), None, "not a decade's first year");
+        assert_eq!(decade("1980"), None);
+        assert_eq!(decade("1980-го"), None);
+    }
 }

@@ -169,6 +169,22 @@ pub fn season(s: &str) -> Option<&'static str> {
         .find_map(|&(stem, ends, code)| t.strip_prefix(stem).filter(|r| ends.contains(r)).map(|_| code))
 }
 
+/// Season adjectives: Kazakh `қысқы көктемгі жазғы күзгі`, Russian `зимний
+/// весенний летний осенний` in any case and gender. Only a rule that ties the
+/// season to a year (`осы көктемгі`, `этой весенней`) should read them: alone
+/// they are no date (GUIDELINES.md).
+pub fn season_adjective(s: &str) -> Option<&'static str> {
+    let t = normalize(s);
+    let kk = [("қысқы", "WI"), ("көктемгі", "SP"), ("жазғы", "SU"), ("күзгі", "FA")];
+    if let Some(&(_, c)) = kk.iter().find(|(w, _)| *w == t) {
+        return Some(c);
+    }
+    const RU_ADJ_ENDINGS: [&str; 12] = ["ий", "его", "ему", "им", "ем", "яя", "ей", "юю", "ее", "ие", "их", "ими"];
+    [("зимн", "WI"), ("весенн", "SP"), ("летн", "SU"), ("осенн", "FA")]
+        .iter()
+        .find_map(|&(stem, code)| t.strip_prefix(stem).filter(|r| RU_ADJ_ENDINGS.contains(r)).map(|_| code))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +310,17 @@ mod tests {
         for s in ["зимний", "летний", "лет", "осенний", "қысқа", "жазды", "күзгі", "жазу", "весенний", ""]
         {
             assert_eq!(season(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn season_adjectives() {
+        for (s, c) in [("көктемгі", "SP"), ("Күзгі", "FA"), ("жазғы", "SU"), ("қысқы", "WI"), ("весенний", "SP"),
+                       ("зимней", "WI"), ("летних", "SU"), ("осенним", "FA")] {
+            assert_eq!(season_adjective(s), Some(c), "{s}");
+        }
+        for s in ["көктем", "весна", "летний-то", "зимовка", "жазушы", ""] {
+            assert_eq!(season_adjective(s), None, "{s}");
         }
     }
 

@@ -111,7 +111,7 @@ const ADJ_ENDINGS: [&str; 16] =
     ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий"];
 
 /// An adjective ending of a Russian word, if it has one (with the stem).
-fn adjective(word: &str) -> Option<(&str, &str)> {
+pub(crate) fn adjective(word: &str) -> Option<(&str, &str)> {
     let lower = word.to_lowercase();
     for e in ADJ_ENDINGS {
         if lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2 {
@@ -125,7 +125,7 @@ fn adjective(word: &str) -> Option<(&str, &str)> {
 }
 
 /// Russian adjective stem + ending in the nominative of `g`.
-fn adjective_nominative(stem: &str, ending: &str, g: Gender) -> String {
+pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender) -> String {
     let lower_stem = stem.to_lowercase();
     // Soft stems (синий, последний) and stems ending in г/к/х/ж/ш/ч/щ take и-forms.
     let soft = ending.to_lowercase().starts_with(['е', 'я', 'ю'])

@@ -1,9 +1,12 @@
 //! Place values: the lemma of the gazetteer entry the `name` group matched (in
-//! the form's language, else the sentence's) and the entry's key; a name not in a
+//! the form's language, else the sentence's) and the entry's key (the pattern's
+//! gazetteers, then those the `name` group is verified against); a name not in a
 //! gazetteer is put in the nominative (Kazakh case endings removed). A `head`
 //! group (a generic word shared by a list of names) is looked up with the name.
 
-use super::{Context, nominative};
+use super::nominative::{self, Gender};
+use super::Context;
+use crate::rules::Lexicon;
 use crate::lang::Lang;
 use crate::record::Value;
 
@@ -12,7 +15,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if let Some(head) = ctx.group("head") {
         return shared_head(ctx, text, head);
     }
-    for g in &ctx.rule.gazetteers {
+    // The pattern's gazetteers, then those its `name` group is verified against.
+    let verified = ctx.rule.verify.iter().filter(|v| v.group == "name").map(|v| &v.gazetteer);
+    for g in ctx.rule.gazetteers.iter().chain(verified) {
         if let Some(gaz) = ctx.set.gazetteers.get(g)
             && let Some((entry, name)) = gaz.lookup(text, ctx.lang)
         {
@@ -24,9 +29,40 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let name = match ctx.constant("name") {
         Some(n) => n,
         None if ctx.lang == Lang::Kk => nominative::kk(text),
-        None => text.to_string(),
+        None if generic_adjective(text) => return None,
+        None => ru_adjective_head(text, &ctx.set.lexicon).unwrap_or_else(|| text.to_string()),
     };
     Some(Value::Place { name, key: ctx.constant("key") })
+}
+
+/// A Russian name made of adjectives and a generic word of `[place_head]`, in an
+/// oblique case, in the nominative: Кировоградской области → Кировоградская
+/// область, Советского района → Советский район. `None` for anything else.
+fn ru_adjective_head(phrase: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let (last, adjectives) = words.split_last()?;
+    if adjectives.is_empty() {
+        return None;
+    }
+    let lemma = lex.lookup_prefix("place_head", last)?;
+    // область is feminine; район, округ, микрорайон masculine.
+    let g = if lemma.ends_with('ь') { Gender::F } else { Gender::M };
+    let mut out = Vec::with_capacity(words.len());
+    for a in adjectives {
+        let (stem, ending) = nominative::adjective(a)?;
+        out.push(nominative::adjective_nominative(stem, ending, g));
+    }
+    out.push(lemma.to_string());
+    Some(out.join(" "))
+}
+
+/// Does a Russian phrase start with an adjective that only classifies (Городской
+/// округ, Сельском округе, Областной район): no name then.
+fn generic_adjective(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    ["городск", "сельск", "областн", "районн", "муниципальн", "административн", "столичн", "поселков"]
+        .iter()
+        .any(|g| first.starts_with(g))
 }
 
 /// A name whose generic word is shared with others in a list (Павлодарской,
@@ -68,4 +104,26 @@ fn head_forms(lemma: &str, lang: Lang) -> std::sync::Arc<Vec<String>> {
             Arc::new(if kk { crate::inflect::kk_forms(lemma) } else { crate::inflect::ru_forms(lemma) })
         })
         .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_adjective_and_head_to_the_nominative() {
+        let set = crate::rules::RuleSet::embedded().expect("embedded rules load");
+        let lex = &set.lexicon;
+        assert_eq!(ru_adjective_head("Кировоградской области", lex).as_deref(), Some("Кировоградская область"));
+        assert_eq!(ru_adjective_head("Советского района", lex).as_deref(), Some("Советский район"));
+        assert_eq!(ru_adjective_head("Усольском микрорайоне", lex).as_deref(), Some("Усольский микрорайон"));
+        assert_eq!(
+            ru_adjective_head("Западного административного округа", lex).as_deref(),
+            Some("Западный административный округ")
+        );
+        assert_eq!(ru_adjective_head("Каменка", lex), None, "no generic word");
+        assert!(generic_adjective("Городском округе") && generic_adjective("Сельский округ"));
+        assert!(!generic_adjective("Ынтымакском сельском округе"));
+        assert_eq!(ru_adjective_head("района", lex), None, "no name");
+    }
 }
