@@ -169,16 +169,30 @@ fn info(hir: &Hir, tokens: Option<&Tokens>) -> Info {
                 return Info { exact, need };
             }
             let sub = info(&rep.sub, tokens);
-            let exact = match (rep.min, rep.max) {
-                (1, Some(1)) => sub.exact,
-                (0, Some(1)) => sub.exact.map(|s| {
-                    let mut s = Set::clone(&s);
-                    s.insert(String::new());
-                    Rc::new(s)
-                }),
+            let exact = match (rep.min, rep.max, &sub.exact) {
+                (1, Some(1), _) => sub.exact.clone(),
+                // A few copies (`[0-9]{2}`, `x{1,3}`): each count's product, while few.
+                (min, Some(max), Some(one)) if max <= 4 => {
+                    let mut all = Set::new();
+                    let mut power = Some(Set::from([String::new()]));
+                    for n in 0..=max {
+                        let Some(p) = &power else { break };
+                        if n >= min {
+                            all.extend(p.iter().cloned());
+                        }
+                        if n < max {
+                            power = product(p, one);
+                        }
+                    }
+                    (power.is_some() && all.len() <= EXACT_LIMIT).then(|| Rc::new(all))
+                }
                 _ => None,
             };
-            let need = if rep.min >= 1 { sub.need } else { None };
+            let need = match (rep.min, &exact) {
+                (0, _) => None,
+                (_, Some(e)) => better(sub.need, Need::new(e.clone())),
+                _ => sub.need,
+            };
             Info { exact, need }
         }
         HirKind::Concat(children) => {
@@ -372,6 +386,16 @@ mod tests {
             Some(vec![" департаменті".into(), " комитеті".into()])
         );
         assert_eq!(req("«[^»]+»"), Some(vec!["«".into()]));
+    }
+
+    #[test]
+    fn counted_repetitions_multiply_out() {
+        // Two digits and a point: the hundred strings "00." .. "99.", not the point alone.
+        let need = req("[0-9]{2}\\.[0-9]{4}").unwrap();
+        assert_eq!(need.len(), 100);
+        assert!(need.contains(&"07.".to_string()) && !need.contains(&".".to_string()));
+        assert_eq!(req("(?:аб){1,2}в").unwrap(), vec!["абв".to_string()]);
+        assert_eq!(req("(?:аб){0,2}"), None);
     }
 
     #[test]
