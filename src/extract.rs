@@ -214,16 +214,20 @@ impl Engine {
                 lang,
                 set: &self.set,
             };
-            if let Some(value) = normalize::value(&ctx) {
-                out.push(Candidate {
-                    kind: rule.kind,
-                    start: s,
-                    end: e,
-                    rule: rule_idx,
-                    sentence: si,
-                    value,
-                });
-            }
+            let Some(value) = normalize::value(&ctx) else {
+                // The normalizer turned the match down (a number that is an age,
+                // a year, a time): a shorter match may start inside it.
+                pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            out.push(Candidate {
+                kind: rule.kind,
+                start: s,
+                end: e,
+                rule: rule_idx,
+                sentence: si,
+                value,
+            });
             // Go on after the entity, not after its context: the context that
             // follows it may hold the next one (a list sharing one word).
             pos = span.end;

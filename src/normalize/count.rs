@@ -3,17 +3,30 @@
 //! Groups: `num` (the number, digits or words), `mult` (тысяч, млн, мың ...),
 //! `approx` (более, около, астам ... looked up in the `[approx]` lexicon),
 //! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
-//! written), `num2` (the upper end of a range; the value keeps the lower bound).
-//! The category comes from the rule, else from the unit (`[unit_category]`),
-//! else from the object's stem in `[category]`, else `other`.
+//! written), `num2` (the upper end of a range; the value keeps the lower bound),
+//! `hint` (a word near an elliptic count that names what is counted: "8 из 11
+//! стран" gives its category, not its object).
+//! The category comes from the rule, else from the object's stem in
+//! `[category]`, else from the hint, else from the unit (`[unit_category]`),
+//! else, for a count without object or unit, from the nearest word of a known
+//! category before it in the sentence ("35 групп, сегодня их - 90"), else `other`.
+//!
+//! A match is no count (the normalizer gives `None`) when the context says the
+//! number is something else: a time (after `:`), a part of a name or an
+//! identifier (after `/`, `№`, a hyphen joined to a word, an opening quote), a
+//! word in `[not_counted_before]` before it (сағат, статьи, ещё), a word in
+//! `[not_counted]` (exact) or `[not_counted_stem]` (by stem) as its object or
+//! between the number and the object (жастағы, лет, процентке), an ordinal word
+//! there, or a year-like number (1800-2100 in four digits) whose object is of no
+//! known category.
 
 use super::{Context, number};
 use crate::record::{Approx, Value};
+use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
-    // Minutes of a time of day (18:00-ге дейін, в 10:30): not a count.
-    if ctx.groups.before() == Some(':') {
+    if !context_allows(lex, ctx.groups.preceding()) {
         return None;
     }
     let amount = match ctx.constant("amount") {
@@ -56,37 +69,151 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         None => ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object")),
     };
     // Years, durations, ages, percentages and the like are numbers but not counts.
-    if object.as_deref().is_some_and(|o| lex.lookup("not_counted", o).is_some()) {
+    if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
+        return None;
+    }
+    let object_cat = object.as_deref().and_then(|o| object_category(lex, o));
+    if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
         return None;
     }
     let category = ctx
         .constant("category")
-        .or_else(|| object.as_deref().and_then(|o| object_category(ctx, o)))
+        .or(object_cat)
+        .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         .or_else(|| unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string))
+        .or_else(|| {
+            (object.is_none() && unit.is_none())
+                .then(|| context_category(lex, ctx.groups.preceding()))
+                .flatten()
+        })
         .unwrap_or_else(|| "other".to_string());
     Some(Value::Count { amount, approx, unit, object, category })
 }
 
+/// A word of `[not_counted]` (exact) or `[not_counted_stem]` (by stem).
+fn not_counted(lex: &Lexicon, w: &str) -> bool {
+    lex.lookup("not_counted", w).is_some() || lex.lookup_prefix("not_counted_stem", w).is_some()
+}
+
+/// A Kazakh ordinal in words or digits (бесінші, жиырмасыншы, 2-ші): no count.
+fn is_ordinal(w: &str) -> bool {
+    let w = w.to_lowercase();
+    let n = w.chars().count();
+    (n >= 5 && ["ыншы", "інші", "ншы", "нші"].iter().any(|s| w.ends_with(s)))
+        || (w.starts_with(|c: char| c.is_ascii_digit()) && ["ші", "шы"].iter().any(|s| w.ends_with(s)))
+}
+
+/// The words between the number (and its multiplier, approximation or unit)
+/// and the head of the object, and the object's words before its last: any of
+/// them a duration, age, percentage or ordinal (отыз сегіз жастағы тұрғын,
+/// он бір жыл бұрын дәрігерлер; 4000 тоннаға жуығы зардап шеккен: the count
+/// ends at the possessive жуығы) makes the match no count.
+fn blocked_between(ctx: &Context) -> bool {
+    let lex = &ctx.set.lexicon;
+    let between = ["unit", "approx", "mult", "num2", "num"]
+        .iter()
+        .filter_map(|g| ctx.groups.between(g, "object"))
+        .min_by_key(|s| s.len())
+        .unwrap_or("");
+    let object = ctx.group("object").unwrap_or("");
+    let mut obj_words: Vec<&str> = object.split_whitespace().collect();
+    obj_words.pop();
+    between.split_whitespace().chain(obj_words).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty()
+            && !["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&w.to_lowercase().as_str())
+            && (not_counted(lex, w) || is_ordinal(w))
+    })
+}
+
+/// Four digits from 1800 to 2100 alone: a year, unless the object says otherwise.
+fn year_like(num: Option<&str>) -> bool {
+    num.is_some_and(|n| {
+        let n = n.trim();
+        n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) && (1800..=2100).contains(&n.parse::<u32>().unwrap_or(0))
+    })
+}
+
+/// Whether the text before a number lets it be a count: not a time's minutes
+/// (18:00, 18 : 00), not inside an identifier, web address or name (/, =, №,
+/// #, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
+/// not at the start of a quoted title («100 ата-әже кеші»), and not after a word
+/// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один).
+fn context_allows(lex: &Lexicon, before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        None => return true,
+        Some(':' | '/' | '=' | '№' | '#' | '_' | '«' | '"' | '“' | '„' | '\'') => return false,
+        Some('-' | '‐' | '‑' | '–') if rev.next().is_some_and(char::is_alphanumeric) => return false,
+        _ => {}
+    }
+    let trimmed = before.trim_end();
+    // "18 : 00" with spaces around the colon
+    if let Some(t) = trimmed.strip_suffix(':')
+        && t.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let word: String = {
+        let w: Vec<char> = trimmed.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+        w.into_iter().rev().collect()
+    };
+    if word.is_empty() {
+        return true;
+    }
+    let bare = word.trim_end_matches('.');
+    !(lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some())
+}
+
+/// The category of an elliptic count (no object, no unit): the nearest word
+/// before it in its sentence that names a category (854 человека, 8 из них:
+/// people).
+fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .rev()
+        .filter(|w| w.chars().count() >= 3 && !w.starts_with(|c: char| c.is_ascii_digit()))
+        .find_map(|w| word_category(lex, w))
+}
+
+/// The category of one word, a hyphenated word by its parts last to first
+/// (студентов-добровольцев: volunteers), then whole.
+fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
+    w.rsplit('-')
+        .chain(std::iter::once(w))
+        .find_map(|part| lex.lookup_prefix("category", part))
+        .map(str::to_string)
+}
+
 /// The category of a counted noun phrase: its words are tried last to first (the
 /// head of a Russian or Kazakh noun phrase is usually its last word), then the
-/// whole phrase.
-fn object_category(ctx: &Context, object: &str) -> Option<String> {
-    let lex = &ctx.set.lexicon;
-    if let Some(c) = lex.lookup_prefix("category", object)
-        && object.split_whitespace().count() == 1
+/// whole phrase (a multi-word stem: зардап шеккен).
+fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
+    let words: Vec<&str> = object.split_whitespace().collect();
+    if words.len() > 1
+        && let Some(c) = lex.lookup_prefix("category", object)
     {
-        return Some(c.to_string());
-    }
-    // Words last to first, and in a hyphenated word its parts last to first
-    // (студентов-добровольцев: volunteers).
-    for w in object.split_whitespace().rev() {
-        for part in w.rsplit('-').chain(std::iter::once(w)) {
-            if let Some(c) = lex.lookup_prefix("category", part) {
-                return Some(c.to_string());
-            }
+        // a stem of several words wins when it covers the phrase's last word
+        let stem_words = lex_stem_words(lex, object);
+        if stem_words >= words.len() {
+            return Some(c.to_string());
         }
     }
-    lex.lookup_prefix("category", object).map(str::to_string)
+    words.iter().rev().find_map(|w| word_category(lex, w)).or_else(|| lex.lookup_prefix("category", object).map(str::to_string))
+}
+
+/// The number of words of the longest `[category]` stem that starts `phrase`.
+fn lex_stem_words(lex: &Lexicon, phrase: &str) -> usize {
+    let p = crate::rules::fold(phrase);
+    lex.tables
+        .get("category")
+        .into_iter()
+        .flatten()
+        .flat_map(|(_, ws)| ws)
+        .filter(|s| p.starts_with(s.as_str()))
+        .map(|s| s.split(' ').count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// An object that is in fact a multiplier (2,5 тысячи, 5 мың), when there is no
@@ -96,4 +223,27 @@ fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
         return None;
     }
     ctx.group("object").map(str::trim).filter(|o| number::parse_multiplier(o).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert!(is_ordinal("бесінші"));
+        assert!(is_ordinal("жиырмасыншы"));
+        assert!(is_ordinal("2-ші"));
+        assert!(!is_ordinal("қатысушы"));
+        assert!(!is_ordinal("волонтер"));
+    }
+
+    #[test]
+    fn year_like_numbers() {
+        assert!(year_like(Some("2016")));
+        assert!(!year_like(Some("2 016")));
+        assert!(!year_like(Some("1500")));
+        assert!(!year_like(Some("20000")));
+        assert!(!year_like(None));
+    }
 }
