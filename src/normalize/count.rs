@@ -1,11 +1,15 @@
 //! Count values: amount, approximation, unit, counted object and its category.
 //!
 //! Groups: `num` (the number, digits or words), `mult` (тысяч, млн, мың ...),
-//! `approx` (более, около, астам ... looked up in the `[approx]` lexicon),
+//! `approx` (более, около, астам ... looked up in the `[approx]` lexicon;
+//! `approx_pre` for a Kazakh word before the number, кем дегенде, when there is
+//! also room for one after it),
 //! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
 //! written), `num2` (the upper end of a range; the value keeps the lower bound),
+//! `word` (the object where a rule takes any word after the number: 7 қойма),
 //! `hint` (a word near an elliptic count that names what is counted: "8 из 11
-//! стран" gives its category, not its object).
+//! стран" gives its category, not its object). A range whose upper end is not
+//! above its lower end is no range (a score, a phone number).
 //! The category comes from the rule, else from the object's stem in
 //! `[category]`, else from the hint, else from the unit (`[unit_category]`),
 //! else, for a count without object or unit, from the nearest word of a known
@@ -39,15 +43,29 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         // Vague plurals (сотни, жүздеген) count in their base: 100, 1000.
         None if ctx.constant("approx").as_deref() == Some("order") => number::order_base(ctx.group("num")?)?,
-        None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)))?,
+        None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?,
     };
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
     }
+    // "бір", "один" alone are mostly the article "a" or "one of" (бір топ азамат,
+    // ещё один, одним утром): numbers in `[not_counted_num]` are no count alone.
+    if ctx.group("mult").is_none() && ctx.group("num").is_some_and(|n| lex.lookup("not_counted_num", n).is_some()) {
+        return None;
+    }
+    // A range's upper end must be above its lower end (not a score 3-1, a
+    // phone number 8-777, a date 12-05).
+    if let Some(n2) = ctx.group("num2") {
+        let lo = number::parse_number(ctx.group("num")?)?;
+        if number::parse_number(n2).is_none_or(|hi| hi <= lo) {
+            return None;
+        }
+    }
     let approx = match ctx.constant("approx") {
         Some(a) => Approx::parse(&a)?,
         // Words outside the lexicon (составило, құрайды) state the number as it is.
-        None => match ctx.group("approx") {
+        // A word before the number (кем дегенде) counts when none follows it.
+        None => match ctx.group("approx").or(ctx.group("approx_pre")) {
             Some(w) => lex
                 .lookup("approx", w)
                 .or_else(|| lex.lookup_prefix("approx", w))
@@ -66,7 +84,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object = match object_mult(ctx) {
         // "2,5 тысячи": the multiplier stood where the object goes; there is no object.
         Some(_) => ctx.constant("object"),
-        None => ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object")),
+        None => ctx
+            .group("object")
+            .or(ctx.group("word"))
+            .map(|s| s.trim().to_string())
+            .or_else(|| ctx.constant("object")),
     };
     // Years, durations, ages, percentages and the like are numbers but not counts.
     if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
@@ -214,6 +236,15 @@ fn lex_stem_words(lex: &Lexicon, phrase: &str) -> usize {
         .map(|s| s.split(' ').count())
         .max()
         .unwrap_or(0)
+}
+
+/// The scale word that ends a range's upper number and belongs to both ends
+/// (он-он бес мың: 10 000-15 000), when the lower one has none.
+fn range_scale<'a>(ctx: &'a Context) -> Option<&'a str> {
+    let last = ctx.group("num2")?.split_whitespace().last()?;
+    let num = ctx.group("num")?;
+    (number::parse_multiplier(last).is_some() && num.split_whitespace().all(|w| number::parse_multiplier(w).is_none()))
+        .then_some(last)
 }
 
 /// An object that is in fact a multiplier (2,5 тысячи, 5 мың), when there is no

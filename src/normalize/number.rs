@@ -384,7 +384,17 @@ pub fn order_base(s: &str) -> Option<f64> {
         ("миллиондаған", 1e6),
         ("миллиардтаған", 1e9),
     ];
-    kk.iter().find(|(w, _)| t == *w).map(|&(_, v)| v)
+    if let Some(&(_, v)) = kk.iter().find(|(w, _)| t == *w) {
+        return Some(v);
+    }
+    // In digits: 100-деген, 1000-даған, 10-даған (a power of ten, a hyphen and
+    // the suffix of жүздеген).
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit() || SPACES.contains(c)).collect();
+    let rest = t[digits.len()..].strip_prefix(HYPHENS)?;
+    let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let v: f64 = digits.parse().ok()?;
+    let power_of_ten = digits.starts_with('1') && digits.len() > 1 && digits[1..].bytes().all(|b| b == b'0');
+    (power_of_ten && ["даған", "деген", "таған", "теген"].contains(&rest)).then_some(v)
 }
 
 /// The role of a number word in a compound.
@@ -1151,6 +1161,12 @@ pub(crate) mod tests {
         assert_eq!(order_base("мыңдаған"), Some(1000.0));
         assert_eq!(order_base("миллиардтаған"), Some(1e9));
         assert_eq!(order_base("жүздеген"), Some(100.0));
+        assert_eq!(order_base("100-деген"), Some(100.0));
+        assert_eq!(order_base("1000-даған"), Some(1000.0));
+        assert_eq!(order_base("1 000-даған"), Some(1000.0));
+        assert_eq!(order_base("10-даған"), Some(10.0));
+        assert_eq!(order_base("200-деген"), None);
+        assert_eq!(order_base("100-ден"), None);
         assert_eq!(order_base("сто"), None);
     }
 
