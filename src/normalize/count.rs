@@ -189,13 +189,19 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
 
 /// The category of an elliptic count (no object, no unit): the nearest word
 /// before it in its sentence that names a category (854 человека, 8 из них:
-/// people).
+/// people); capitalized words are names (Грузии is no груз), except the
+/// sentence's first word; abbreviations in capitals are read (НКО).
 fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
-    before
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    let words: Vec<&str> = before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    words
+        .iter()
+        .enumerate()
         .rev()
-        .filter(|w| w.chars().count() >= 3 && !w.starts_with(|c: char| c.is_ascii_digit()))
-        .find_map(|w| word_category(lex, w))
+        .filter(|(i, w)| {
+            w.chars().count() >= 3
+                && (*i == 0 || w.starts_with(char::is_lowercase) || w.chars().all(char::is_uppercase))
+        })
+        .find_map(|(_, w)| word_category(lex, w))
 }
 
 /// The category of one word, a hyphenated word by its parts last to first
