@@ -5,7 +5,8 @@
 //! `approx_pre` for a Kazakh word before the number, кем дегенде, when there is
 //! also room for one after it),
 //! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
-//! written), `num2` (the upper end of a range; the value keeps the lower bound),
+//! written), `num2` (the upper end of a range; the value keeps the lower bound)
+//! and `mult2` (its multiplier, shared by the lower end when that has none),
 //! `word` (the object where a rule takes any word after the number: 7 қойма),
 //! `hint` (a word near an elliptic count that names what is counted: "8 из 11
 //! стран" gives its category, not its object). A range whose upper end is not
@@ -53,6 +54,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ctx.group("mult").is_none() && ctx.group("num").is_some_and(|n| lex.lookup("not_counted_num", n).is_some()) {
         return None;
     }
+    // A Kazakh number in the locative (жетіде, 5-те, он жетіде) is a time or an
+    // age ("at seven"), not how many; not so a head in the locative (екеуінде,
+    // "in two of them").
+    if ctx.group("mult").is_none()
+        && ctx.group("num").is_some_and(|n| {
+            let n = n.to_lowercase();
+            ["да", "де", "та", "те"].iter().any(|s| n.ends_with(s)) && !["нда", "нде"].iter().any(|s| n.ends_with(s))
+        })
+    {
+        return None;
+    }
     // A range's upper end must be above its lower end (not a score 3-1, a
     // phone number 8-777, a date 12-05).
     if let Some(n2) = ctx.group("num2") {
@@ -94,6 +106,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
         return None;
     }
+    // A number word taken for the object (оннан бес: a fraction, two numbers).
+    if object.as_deref().is_some_and(|o| !o.contains(' ') && number::parse_number(o).is_some()) {
+        return None;
+    }
+    if ordinal_prepositional(ctx, object.as_deref()) {
+        return None;
+    }
     let object_cat = object.as_deref().and_then(|o| object_category(lex, o));
     if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
         return None;
@@ -132,7 +151,7 @@ fn is_ordinal(w: &str) -> bool {
 /// ends at the possessive жуығы) makes the match no count.
 fn blocked_between(ctx: &Context) -> bool {
     let lex = &ctx.set.lexicon;
-    let between = ["unit", "approx", "mult", "num2", "num"]
+    let between = ["unit", "approx", "mult2", "mult", "num2", "num"]
         .iter()
         .filter_map(|g| ctx.groups.between(g, "object"))
         .min_by_key(|s| s.len())
@@ -148,12 +167,32 @@ fn blocked_between(ctx: &Context) -> bool {
     })
 }
 
-/// Four digits from 1800 to 2100 alone: a year, unless the object says otherwise.
+/// Four digits from 1800 to 2100 alone, or a decade (1970-х): a year, unless
+/// the object says otherwise.
 fn year_like(num: Option<&str>) -> bool {
     num.is_some_and(|n| {
         let n = n.trim();
-        n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) && (1800..=2100).contains(&n.parse::<u32>().unwrap_or(0))
+        let digits = n.split_once(['-', '‐', '‑', '–']).map_or(n, |(d, rest)| if rest == "х" { d } else { "" });
+        digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
     })
+}
+
+/// A Russian noun in the singular prepositional (-е) after a number that
+/// asks for a plural (not 1, 21, 31 ...): an ordinal use, на 34 паркране "at
+/// the 34th", в 3 классе.
+fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
+    let (Some(num), Some(obj)) = (ctx.group("num"), object) else { return false };
+    let num = num.trim();
+    ctx.lang == crate::lang::Lang::Ru
+        && ctx.group("mult").is_none()
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && !(num.ends_with('1') && !num.ends_with("11"))
+        && !obj.contains(' ')
+        && obj.chars().count() > 3
+        && obj.ends_with('е')
+        && obj.starts_with(char::is_lowercase)
 }
 
 /// Whether the text before a number lets it be a count: not a time's minutes
@@ -244,9 +283,13 @@ fn lex_stem_words(lex: &Lexicon, phrase: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The scale word that ends a range's upper number and belongs to both ends
-/// (он-он бес мың: 10 000-15 000), when the lower one has none.
+/// The scale word that ends a range's upper number (`mult2`, or the last word
+/// of `num2`) and belongs to both ends (от 5 до 10 тысяч, он-он бес мың:
+/// 10 000-15 000), when the lower one has none.
 fn range_scale<'a>(ctx: &'a Context) -> Option<&'a str> {
+    if let Some(m) = ctx.group("mult2") {
+        return Some(m);
+    }
     let last = ctx.group("num2")?.split_whitespace().last()?;
     let num = ctx.group("num")?;
     (number::parse_multiplier(last).is_some() && num.split_whitespace().all(|w| number::parse_multiplier(w).is_none()))
@@ -282,5 +325,7 @@ mod tests {
         assert!(!year_like(Some("1500")));
         assert!(!year_like(Some("20000")));
         assert!(!year_like(None));
+        assert!(year_like(Some("1970-х")));
+        assert!(!year_like(Some("1970-ти")));
     }
 }
