@@ -266,7 +266,16 @@ fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
             return Some(c.to_string());
         }
     }
-    words.iter().rev().find_map(|w| word_category(lex, w)).or_else(|| lex.lookup_prefix("category", object).map(str::to_string))
+    let mut cats = words.iter().rev().filter_map(|w| word_category(lex, w));
+    match cats.next() {
+        // a head of people after a word that says which (қарт адамға, жетім
+        // балаға): the more telling category
+        Some(c) if c == "people" => Some(
+            cats.find(|c| ["volunteers", "children", "elderly", "families"].contains(&c.as_str())).unwrap_or(c),
+        ),
+        Some(c) => Some(c),
+        None => lex.lookup_prefix("category", object).map(str::to_string),
+    }
 }
 
 /// The number of words of the longest `[category]` stem that starts `phrase`.
