@@ -944,7 +944,8 @@ impl Expander<'_> {
                         if k > 0 {
                             out.push('|');
                         }
-                        out.push_str(&regex::escape(w).replace(' ', "\\s+"));
+                        // Lexicon words are kept with ё as е: match either in the text.
+                        out.push_str(&regex::escape(w).replace(' ', "\\s+").replace('е', "[её]"));
                     }
                     out.push(')');
                     for _ in 0..len {

@@ -18,7 +18,7 @@
 //! category before it in the sentence ("35 групп, сегодня их - 90"), else `other`.
 //!
 //! A match is no count (the normalizer gives `None`) when the context says the
-//! number is something else: a time (after `:`), a part of a name or an
+//! number is something else: a percentage (before `%`), a time (after `:`), a part of a name or an
 //! identifier (after `/`, `№`, a hyphen joined to a word, an opening quote), a
 //! word in `[not_counted_before]` before it (сағат, статьи, ещё), a word in
 //! `[not_counted]` (exact) or `[not_counted_stem]` (by stem) as its object or
@@ -32,7 +32,7 @@ use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
-    if !context_allows(lex, ctx.groups.preceding()) {
+    if !context_allows(lex, ctx.groups.preceding()) || is_percentage(ctx.groups.following()) {
         return None;
     }
     let amount = match ctx.constant("amount") {
@@ -227,6 +227,11 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     }
     let bare = word.trim_end_matches('.');
     !(lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some())
+}
+
+/// Whether the text after a number makes it a percentage (89%, 40 %).
+fn is_percentage(after: &str) -> bool {
+    after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with(['%', '٪'])
 }
 
 /// The category of an elliptic count (no object, no unit): the nearest word
