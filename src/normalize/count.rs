@@ -32,7 +32,10 @@ use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
-    if !context_allows(lex, ctx.groups.preceding()) || is_percentage(ctx.groups.following()) {
+    if !context_allows(lex, ctx.groups.preceding())
+        || is_percentage(ctx.groups.following())
+        || ctx.group("num").is_some_and(is_phone)
+    {
         return None;
     }
     let amount = match ctx.constant("amount") {
@@ -229,6 +232,13 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     !(lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some())
 }
 
+/// A Kazakhstani phone number written as one run of digits (87011234567,
+/// 77011234567): eleven digits starting with 7 or 8.
+fn is_phone(num: &str) -> bool {
+    let n = num.trim();
+    n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()) && (n.starts_with('7') || n.starts_with('8'))
+}
+
 /// Whether the text after a number makes it a percentage (89%, 40 %).
 fn is_percentage(after: &str) -> bool {
     after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with(['%', '٪'])
@@ -333,6 +343,16 @@ mod tests {
         assert!(is_ordinal("2-ші"));
         assert!(!is_ordinal("қатысушы"));
         assert!(!is_ordinal("волонтер"));
+    }
+
+    #[test]
+    fn phones_and_percentages() {
+        assert!(is_phone("87011234567"));
+        assert!(!is_phone("8701123456"));
+        assert!(!is_phone("50000000000"));
+        assert!(is_percentage(" %, и"));
+        assert!(is_percentage("%"));
+        assert!(!is_percentage(" процентов"));
     }
 
     #[test]
