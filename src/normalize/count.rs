@@ -53,6 +53,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
     }
+    // тысячи, тысячам ... alone are a vague plural (тысячи волонтеров: order,
+    // left to the rule for vague plurals); after более, свыше they are 1000.
+    if ctx.constant("approx").is_none()
+        && ctx.group("approx").is_none()
+        && ctx.group("mult").is_none()
+        && ctx.group("num").is_some_and(|n| {
+            let n = n.trim().to_lowercase();
+            ["тысячи", "тысячам", "тысячами", "тысячах"].contains(&n.as_str())
+        })
+    {
+        return None;
+    }
     // "бір", "один" alone are mostly the article "a" or "one of" (бір топ азамат,
     // ещё один, одним утром): numbers in `[not_counted_num]` are no count alone.
     if ctx.group("mult").is_none() && ctx.group("num").is_some_and(|n| lex.lookup("not_counted_num", n).is_some()) {
