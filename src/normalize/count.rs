@@ -174,7 +174,18 @@ fn blocked_between(ctx: &Context) -> bool {
         .filter_map(|g| ctx.groups.between(g, "object"))
         .min_by_key(|s| s.len())
         .unwrap_or("");
-    let object = ctx.group("object").unwrap_or("");
+    let object = ctx.group("object").or(ctx.group("word")).unwrap_or("");
+    // A Kazakh adjective in -лы/-лі right after the number takes the number
+    // into itself: 5 балалы отбасы "a family with five children", 3 бөлмелі
+    // (not so көпбалалы "with many children": 40 мың көпбалалы отбасы).
+    let first = between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
+    if ctx.lang == crate::lang::Lang::Kk
+        && first.chars().count() > 4
+        && (first.ends_with("лы") || first.ends_with("лі"))
+        && !first.starts_with("көп")
+    {
+        return true;
+    }
     let mut obj_words: Vec<&str> = object.split_whitespace().collect();
     obj_words.pop();
     between.split_whitespace().chain(obj_words).any(|w| {
@@ -245,10 +256,10 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
 }
 
 /// A Kazakhstani phone number written as one run of digits (87011234567,
-/// 77011234567): eleven digits starting with 7 or 8.
+/// 77011234567): eleven digits starting with 87 or 77.
 fn is_phone(num: &str) -> bool {
     let n = num.trim();
-    n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()) && (n.starts_with('7') || n.starts_with('8'))
+    n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()) && (n.starts_with("87") || n.starts_with("77"))
 }
 
 /// Whether the text after a number makes it a percentage (89%, 40 %).
@@ -362,6 +373,7 @@ mod tests {
         assert!(is_phone("87011234567"));
         assert!(!is_phone("8701123456"));
         assert!(!is_phone("50000000000"));
+        assert!(!is_phone("80000000000"));
         assert!(is_percentage(" %, и"));
         assert!(is_percentage("%"));
         assert!(!is_percentage(" процентов"));
