@@ -97,6 +97,15 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     open && close
 }
 
+/// The end of the first word at or after `start` in `text` (past any non-word
+/// characters before it), and at least one character after `start`.
+fn after_first_word(text: &str, start: usize) -> usize {
+    let rest = &text[start..];
+    let mut chars = rest.char_indices().skip_while(|&(_, c)| !is_word(c)).skip_while(|&(_, c)| is_word(c));
+    let end = chars.next().map_or(rest.len(), |(i, _)| i);
+    start + end.max(rest.chars().next().map_or(1, char::len_utf8))
+}
+
 impl Engine {
     /// Compile the per-language pattern sets.
     pub fn new(set: RuleSet) -> Result<Engine, RuleError> {
@@ -227,16 +236,25 @@ impl Engine {
                 lang,
                 set: &self.set,
             };
-            if let Some(value) = normalize::value(&ctx) {
-                out.push(Candidate {
-                    kind: rule.kind,
-                    start: s,
-                    end: e,
-                    rule: rule_idx,
-                    sentence: si,
-                    value,
-                });
-            }
+            let Some(value) = normalize::value(&ctx) else {
+                // The normalizer turned the match down (a number that is an age,
+                // a year, a time): a shorter match may start inside it, after
+                // its first word (one starting inside that word would not begin
+                // at a word edge).
+                pos = if rule.boundary { after_first_word(hay, m.start()) } else { m.start() + 1 };
+                while !hay.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            };
+            out.push(Candidate {
+                kind: rule.kind,
+                start: s,
+                end: e,
+                rule: rule_idx,
+                sentence: si,
+                value,
+            });
             // Go on after the entity, not after its context: the context that
             // follows it may hold the next one (a list sharing one word).
             pos = span.end;
@@ -552,4 +570,23 @@ pub fn check(engine: &Engine) -> CheckReport {
         }
     }
     CheckReport { examples: set.examples.len(), failures }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_first_word;
+
+    #[test]
+    fn a_turned_down_match_is_retried_after_its_first_word() {
+        let t = "2023 жылы 5 адам";
+        assert_eq!(&t[after_first_word(t, 0)..], " жылы 5 адам");
+        // from inside a word: to its end
+        assert_eq!(&t[after_first_word(t, 1)..], " жылы 5 адам");
+        // from before a word: past the spaces and the word
+        assert_eq!(&t[after_first_word(t, 4)..], " 5 адам");
+        // at the end of the text
+        assert_eq!(after_first_word(t, t.len() - "м".len()), t.len());
+        // a match starting on punctuation followed by nothing else
+        assert_eq!(after_first_word("«", 0), "«".len());
+    }
 }

@@ -77,7 +77,7 @@ impl LangSel {
 /// The named groups each type's normalizer reads.
 pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
     match kind {
-        EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2"],
+        EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2", "mult2", "approx_pre", "approx_end", "hint", "word"],
         EntityType::Date => {
             &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]
         }
@@ -1041,7 +1041,8 @@ impl Expander<'_> {
                         if k > 0 {
                             out.push('|');
                         }
-                        out.push_str(&regex::escape(w).replace(' ', "\\s+"));
+                        // Lexicon words are kept with ё as е: match either in the text.
+                        out.push_str(&regex::escape(w).replace(' ', "\\s+").replace('е', "[её]"));
                     }
                     out.push(')');
                     for _ in 0..len {

@@ -1,19 +1,41 @@
 //! Count values: amount, approximation, unit, counted object and its category.
 //!
 //! Groups: `num` (the number, digits or words), `mult` (тысяч, млн, мың ...),
-//! `approx` (более, около, астам ... looked up in the `[approx]` lexicon),
+//! `approx` (более, около, астам ... looked up in the `[approx]` lexicon;
+//! `approx_end` for a word that ends the count, асып, жуығы;
+//! `approx_pre` for a Kazakh word before the number, кем дегенде, when there is
+//! also room for one after it),
 //! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
-//! written), `num2` (the upper end of a range; the value keeps the lower bound).
-//! The category comes from the rule, else from the unit (`[unit_category]`),
-//! else from the object's stem in `[category]`, else `other`.
+//! written), `num2` (the upper end of a range; the value keeps the lower bound)
+//! and `mult2` (its multiplier, shared by the lower end when that has none),
+//! `word` (the object where a rule takes any word after the number: 7 қойма),
+//! `hint` (a word near an elliptic count that names what is counted: "8 из 11
+//! стран" gives its category, not its object). A range whose upper end is not
+//! above its lower end is no range (a score, a phone number).
+//! The category comes from the rule, else from the object's stem in
+//! `[category]`, else from the hint, else from the unit (`[unit_category]`),
+//! else, for a count without object or unit, from the nearest word of a known
+//! category before it in the sentence ("35 групп, сегодня их - 90"), else `other`.
+//!
+//! A match is no count (the normalizer gives `None`) when the context says the
+//! number is something else: a percentage (before `%`), a time (after `:`), a part of a name or an
+//! identifier (after `/`, `№`, a hyphen joined to a word, an opening quote), a
+//! word in `[not_counted_before]` before it (сағат, статьи, ещё), a word in
+//! `[not_counted]` (exact) or `[not_counted_stem]` (by stem) as its object or
+//! between the number and the object (жастағы, лет, процентке), an ordinal word
+//! there, or a year-like number (1800-2100 in four digits) whose object is of no
+//! known category.
 
 use super::{Context, number};
 use crate::record::{Approx, Value};
+use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
-    // Minutes of a time of day (18:00-ге дейін, в 10:30): not a count.
-    if ctx.groups.before() == Some(':') {
+    if !context_allows(lex, ctx.groups.preceding())
+        || is_percentage(ctx.groups.following())
+        || ctx.group("num").is_some_and(is_phone)
+    {
         return None;
     }
     let amount = match ctx.constant("amount") {
@@ -26,15 +48,54 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         // Vague plurals (сотни, жүздеген) count in their base: 100, 1000.
         None if ctx.constant("approx").as_deref() == Some("order") => number::order_base(ctx.group("num")?)?,
-        None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)))?,
+        None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?,
     };
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
     }
+    // тысячи, тысячам ... alone are a vague plural (тысячи волонтеров: order,
+    // left to the rule for vague plurals); after более, свыше they are 1000.
+    if ctx.constant("approx").is_none()
+        && ctx.group("approx").is_none()
+        && ctx.group("mult").is_none()
+        && ctx.group("num").is_some_and(|n| {
+            let n = n.trim().to_lowercase();
+            ["тысячи", "тысячам", "тысячами", "тысячах"].contains(&n.as_str())
+        })
+    {
+        return None;
+    }
+    // "бір", "один" alone are mostly the article "a" or "one of" (бір топ азамат,
+    // ещё один, одним утром): numbers in `[not_counted_num]` are no count alone.
+    if ctx.group("mult").is_none() && ctx.group("num").is_some_and(|n| lex.lookup("not_counted_num", n).is_some()) {
+        return None;
+    }
+    // A Kazakh number in the locative (жетіде, 5-те, он жетіде) is a time or an
+    // age ("at seven"), not how many; not so a head in the locative (екеуінде,
+    // "in two of them").
+    if ctx.group("mult").is_none()
+        && ctx.group("num").is_some_and(|n| {
+            let n = n.to_lowercase();
+            ["да", "де", "та", "те"].iter().any(|s| n.ends_with(s)) && !["нда", "нде"].iter().any(|s| n.ends_with(s))
+        })
+    {
+        return None;
+    }
+    // A range's upper end must be above its lower end (not a score 3-1, a
+    // phone number 8-777, a date 12-05).
+    if let Some(n2) = ctx.group("num2") {
+        let lo = number::parse_number(ctx.group("num")?)?;
+        if number::parse_number(n2).is_none_or(|hi| hi <= lo) {
+            return None;
+        }
+    }
     let approx = match ctx.constant("approx") {
         Some(a) => Approx::parse(&a)?,
         // Words outside the lexicon (составило, құрайды) state the number as it is.
-        None => match ctx.group("approx") {
+        // A word before the number (кем дегенде) counts when none follows it.
+        // A range gives its lower bound: at least (30-40 адам).
+        None if ctx.group("num2").is_some() => Approx::Ge,
+        None => match ctx.group("approx").or(ctx.group("approx_end")).or(ctx.group("approx_pre")) {
             Some(w) => lex
                 .lookup("approx", w)
                 .or_else(|| lex.lookup_prefix("approx", w))
@@ -53,40 +114,236 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object = match object_mult(ctx) {
         // "2,5 тысячи": the multiplier stood where the object goes; there is no object.
         Some(_) => ctx.constant("object"),
-        None => ctx.group("object").map(|s| s.trim().to_string()).or_else(|| ctx.constant("object")),
+        None => ctx
+            .group("object")
+            .or(ctx.group("word"))
+            .map(|s| s.trim().to_string())
+            .or_else(|| ctx.constant("object")),
     };
     // Years, durations, ages, percentages and the like are numbers but not counts.
-    if object.as_deref().is_some_and(|o| lex.lookup("not_counted", o).is_some()) {
+    if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
+        return None;
+    }
+    // A number word taken for the object (оннан бес: a fraction, two numbers).
+    if object.as_deref().is_some_and(|o| !o.contains(' ') && number::parse_number(o).is_some()) {
+        return None;
+    }
+    if ordinal_prepositional(ctx, object.as_deref()) {
+        return None;
+    }
+    let object_cat = object.as_deref().and_then(|o| object_category(lex, o));
+    if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
         return None;
     }
     let category = ctx
         .constant("category")
-        .or_else(|| object.as_deref().and_then(|o| object_category(ctx, o)))
+        .or(object_cat)
+        .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         .or_else(|| unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string))
+        .or_else(|| {
+            (object.is_none() && unit.is_none())
+                .then(|| context_category(lex, ctx.groups.preceding()))
+                .flatten()
+        })
         .unwrap_or_else(|| "other".to_string());
     Some(Value::Count { amount, approx, unit, object, category })
 }
 
+/// A word of `[not_counted]` (exact) or `[not_counted_stem]` (by stem).
+fn not_counted(lex: &Lexicon, w: &str) -> bool {
+    lex.lookup("not_counted", w).is_some() || lex.lookup_prefix("not_counted_stem", w).is_some()
+}
+
+/// A Kazakh ordinal in words or digits (бесінші, жиырмасыншы, 2-ші): no count.
+fn is_ordinal(w: &str) -> bool {
+    let w = w.to_lowercase();
+    let n = w.chars().count();
+    (n >= 5 && ["ыншы", "інші", "ншы", "нші"].iter().any(|s| w.ends_with(s)))
+        || (w.starts_with(|c: char| c.is_ascii_digit()) && ["ші", "шы"].iter().any(|s| w.ends_with(s)))
+}
+
+/// The words between the number (and its multiplier, approximation or unit)
+/// and the head of the object, and the object's words before its last: any of
+/// them a duration, age, percentage or ordinal (отыз сегіз жастағы тұрғын,
+/// он бір жыл бұрын дәрігерлер; 4000 тоннаға жуығы зардап шеккен: the count
+/// ends at the possessive жуығы) makes the match no count.
+fn blocked_between(ctx: &Context) -> bool {
+    let lex = &ctx.set.lexicon;
+    let between = ["unit", "approx", "mult2", "mult", "num2", "num"]
+        .iter()
+        .filter_map(|g| ctx.groups.between(g, "object"))
+        .min_by_key(|s| s.len())
+        .unwrap_or("");
+    let object = ctx.group("object").or(ctx.group("word")).unwrap_or("");
+    // A Kazakh adjective in -лы/-лі right after the number takes the number
+    // into itself: 5 балалы отбасы "a family with five children", 3 бөлмелі
+    // (not so көпбалалы "with many children": 40 мың көпбалалы отбасы).
+    let first = between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
+    if ctx.lang == crate::lang::Lang::Kk
+        && first.chars().count() > 4
+        && (first.ends_with("лы") || first.ends_with("лі"))
+        && !first.starts_with("көп")
+    {
+        return true;
+    }
+    let mut obj_words: Vec<&str> = object.split_whitespace().collect();
+    obj_words.pop();
+    between.split_whitespace().chain(obj_words).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty()
+            && !["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&w.to_lowercase().as_str())
+            && (not_counted(lex, w) || is_ordinal(w))
+    })
+}
+
+/// Four digits from 1800 to 2100 alone, or a decade (1970-х): a year, unless
+/// the object says otherwise.
+fn year_like(num: Option<&str>) -> bool {
+    num.is_some_and(|n| {
+        let n = n.trim();
+        let digits = n.split_once(['-', '‐', '‑', '–']).map_or(n, |(d, rest)| if rest == "х" { d } else { "" });
+        digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
+    })
+}
+
+/// A Russian noun in the singular prepositional (-е) after a number that
+/// asks for a plural (not 1, 21, 31 ...): an ordinal use, на 34 паркране "at
+/// the 34th", в 3 классе.
+fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
+    let (Some(num), Some(obj)) = (ctx.group("num"), object) else { return false };
+    let num = num.trim();
+    ctx.lang == crate::lang::Lang::Ru
+        && ctx.group("mult").is_none()
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && !(num.ends_with('1') && !num.ends_with("11"))
+        && !obj.contains(' ')
+        && obj.chars().count() > 3
+        && obj.ends_with('е')
+        && obj.starts_with(char::is_lowercase)
+}
+
+/// Whether the text before a number lets it be a count: not a time's minutes
+/// (18:00, 18 : 00), not inside an identifier, web address or name (/, =, №,
+/// #, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
+/// not at the start of a quoted title («100 ата-әже кеші»), and not after a word
+/// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один).
+fn context_allows(lex: &Lexicon, before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        None => return true,
+        Some(':' | '/' | '=' | '№' | '#' | '_' | '«' | '"' | '“' | '„' | '\'') => return false,
+        Some('-' | '‐' | '‑' | '–') if rev.next().is_some_and(char::is_alphanumeric) => return false,
+        _ => {}
+    }
+    let trimmed = before.trim_end();
+    // "18 : 00" with spaces around the colon
+    if let Some(t) = trimmed.strip_suffix(':')
+        && t.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let word: String = {
+        let w: Vec<char> = trimmed.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+        w.into_iter().rev().collect()
+    };
+    if word.is_empty() {
+        return true;
+    }
+    let bare = word.trim_end_matches('.');
+    !(lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some())
+}
+
+/// A Kazakhstani phone number written as one run of digits (87011234567,
+/// 77011234567): eleven digits starting with 87 or 77.
+fn is_phone(num: &str) -> bool {
+    let n = num.trim();
+    n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()) && (n.starts_with("87") || n.starts_with("77"))
+}
+
+/// Whether the text after a number makes it a percentage (89%, 40 %).
+fn is_percentage(after: &str) -> bool {
+    after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with(['%', '٪'])
+}
+
+/// The category of an elliptic count (no object, no unit): the nearest word
+/// before it in its sentence that names a category (854 человека, 8 из них:
+/// people); capitalized words are names (Грузии is no груз), except the
+/// sentence's first word; abbreviations in capitals are read (НКО).
+fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
+    let words: Vec<&str> = before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    words
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(i, w)| {
+            w.chars().count() >= 3
+                && (*i == 0 || w.starts_with(char::is_lowercase) || w.chars().all(char::is_uppercase))
+        })
+        .find_map(|(_, w)| word_category(lex, w))
+}
+
+/// The category of one word, a hyphenated word by its parts last to first
+/// (студентов-добровольцев: volunteers), then whole.
+fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
+    w.rsplit('-')
+        .chain(std::iter::once(w))
+        .find_map(|part| lex.lookup_prefix("category", part))
+        .map(str::to_string)
+}
+
 /// The category of a counted noun phrase: its words are tried last to first (the
 /// head of a Russian or Kazakh noun phrase is usually its last word), then the
-/// whole phrase.
-fn object_category(ctx: &Context, object: &str) -> Option<String> {
-    let lex = &ctx.set.lexicon;
-    if let Some(c) = lex.lookup_prefix("category", object)
-        && object.split_whitespace().count() == 1
+/// whole phrase (a multi-word stem: зардап шеккен).
+fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
+    let words: Vec<&str> = object.split_whitespace().collect();
+    if words.len() > 1
+        && let Some(c) = lex.lookup_prefix("category", object)
     {
-        return Some(c.to_string());
-    }
-    // Words last to first, and in a hyphenated word its parts last to first
-    // (студентов-добровольцев: volunteers).
-    for w in object.split_whitespace().rev() {
-        for part in w.rsplit('-').chain(std::iter::once(w)) {
-            if let Some(c) = lex.lookup_prefix("category", part) {
-                return Some(c.to_string());
-            }
+        // a stem of several words wins when it covers the phrase's last word
+        let stem_words = lex_stem_words(lex, object);
+        if stem_words >= words.len() {
+            return Some(c.to_string());
         }
     }
-    lex.lookup_prefix("category", object).map(str::to_string)
+    let mut cats = words.iter().rev().filter_map(|w| word_category(lex, w));
+    match cats.next() {
+        // a head of people after a word that says which (қарт адамға, жетім
+        // балаға): the more telling category
+        Some(c) if c == "people" => Some(
+            cats.find(|c| ["volunteers", "children", "elderly", "families"].contains(&c.as_str())).unwrap_or(c),
+        ),
+        Some(c) => Some(c),
+        None => lex.lookup_prefix("category", object).map(str::to_string),
+    }
+}
+
+/// The number of words of the longest `[category]` stem that starts `phrase`.
+fn lex_stem_words(lex: &Lexicon, phrase: &str) -> usize {
+    let p = crate::rules::fold(phrase);
+    lex.tables
+        .get("category")
+        .into_iter()
+        .flatten()
+        .flat_map(|(_, ws)| ws)
+        .filter(|s| p.starts_with(s.as_str()))
+        .map(|s| s.split(' ').count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The scale word that ends a range's upper number (`mult2`, or the last word
+/// of `num2`) and belongs to both ends (от 5 до 10 тысяч, он-он бес мың:
+/// 10 000-15 000), when the lower one has none.
+fn range_scale<'a>(ctx: &'a Context) -> Option<&'a str> {
+    if let Some(m) = ctx.group("mult2") {
+        return Some(m);
+    }
+    let last = ctx.group("num2")?.split_whitespace().last()?;
+    let num = ctx.group("num")?;
+    (number::parse_multiplier(last).is_some() && num.split_whitespace().all(|w| number::parse_multiplier(w).is_none()))
+        .then_some(last)
 }
 
 /// An object that is in fact a multiplier (2,5 тысячи, 5 мың), when there is no
@@ -96,4 +353,40 @@ fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
         return None;
     }
     ctx.group("object").map(str::trim).filter(|o| number::parse_multiplier(o).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert!(is_ordinal("бесінші"));
+        assert!(is_ordinal("жиырмасыншы"));
+        assert!(is_ordinal("2-ші"));
+        assert!(!is_ordinal("қатысушы"));
+        assert!(!is_ordinal("волонтер"));
+    }
+
+    #[test]
+    fn phones_and_percentages() {
+        assert!(is_phone("87011234567"));
+        assert!(!is_phone("8701123456"));
+        assert!(!is_phone("50000000000"));
+        assert!(!is_phone("80000000000"));
+        assert!(is_percentage(" %, и"));
+        assert!(is_percentage("%"));
+        assert!(!is_percentage(" процентов"));
+    }
+
+    #[test]
+    fn year_like_numbers() {
+        assert!(year_like(Some("2016")));
+        assert!(!year_like(Some("2 016")));
+        assert!(!year_like(Some("1500")));
+        assert!(!year_like(Some("20000")));
+        assert!(!year_like(None));
+        assert!(year_like(Some("1970-х")));
+        assert!(!year_like(Some("1970-ти")));
+    }
 }

@@ -70,6 +70,38 @@ impl<'a> Groups<'a> {
         }
     }
 
+    /// The text of the sentence before the match (empty for gazetteer matches).
+    pub fn preceding(&self) -> &'a str {
+        match *self {
+            Groups::Regex { caps, hay, .. } => caps.get_match().map_or("", |m| &hay[..m.start()]),
+            Groups::Whole { .. } => "",
+        }
+    }
+
+    /// The text of the sentence after the entity (its `span` group, else the
+    /// whole match); empty for gazetteer matches.
+    pub fn following(&self) -> &'a str {
+        match *self {
+            Groups::Regex { caps, hay, .. } => caps
+                .get_group_by_name("span")
+                .or_else(|| caps.get_match().map(|m| m.span()))
+                .map_or("", |s| &hay[s.end..]),
+            Groups::Whole { .. } => "",
+        }
+    }
+
+    /// The text between the end of group `a` and the start of group `b`, when
+    /// both took part in the match and `a` ends first.
+    pub fn between(&self, a: &str, b: &str) -> Option<&'a str> {
+        match *self {
+            Groups::Regex { caps, hay, .. } => {
+                let (a, b) = (caps.get_group_by_name(a)?, caps.get_group_by_name(b)?);
+                (a.end <= b.start).then(|| &hay[a.end..b.start])
+            }
+            Groups::Whole { .. } => None,
+        }
+    }
+
     /// The whole match.
     pub fn whole(&self) -> &'a str {
         match *self {

@@ -389,7 +389,17 @@ pub fn order_base(s: &str) -> Option<f64> {
         ("миллиондаған", 1e6),
         ("миллиардтаған", 1e9),
     ];
-    kk.iter().find(|(w, _)| t == *w).map(|&(_, v)| v)
+    if let Some(&(_, v)) = kk.iter().find(|(w, _)| t == *w) {
+        return Some(v);
+    }
+    // In digits: 100-деген, 1000-даған, 10-даған (a power of ten, a hyphen and
+    // the suffix of жүздеген).
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit() || SPACES.contains(c)).collect();
+    let rest = t[digits.len()..].strip_prefix(HYPHENS)?;
+    let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let v: f64 = digits.parse().ok()?;
+    let power_of_ten = digits.starts_with('1') && digits.len() > 1 && digits[1..].bytes().all(|b| b == b'0');
+    (power_of_ten && ["даған", "деген", "таған", "теген"].contains(&rest)).then_some(v)
 }
 
 /// The role of a number word in a compound.
@@ -411,6 +421,9 @@ enum W {
     Half,
     /// a word that is a number only by itself (collectives, пол-)
     Whole(f64),
+    /// Kazakh `жарым`: plus a half, after a group (бес жарым 5.5, екі жарым
+    /// миллион 2.5e6)
+    PlusHalf,
 }
 
 /// Russian number words, lowercased, `ё` written `е`. The plural одни, одних,
@@ -660,6 +673,11 @@ const KK_COLLECTIVE: [(&str, f64); 9] = [
 
 /// A Kazakh number word; a suffix is allowed on the last word only.
 fn kk_word(t: &str, last: bool) -> Option<W> {
+    if let Some(rest) = t.strip_prefix("жарым")
+        && (rest.is_empty() || (last && KK_CASE.contains(&rest)))
+    {
+        return Some(W::PlusHalf);
+    }
     for &(stem, w) in KK_STEMS {
         let Some(rest) = t.strip_prefix(stem) else {
             continue;
@@ -720,7 +738,7 @@ fn combine(ws: &[W]) -> Option<f64> {
     }
     let mut total = 0.0;
     let mut group = 0.0;
-    // 0 empty, 1 after hundreds, 2 after tens, 3 after unit/teen/half
+    // 0 empty, 1 after hundreds, 2 after tens, 3 after unit/teen/half, 4 after жарым
     let mut stage = 0u8;
     let mut unit_only = false;
     let mut last_scale = i32::MAX;
@@ -789,6 +807,14 @@ fn combine(ws: &[W]) -> Option<f64> {
                 last_scale = e;
             }
             W::Whole(_) => return None,
+            W::PlusHalf => {
+                if stage == 0 || stage == 4 {
+                    return None;
+                }
+                group += 0.5;
+                stage = 4;
+                unit_only = false;
+            }
         }
     }
     Some(total + group)
@@ -1156,6 +1182,17 @@ pub(crate) mod tests {
         assert_eq!(order_base("мыңдаған"), Some(1000.0));
         assert_eq!(order_base("миллиардтаған"), Some(1e9));
         assert_eq!(order_base("жүздеген"), Some(100.0));
+        assert_eq!(parse_number("бес жарым"), Some(5.5));
+        assert_eq!(parse_number("екі жарым миллион"), Some(2.5e6));
+        assert_eq!(parse_number("бір жарым мыңнан"), Some(1500.0));
+        assert_eq!(parse_number("жарым"), None);
+        assert_eq!(parse_number("бес жарым он"), None);
+        assert_eq!(order_base("100-деген"), Some(100.0));
+        assert_eq!(order_base("1000-даған"), Some(1000.0));
+        assert_eq!(order_base("1 000-даған"), Some(1000.0));
+        assert_eq!(order_base("10-даған"), Some(10.0));
+        assert_eq!(order_base("200-деген"), None);
+        assert_eq!(order_base("100-ден"), None);
         assert_eq!(order_base("сто"), None);
     }
 
