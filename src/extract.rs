@@ -56,7 +56,7 @@ pub struct Prepared<'a> {
     pub text: &'a str,
     pub ranges: &'a [Range<usize>],
     pub langs: &'a [Lang],
-    pub index: &'a CharIndex,
+    pub index: &'a CharIndex<'a>,
 }
 
 /// A match before overlap resolution (byte offsets).

@@ -85,11 +85,11 @@ pub fn process(doc: &Document, engine: &Engine) -> Record {
 /// Records of several documents, the rules run over all of them together
 /// ([`Engine::extract_many`]).
 pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
-    struct Prep {
+    struct Prep<'a> {
         guess: lang::Guess,
         ranges: Vec<std::ops::Range<usize>>,
         langs: Vec<Lang>,
-        index: CharIndex,
+        index: CharIndex<'a>,
     }
     let preps: Vec<Prep> = docs
         .iter()
