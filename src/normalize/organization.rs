@@ -54,8 +54,31 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
     })
 }
 
+/// Is this match no organization? A rule's `url` group took part (a web address
+/// with a path is a link, not a media outlet's name); the name is in the
+/// `[not_organization]` lexicon (platforms, generic acronyms); or the whole name
+/// is a form of the place gazetteer (Российской Федерации, ШҚО).
+fn vetoed(ctx: &Context, raw: &str) -> bool {
+    if ctx.group("url").is_some() {
+        return true;
+    }
+    let bare = strip_quotes(raw);
+    if ctx.set.lexicon.lookup("not_organization", &bare).is_some() {
+        return true;
+    }
+    if quoted(raw) {
+        return false;
+    }
+    let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
+    // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
+    place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a))
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
+    if ctx.constant("name").is_none() && vetoed(ctx, &raw) {
+        return None;
+    }
     let name = if let Some(n) = known(ctx, &raw) {
         n
     } else if quoted(&raw) {
