@@ -63,7 +63,13 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
         return true;
     }
     let bare = strip_quotes(raw);
-    if ctx.set.lexicon.lookup("not_organization", &bare).is_some() {
+    let lex = &ctx.set.lexicon;
+    if lex.lookup("not_organization", &bare).is_some() {
+        return true;
+    }
+    // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт).
+    let first = bare.split([' ', '-']).next().unwrap_or("");
+    if lex.lookup("not_organization", first) == Some("platform") {
         return true;
     }
     if quoted(raw) {
@@ -72,6 +78,21 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
     // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
     place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a))
+}
+
+/// An unquoted name that ends in a legal-form word of the `[org_form_word]`
+/// lexicon: (the name before it, the form word). The name must keep a word.
+fn split_form_word(ctx: &Context, name: &str) -> Option<(String, String)> {
+    let table = ctx.set.lexicon.tables.get("org_form_word")?;
+    let lower = crate::rules::fold(name);
+    table.iter().flat_map(|(_, ws)| ws.iter()).find_map(|f| {
+        let rest = lower.strip_suffix(f.as_str())?.strip_suffix(' ')?;
+        // Folding keeps the character count (ё → е), so the cut is found by characters.
+        let keep = rest.chars().count();
+        let n: String = name.chars().take(keep).collect();
+        let form: String = name.chars().skip(keep + 1).collect();
+        (!n.trim().is_empty()).then(|| (n.trim().to_string(), form))
+    })
 }
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
@@ -89,7 +110,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if name.is_empty() {
         return None;
     }
-    let form = match ctx.constant("form") {
+    // A legal form written as the last word of an unquoted name (Азаматтық
+    // орталық мекемесі: name Азаматтық орталық, form мекемесі).
+    let (name, trailing_form) = match split_form_word(ctx, &name) {
+        Some((n, f)) if ctx.group("form").is_none() && ctx.constant("form").is_none() && !quoted(&raw) => {
+            (n, Some(f))
+        }
+        _ => (name, None),
+    };
+    let form = match ctx.constant("form").or(trailing_form) {
         Some(f) => Some(f),
         None => ctx.group("form").map(|f| {
             let f = strip_quotes(f);
