@@ -107,8 +107,8 @@ fn match_case(like: &str, lemma: &str) -> String {
     lemma.to_string()
 }
 
-const ADJ_ENDINGS: [&str; 16] =
-    ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий"];
+const ADJ_ENDINGS: [&str; 18] =
+    ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий", "ое", "ее"];
 
 /// An adjective ending of a Russian word, if it has one (with the stem).
 fn adjective(word: &str) -> Option<(&str, &str)> {
@@ -164,6 +164,13 @@ fn ordinal(word: &str) -> Option<&str> {
     let (num, end) = word.split_once('-')?;
     let ok_end = matches!(end, "й" | "ый" | "ий" | "ой" | "го" | "ого" | "му" | "ому" | "м" | "ом" | "я" | "ая" | "ю" | "ую" | "е" | "ое");
     (!num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) && ok_end).then_some(num)
+}
+
+/// Is the phrase an adjective and a head noun, nothing else (Норвежская
+/// компания, Верховный суд)?
+pub fn ru_adjective_and_head(phrase: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() == 2 && adjective(words[0]).is_some() && head(words[1], lex).is_some()
 }
 
 /// A Russian noun phrase in the nominative.
@@ -270,6 +277,17 @@ mod tests {
         assert_eq!(ru("Национальной волонтерской сети", &l), "Национальная волонтерская сеть");
         assert_eq!(ru("Национальной волонтерской сетью", &l), "Национальная волонтерская сеть");
         assert_eq!(ru("Бюро национальной статистики", &l), "Бюро национальной статистики");
+    }
+
+    #[test]
+    fn adjective_and_head_is_exactly_two_words() {
+        let l = lex();
+        assert!(ru_adjective_and_head("Норвежская служба", &l));
+        assert!(ru_adjective_and_head("Национальному фонду", &l));
+        assert!(ru_adjective_and_head("Волонтерское агентство", &l));
+        assert!(!ru_adjective_and_head("Национальная волонтерская служба", &l));
+        assert!(!ru_adjective_and_head("Служба коммуникаций", &l));
+        assert!(!ru_adjective_and_head("Норвежская компания", &l), "компания is no head of this lexicon");
     }
 
     #[test]

@@ -95,9 +95,20 @@ fn split_form_word(ctx: &Context, name: &str) -> Option<(String, String)> {
     })
 }
 
+/// At a sentence's start a capital proves nothing: an unquoted Russian name
+/// that is one adjective and a head noun and opens the sentence (Норвежская
+/// компания выпустила, Специальная комиссия собралась) is no name. Gazetteer
+/// names (Верховный суд) are not affected.
+fn weak_at_start(ctx: &Context, raw: &str) -> bool {
+    ctx.lang != Lang::Kk
+        && !quoted(raw)
+        && ctx.groups.leads_sentence("name")
+        && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
-    if ctx.constant("name").is_none() && vetoed(ctx, &raw) {
+    if ctx.constant("name").is_none() && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw)) {
         return None;
     }
     let name = if let Some(n) = known(ctx, &raw) {
