@@ -56,7 +56,8 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
 
 /// Is this match no organization? A rule's `url` group took part (a web address
 /// with a path is a link, not a media outlet's name); the name is in the
-/// `[not_organization]` lexicon (platforms, generic acronyms); or the whole name
+/// `[not_organization]` lexicon (platforms, generic acronyms), or starts with a
+/// platform or a word no name starts with; or the whole name
 /// is a form of the place gazetteer (Российской Федерации, ШҚО).
 fn vetoed(ctx: &Context, raw: &str) -> bool {
     if ctx.group("url").is_some() {
@@ -67,9 +68,10 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     if lex.lookup("not_organization", &bare).is_some() {
         return true;
     }
-    // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт).
+    // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт),
+    // or a sentence word that no name starts with (Барлық мекеме қызметі: "all").
     let first = bare.split([' ', '-']).next().unwrap_or("");
-    if lex.lookup("not_organization", first) == Some("platform") {
+    if matches!(lex.lookup("not_organization", first), Some("platform" | "first")) {
         return true;
     }
     if quoted(raw) {
