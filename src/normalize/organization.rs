@@ -54,15 +54,11 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
     })
 }
 
-/// Is this match no organization? A rule's `url` group took part (a web address
-/// with a path is a link, not a media outlet's name); the name is in the
-/// `[not_organization]` lexicon (platforms, generic acronyms), or starts with a
-/// platform or a word no name starts with; or the whole name
-/// is a form of the place gazetteer (Российской Федерации, ШҚО).
+/// Is this match no organization? The name is in the `[not_organization]`
+/// lexicon (platforms, generic acronyms), or starts with a platform or a word no
+/// name starts with; or it is a form of the place gazetteer (ШҚО), or, in
+/// Russian, starts with a two-word one (Российской Федерации по вопросам ...).
 fn vetoed(ctx: &Context, raw: &str) -> bool {
-    if ctx.group("url").is_some() {
-        return true;
-    }
     let bare = strip_quotes(raw);
     let lex = &ctx.set.lexicon;
     if lex.lookup("not_organization", &bare).is_some() {
@@ -79,7 +75,14 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     }
     let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
     // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
-    place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a))
+    if place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a)) {
+        return true;
+    }
+    // A Russian name does not start with a two-word place (Российской Федерации по
+    // вопросам ...: the place was read as adjective and head); a Kazakh one may
+    // (Қазақстанның Қызыл Ай қоғамы, Астана қаласының ... орталығы).
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    ctx.lang != Lang::Kk && words.len() > 2 && place_form(&words[..2].join(" "))
 }
 
 /// An unquoted name that ends in a legal-form word of the `[org_form_word]`
@@ -120,7 +123,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     } else {
         capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
     };
-    if name.is_empty() {
+    // The lexicon's list holds nominative phrases too (гражданское общество).
+    if name.is_empty() || ctx.set.lexicon.lookup("not_organization", &name).is_some() {
         return None;
     }
     // A legal form written as the last word of an unquoted name (Азаматтық
