@@ -237,11 +237,17 @@ impl Engine {
                 set: &self.set,
             };
             let Some(value) = normalize::value(&ctx) else {
-                // The normalizer turned the match down (a number that is an age,
-                // a year, a time): a shorter match may start inside it, after
-                // its first word (one starting inside that word would not begin
-                // at a word edge).
-                pos = if rule.boundary { after_first_word(hay, m.start()) } else { m.start() + 1 };
+                // The normalizer turned the match down. A count (a number that
+                // is an age, a year, a time) may hide a shorter one starting
+                // inside it, after its first word (one starting inside that word
+                // would not begin at a word edge). Other types go on after the
+                // match: what was turned down (a name opening with a sentence
+                // word) is not a name without its first word either.
+                pos = match (rule.kind, rule.boundary) {
+                    (EntityType::Count, true) => after_first_word(hay, m.start()),
+                    (EntityType::Count, false) => m.start() + 1,
+                    _ => span.end.max(m.start() + 1),
+                };
                 while !hay.is_char_boundary(pos) {
                     pos += 1;
                 }

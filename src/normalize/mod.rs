@@ -102,6 +102,18 @@ impl<'a> Groups<'a> {
         }
     }
 
+    /// Does the group open its sentence (no letter or digit before it there)?
+    /// Gazetteer matches never count as opening one: the rule is about capitals
+    /// that a pattern reads as a name.
+    pub fn leads_sentence(&self, group: &str) -> bool {
+        match *self {
+            Groups::Regex { caps, hay, .. } => caps
+                .get_group_by_name(group)
+                .is_some_and(|g| !hay[..g.start].chars().any(char::is_alphanumeric)),
+            Groups::Whole { .. } => false,
+        }
+    }
+
     /// The whole match.
     pub fn whole(&self) -> &'a str {
         match *self {

@@ -107,8 +107,8 @@ fn match_case(like: &str, lemma: &str) -> String {
     lemma.to_string()
 }
 
-const ADJ_ENDINGS: [&str; 16] =
-    ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий"];
+const ADJ_ENDINGS: [&str; 18] =
+    ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий", "ое", "ее"];
 
 /// An adjective ending of a Russian word, if it has one (with the stem).
 pub(crate) fn adjective(word: &str) -> Option<(&str, &str)> {
@@ -125,13 +125,28 @@ pub(crate) fn adjective(word: &str) -> Option<(&str, &str)> {
 }
 
 /// Russian adjective stem + ending in the nominative of `g`.
-pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender) -> String {
+///
+/// A masculine adjective already in a nominative ending (Областной центр,
+/// Западный суд) stays as written: no oblique masculine ending is -ый, -ий or
+/// -ой. Otherwise the ending is read off the stem; stems whose ending is
+/// stressed (окружн-ой, городск-ой) are listed in the `[adj_stressed]` lexicon,
+/// since the spelling does not tell them from казахск-ий or западн-ый.
+pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender, lex: &Lexicon) -> String {
     let lower_stem = stem.to_lowercase();
+    let lower_end = ending.to_lowercase();
+    if g == Gender::M && matches!(lower_end.as_str(), "ый" | "ий" | "ой") {
+        return format!("{stem}{ending}");
+    }
+    let stressed = g == Gender::M
+        && lex.tables.get("adj_stressed").is_some_and(|t| {
+            t.iter().any(|(_, stems)| stems.iter().any(|x| crate::rules::fold(&lower_stem).ends_with(x.as_str())))
+        });
     // Soft stems (синий, последний) and stems ending in г/к/х/ж/ш/ч/щ take и-forms.
-    let soft = ending.to_lowercase().starts_with(['е', 'я', 'ю'])
-        || ending.to_lowercase() == "ий" && !lower_stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
+    let soft = lower_end.starts_with(['е', 'я', 'ю'])
+        || lower_end == "ий" && !lower_stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
     let velar = lower_stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
     let end = match (g, soft || velar) {
+        (Gender::M, _) if stressed => "ой",
         (Gender::M, true) => "ий",
         (Gender::M, false) => "ый",
         (Gender::F, true) if soft => "яя",
@@ -143,27 +158,51 @@ pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender) -> Strin
     format!("{stem}{}", if upper { end.to_uppercase() } else { end.to_string() })
 }
 
+/// An ordinal written with digits and a case ending (2-м, 3-го, 1-й, 5-ой), as it
+/// stands before the adjectives of a name: the digits.
+fn ordinal(word: &str) -> Option<&str> {
+    let (num, end) = word.split_once('-')?;
+    let ok_end = matches!(end, "й" | "ый" | "ий" | "ой" | "го" | "ого" | "му" | "ому" | "м" | "ом" | "я" | "ая" | "ю" | "ую" | "е" | "ое");
+    (!num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) && ok_end).then_some(num)
+}
+
+/// Is the phrase an adjective and a head noun, nothing else (Норвежская
+/// компания, Верховный суд)?
+pub fn ru_adjective_and_head(phrase: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() == 2 && adjective(words[0]).is_some() && head(words[1], lex).is_some()
+}
+
 /// A Russian noun phrase in the nominative.
 pub fn ru(phrase: &str, lex: &Lexicon) -> String {
     let words: Vec<&str> = phrase.split(' ').collect();
-    // Find the first head noun; only adjectives may precede it.
+    // Find the first head noun; only adjectives (and a leading ordinal) may precede it.
+    let modifier = |k: usize, a: &str| adjective(a).is_some() || (k == 0 && ordinal(a).is_some());
     for (i, w) in words.iter().enumerate() {
         if let Some((lemma, g)) = head(w, lex) {
-            if !words[..i].iter().all(|a| adjective(a).is_some()) {
+            if !words[..i].iter().enumerate().all(|(k, a)| modifier(k, a)) {
                 break;
             }
             let mut out: Vec<String> = words[..i]
                 .iter()
                 .map(|a| {
+                    if let Some(num) = ordinal(a).filter(|_| adjective(a).is_none()) {
+                        let end = match g {
+                            Gender::M => "й",
+                            Gender::F => "я",
+                            Gender::N => "е",
+                        };
+                        return format!("{num}-{end}");
+                    }
                     let (stem, ending) = adjective(a).expect("checked above");
-                    adjective_nominative(stem, ending, g)
+                    adjective_nominative(stem, ending, g, lex)
                 })
                 .collect();
             out.push(lemma);
             out.extend(words[i + 1..].iter().map(|s| s.to_string()));
             return out.join(" ");
         }
-        if adjective(w).is_none() {
+        if !modifier(i, w) {
             break;
         }
     }
@@ -238,6 +277,31 @@ mod tests {
         assert_eq!(ru("Национальной волонтерской сети", &l), "Национальная волонтерская сеть");
         assert_eq!(ru("Национальной волонтерской сетью", &l), "Национальная волонтерская сеть");
         assert_eq!(ru("Бюро национальной статистики", &l), "Бюро национальной статистики");
+    }
+
+    #[test]
+    fn adjective_and_head_is_exactly_two_words() {
+        let l = lex();
+        assert!(ru_adjective_and_head("Норвежская служба", &l));
+        assert!(ru_adjective_and_head("Национальному фонду", &l));
+        assert!(ru_adjective_and_head("Волонтерское агентство", &l));
+        assert!(!ru_adjective_and_head("Национальная волонтерская служба", &l));
+        assert!(!ru_adjective_and_head("Служба коммуникаций", &l));
+        assert!(!ru_adjective_and_head("Норвежская компания", &l), "компания is no head of this lexicon");
+    }
+
+    #[test]
+    fn masculine_nominative_adjectives_stay_and_stressed_stems_take_oi() {
+        let mut l = lex();
+        l.tables.insert("org_head_m".into(), vec![("m".into(), vec!["центр".into(), "суд".into()])]);
+        l.tables.insert("adj_stressed".into(), vec![("stems".into(), vec!["окружн".into(), "областн".into()])]);
+        assert_eq!(ru("Областной центр развития", &l), "Областной центр развития");
+        assert_eq!(ru("Областного центра развития", &l), "Областной центр развития");
+        assert_eq!(ru("Западном окружном военном суде", &l), "Западный окружной военный суд");
+        assert_eq!(ru("2-м Западном окружном военном суде", &l), "2-й Западный окружной военный суд");
+        assert_eq!(ru("3-го Городского центра", &l), "3-й Городский центр", "stems not listed read as unstressed");
+        assert_eq!(ru("Национальной службы", &l), "Национальная служба");
+        assert_eq!(ru("2-й службы", &l), "2-я служба");
     }
 
     #[test]

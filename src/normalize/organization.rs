@@ -54,8 +54,68 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
     })
 }
 
+/// Is this match no organization? The name is in the `[not_organization]`
+/// lexicon (platforms, generic acronyms), or starts with a platform or a word no
+/// name starts with; or it is a form of the place gazetteer (ШҚО), or, in
+/// Russian, starts with a two-word one (Российской Федерации по вопросам ...).
+fn vetoed(ctx: &Context, raw: &str) -> bool {
+    let bare = strip_quotes(raw);
+    let lex = &ctx.set.lexicon;
+    if lex.lookup("not_organization", &bare).is_some() {
+        return true;
+    }
+    // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт),
+    // or a sentence word that no name starts with (Барлық мекеме қызметі: "all").
+    let first = bare.split([' ', '-']).next().unwrap_or("");
+    if matches!(lex.lookup("not_organization", first), Some("platform" | "first")) {
+        return true;
+    }
+    if quoted(raw) {
+        return false;
+    }
+    let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
+    // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
+    if place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a)) {
+        return true;
+    }
+    // A Russian name does not start with a two-word place (Российской Федерации по
+    // вопросам ...: the place was read as adjective and head); a Kazakh one may
+    // (Қазақстанның Қызыл Ай қоғамы, Астана қаласының ... орталығы).
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    ctx.lang != Lang::Kk && words.len() > 2 && place_form(&words[..2].join(" "))
+}
+
+/// An unquoted name that ends in a legal-form word of the `[org_form_word]`
+/// lexicon: (the name before it, the form word). The name must keep a word.
+fn split_form_word(ctx: &Context, name: &str) -> Option<(String, String)> {
+    let table = ctx.set.lexicon.tables.get("org_form_word")?;
+    let lower = crate::rules::fold(name);
+    table.iter().flat_map(|(_, ws)| ws.iter()).find_map(|f| {
+        let rest = lower.strip_suffix(f.as_str())?.strip_suffix(' ')?;
+        // Folding keeps the character count (ё → е), so the cut is found by characters.
+        let keep = rest.chars().count();
+        let n: String = name.chars().take(keep).collect();
+        let form: String = name.chars().skip(keep + 1).collect();
+        (!n.trim().is_empty()).then(|| (n.trim().to_string(), form))
+    })
+}
+
+/// At a sentence's start a capital proves nothing: an unquoted Russian name
+/// that is one adjective and a head noun and opens the sentence (Норвежская
+/// компания выпустила, Специальная комиссия собралась) is no name. Gazetteer
+/// names (Верховный суд) are not affected.
+fn weak_at_start(ctx: &Context, raw: &str) -> bool {
+    ctx.lang != Lang::Kk
+        && !quoted(raw)
+        && ctx.groups.leads_sentence("name")
+        && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
+    if ctx.constant("name").is_none() && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw)) {
+        return None;
+    }
     let name = if let Some(n) = known(ctx, &raw) {
         n
     } else if quoted(&raw) {
@@ -63,10 +123,19 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     } else {
         capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
     };
-    if name.is_empty() {
+    // The lexicon's list holds nominative phrases too (гражданское общество).
+    if name.is_empty() || ctx.set.lexicon.lookup("not_organization", &name).is_some() {
         return None;
     }
-    let form = match ctx.constant("form") {
+    // A legal form written as the last word of an unquoted name (Азаматтық
+    // орталық мекемесі: name Азаматтық орталық, form мекемесі).
+    let (name, trailing_form) = match split_form_word(ctx, &name) {
+        Some((n, f)) if ctx.group("form").is_none() && ctx.constant("form").is_none() && !quoted(&raw) => {
+            (n, Some(f))
+        }
+        _ => (name, None),
+    };
+    let form = match ctx.constant("form").or(trailing_form) {
         Some(f) => Some(f),
         None => ctx.group("form").map(|f| {
             let f = strip_quotes(f);

@@ -50,7 +50,7 @@ fn ru_adjective_head(phrase: &str, lex: &Lexicon) -> Option<String> {
     let mut out = Vec::with_capacity(words.len());
     for a in adjectives {
         let (stem, ending) = nominative::adjective(a)?;
-        out.push(nominative::adjective_nominative(stem, ending, g));
+        out.push(nominative::adjective_nominative(stem, ending, g, lex));
     }
     out.push(lemma.to_string());
     Some(out.join(" "))
