@@ -261,22 +261,23 @@ pub struct Lexicon {
     /// Table name → word → the value that claims it first, built on first use
     /// (look-ups run for every match; a scan of the word lists was a tenth of
     /// the rules' time).
-    word_index: std::sync::OnceLock<HashMap<String, HashMap<String, usize>>>,
+    word_index: std::sync::OnceLock<HashMap<String, TableIndex>>,
 }
 
 impl Lexicon {
-    fn words(&self, table: &str) -> Option<&HashMap<String, usize>> {
+    fn words(&self, table: &str) -> Option<&TableIndex> {
         let index = self.word_index.get_or_init(|| {
             self.tables
                 .iter()
                 .map(|(name, entries)| {
-                    let mut words = HashMap::new();
+                    let mut t = TableIndex::default();
                     for (i, (_, ws)) in entries.iter().enumerate() {
                         for w in ws {
-                            words.entry(w.clone()).or_insert(i);
+                            t.longest = t.longest.max(w.len());
+                            t.words.entry(w.clone()).or_insert(i);
                         }
                     }
-                    (name.clone(), words)
+                    (name.clone(), t)
                 })
                 .collect()
         });
@@ -290,20 +291,40 @@ impl Lexicon {
     /// The value whose word list contains `word` exactly (lowercase, spaces
     /// collapsed); the first such value in the table's order.
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
-        let i = *self.words(table)?.get(&fold(word))?;
+        let t = self.words(table)?;
+        let i = *t.words.get(&fold(word))?;
         self.value(table, i)
     }
 
     /// The value of the longest word in `table` that `word` starts with (a stem
     /// look-up; of two values listing that word, the first).
     pub fn lookup_prefix(&self, table: &str, word: &str) -> Option<&str> {
-        let words = self.words(table)?;
+        let t = self.words(table)?;
         let w = fold(word);
-        let ends = w.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(w.len()));
-        let ends: Vec<usize> = std::iter::once(0).chain(ends).collect();
-        let i = ends.iter().rev().find_map(|&end| words.get(&w[..end]))?;
-        self.value(table, *i)
+        // Prefixes at character boundaries, longest first, none longer than the
+        // table's longest word.
+        let mut end = w.len().min(t.longest);
+        loop {
+            while !w.is_char_boundary(end) {
+                end -= 1;
+            }
+            if let Some(&i) = t.words.get(&w[..end]) {
+                return self.value(table, i);
+            }
+            if end == 0 {
+                return None;
+            }
+            end -= 1;
+        }
     }
+}
+
+/// The words of one lexicon table: word → the index of the value that claims it
+/// first, and the longest word's length in bytes.
+#[derive(Debug, Default)]
+struct TableIndex {
+    words: HashMap<String, usize, std::hash::BuildHasherDefault<crate::token::WordHasher>>,
+    longest: usize,
 }
 
 /// Lowercase, `ё` as `е`, whitespace collapsed: the form lexicon words are kept in.
@@ -316,6 +337,12 @@ pub fn fold(s: &str) -> String {
         for c in w.chars() {
             match c {
                 'ё' | 'Ё' => out.push('е'),
+                'A'..='Z' => out.push(c.to_ascii_lowercase()),
+                '\0'..='\u{7f}' => out.push(c),
+                // Basic Cyrillic: one simple mapping each way.
+                'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 80).unwrap_or(c)),
+                'А'..='Я' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+                'а'..='я' | 'ѐ'..='џ' => out.push(c),
                 _ => out.extend(c.to_lowercase()),
             }
         }

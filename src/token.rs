@@ -88,7 +88,7 @@ fn marker(i: usize) -> (char, char) {
 /// A hasher for short words (FxHash's mix): SipHash took most of the time of
 /// masking a sentence.
 #[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+pub struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
