@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::Automaton as _;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored as AcAnchored, MatchKind};
 use regex_automata::util::captures::Captures;
@@ -47,7 +47,25 @@ pub struct Engine {
     ru: LangRules,
     kk: LangRules,
     /// One automaton per (gazetteer, language) that a gazetteer rule uses.
-    automata: Vec<contiguous::NFA>,
+    automata: Vec<Automaton>,
+}
+
+/// A gazetteer's forms as an Aho-Corasick automaton, and the characters they
+/// start with: a walk begins only where one of them stands (most words start
+/// with a lowercase letter no name starts with).
+struct Automaton {
+    nfa: contiguous::NFA,
+    /// `first[c]` for characters below [`FIRST_TABLE`]; characters above walk.
+    first: Vec<bool>,
+}
+
+/// Characters below this have an entry in [`Automaton::first`].
+const FIRST_TABLE: usize = 0x530;
+
+impl Automaton {
+    fn may_start(&self, c: char) -> bool {
+        self.first.get(c as usize).copied().unwrap_or(true)
+    }
 }
 
 /// A document ready for the rules: its text, sentences (byte ranges), their
@@ -125,11 +143,17 @@ impl Engine {
             automaton_of[i] = k;
         }
         use rayon::prelude::*;
-        let automata: Vec<contiguous::NFA> = keys
+        let automata: Vec<Automaton> = keys
             .par_iter()
             .map(|(name, lang, first_rule)| {
                 let forms = set.gazetteers[name].forms(*lang);
-                contiguous::Builder::new().match_kind(MatchKind::Standard).build(&forms).map_err(|e| {
+                let mut first = vec![false; FIRST_TABLE];
+                for f in &forms {
+                    if let Some(c) = f.chars().next().filter(|&c| (c as usize) < FIRST_TABLE) {
+                        first[c as usize] = true;
+                    }
+                }
+                let nfa = contiguous::Builder::new().match_kind(MatchKind::Standard).build(&forms).map_err(|e| {
                     let r = &set.rules[*first_rule];
                     RuleError {
                         file: r.file.clone(),
@@ -137,7 +161,8 @@ impl Engine {
                         rule: Some(r.id.clone()),
                         message: format!("gazetteer @{name}: {e}"),
                     }
-                })
+                })?;
+                Ok(Automaton { nfa, first })
             })
             .collect::<Result<_, _>>()?;
         let build = |lang: Lang| -> Result<LangRules, RuleError> {
@@ -203,7 +228,7 @@ impl Engine {
             let caps = caps.get_or_insert_with(|| regex.create_captures());
             let anchored = Input::new(search_hay).span(m.range()).anchored(Anchored::Yes);
             regex.search_captures(&anchored, caps);
-            let mut span = caps.get_group_by_name(SPAN_GROUP).unwrap_or(m.span());
+            let mut span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
             let untrimmed = span.start;
             if let Some(trim) = &rule.trim {
                 // The span starts after the last leading word the rule trims.
@@ -218,7 +243,7 @@ impl Engine {
             }
             let (s, e) = (range.start + span.start, range.start + span.end);
             let verified = rule.verify.iter().all(|v| {
-                caps.get_group_by_name(&v.group).is_some_and(|g| {
+                normalize::group_span(caps, &v.group).is_some_and(|g| {
                     self.set
                         .gazetteers
                         .get(&v.gazetteer)
@@ -277,7 +302,7 @@ impl Engine {
     fn match_gazetteer(
         &self,
         rule_idx: usize,
-        nfa: &contiguous::NFA,
+        automaton: &Automaton,
         text: &str,
         range: &Range<usize>,
         si: usize,
@@ -288,6 +313,7 @@ impl Engine {
         let Matcher::Gazetteer { group, .. } = &rule.matcher else { return };
         let hay = &text[range.clone()];
         let bytes = hay.as_bytes();
+        let nfa = &automaton.nfa;
         let Ok(start) = nfa.start_state(AcAnchored::Yes) else { return };
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut prev_is_word = text[..range.start].chars().next_back().is_some_and(is_word);
@@ -295,7 +321,7 @@ impl Engine {
             let word = is_word(c);
             let opens = !(prev_is_word && word);
             prev_is_word = word;
-            if rule.boundary && !opens {
+            if (rule.boundary && !opens) || !automaton.may_start(c) {
                 continue;
             }
             let mut sid = start;
@@ -377,8 +403,8 @@ impl Engine {
             for &(rule_idx, k) in &lr.gazetteer_rules {
                 for &(d, si) in &sentences {
                     let doc = &docs[d];
-                    let nfa = &self.automata[k];
-                    self.match_gazetteer(rule_idx, nfa, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
+                    let automaton = &self.automata[k];
+                    self.match_gazetteer(rule_idx, automaton, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
                 }
             }
             // The sentences each rule can match, by its required words (positions

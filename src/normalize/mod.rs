@@ -19,6 +19,14 @@ use crate::lang::Lang;
 use crate::record::{EntityType, Value};
 use crate::rules::{Rule, RuleSet};
 
+/// The span of a named group of a match, if it took part: the names compared in
+/// turn (a rule has a handful; the regex crate's look-up hashes the name each time).
+pub fn group_span(caps: &Captures, name: &str) -> Option<regex_automata::Span> {
+    let names = caps.group_info().pattern_names(regex_automata::PatternID::ZERO);
+    let index = names.enumerate().find(|(_, n)| *n == Some(name)).map(|(i, _)| i)?;
+    caps.get_group(index)
+}
+
 /// Everything a normalizer may read.
 pub struct Context<'a> {
     pub rule: &'a Rule,
@@ -49,7 +57,7 @@ impl<'a> Groups<'a> {
     /// The text of a named group, if it took part in the match.
     pub fn name(&self, name: &str) -> Option<&'a str> {
         match *self {
-            Groups::Regex { caps, hay, cut: (a, b) } => caps.get_group_by_name(name).and_then(|s| {
+            Groups::Regex { caps, hay, cut: (a, b) } => group_span(caps, name).and_then(|s| {
                 if s.end <= a || s.start >= b {
                     Some(&hay[s.range()])
                 } else {
@@ -82,8 +90,7 @@ impl<'a> Groups<'a> {
     /// whole match); empty for gazetteer matches.
     pub fn following(&self) -> &'a str {
         match *self {
-            Groups::Regex { caps, hay, .. } => caps
-                .get_group_by_name("span")
+            Groups::Regex { caps, hay, .. } => group_span(caps, "span")
                 .or_else(|| caps.get_match().map(|m| m.span()))
                 .map_or("", |s| &hay[s.end..]),
             Groups::Whole { .. } => "",
@@ -95,7 +102,7 @@ impl<'a> Groups<'a> {
     pub fn between(&self, a: &str, b: &str) -> Option<&'a str> {
         match *self {
             Groups::Regex { caps, hay, .. } => {
-                let (a, b) = (caps.get_group_by_name(a)?, caps.get_group_by_name(b)?);
+                let (a, b) = (group_span(caps, a)?, group_span(caps, b)?);
                 (a.end <= b.start).then(|| &hay[a.end..b.start])
             }
             Groups::Whole { .. } => None,
@@ -107,8 +114,7 @@ impl<'a> Groups<'a> {
     /// that a pattern reads as a name.
     pub fn leads_sentence(&self, group: &str) -> bool {
         match *self {
-            Groups::Regex { caps, hay, .. } => caps
-                .get_group_by_name(group)
+            Groups::Regex { caps, hay, .. } => group_span(caps, group)
                 .is_some_and(|g| !hay[..g.start].chars().any(char::is_alphanumeric)),
             Groups::Whole { .. } => false,
         }
