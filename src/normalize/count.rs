@@ -217,7 +217,7 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
     ctx.lang == crate::lang::Lang::Ru
         && ctx.group("mult").is_none()
         && num.bytes().all(|b| b.is_ascii_digit())
-        && !(num.ends_with('1') && !num.ends_with("11"))
+        && (!num.ends_with('1') || num.ends_with("11"))
         && !obj.contains(' ')
         && obj.chars().count() > 3
         && obj.ends_with('е')
