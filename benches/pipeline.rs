@@ -226,13 +226,25 @@ fn stages(jsonl: &Path) {
         t[2] += s.elapsed();
         let s = Instant::now();
         // As the pipeline does: the document and its sentences in one pass.
-        let langs: Vec<Vec<lang::Lang>> =
-            docs.iter().zip(&ranges).map(|(d, rs)| lang::detect_document(&d.text, rs).1).collect();
+        let (doc_langs, langs): (Vec<lang::Lang>, Vec<Vec<lang::Lang>>) = docs
+            .iter()
+            .zip(&ranges)
+            .map(|(d, rs)| {
+                let (g, l) = lang::detect_document(&d.text, rs);
+                (g.lang, l)
+            })
+            .unzip();
         t[1] += s.elapsed();
         let s = Instant::now();
         let index: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.text)).collect();
         let prepared: Vec<Prepared> = (0..docs.len())
-            .map(|i| Prepared { text: &docs[i].text, ranges: &ranges[i], langs: &langs[i], index: &index[i] })
+            .map(|i| Prepared {
+                text: &docs[i].text,
+                lang: doc_langs[i],
+                ranges: &ranges[i],
+                langs: &langs[i],
+                index: &index[i],
+            })
             .collect();
         let entities = engine.extract_many(&prepared);
         t[3] += s.elapsed();

@@ -72,6 +72,8 @@ impl Automaton {
 /// languages, and the byte-to-character index for the offsets.
 pub struct Prepared<'a> {
     pub text: &'a str,
+    /// The document's language (place names are given in it).
+    pub lang: Lang,
     pub ranges: &'a [Range<usize>],
     pub langs: &'a [Lang],
     pub index: &'a CharIndex<'a>,
@@ -209,7 +211,7 @@ impl Engine {
         range: &Range<usize>,
         masked: Option<&str>,
         si: usize,
-        lang: Lang,
+        (lang, doc_lang): (Lang, Lang),
         caps: &mut Option<Captures>,
         out: &mut Vec<Candidate>,
     ) {
@@ -259,6 +261,7 @@ impl Engine {
                 rule,
                 groups: Groups::Regex { caps, hay, cut: (untrimmed, span.start) },
                 lang,
+                doc_lang,
                 set: &self.set,
             };
             let Some(value) = normalize::value(&ctx) else {
@@ -306,7 +309,7 @@ impl Engine {
         text: &str,
         range: &Range<usize>,
         si: usize,
-        lang: Lang,
+        (lang, doc_lang): (Lang, Lang),
         out: &mut Vec<Candidate>,
     ) {
         let rule = &self.set.rules[rule_idx];
@@ -352,7 +355,7 @@ impl Engine {
                 continue;
             }
             let groups = Groups::Whole { text: &text[s..e], group: group.as_deref() };
-            let ctx = Context { rule, groups, lang, set: &self.set };
+            let ctx = Context { rule, groups, lang, doc_lang, set: &self.set };
             if let Some(value) = normalize::value(&ctx) {
                 out.push(Candidate {
                     kind: rule.kind,
@@ -367,15 +370,17 @@ impl Engine {
         }
     }
 
-    /// Entities of a document, given its sentences (byte ranges) and their languages.
+    /// Entities of a document in language `lang`, given its sentences (byte
+    /// ranges) and their languages.
     pub fn extract(
         &self,
         text: &str,
+        lang: Lang,
         ranges: &[Range<usize>],
         langs: &[Lang],
         index: &CharIndex,
     ) -> Vec<Entity> {
-        let doc = Prepared { text, ranges, langs, index };
+        let doc = Prepared { text, lang, ranges, langs, index };
         self.extract_many(std::slice::from_ref(&doc)).pop().unwrap_or_default()
     }
 
@@ -404,7 +409,8 @@ impl Engine {
                 for &(d, si) in &sentences {
                     let doc = &docs[d];
                     let automaton = &self.automata[k];
-                    self.match_gazetteer(rule_idx, automaton, doc.text, &doc.ranges[si], si, lang, &mut cands[d]);
+                    let langs = (lang, doc.lang);
+                    self.match_gazetteer(rule_idx, automaton, doc.text, &doc.ranges[si], si, langs, &mut cands[d]);
                 }
             }
             // The sentences each rule can match, by its required words (positions
@@ -432,7 +438,8 @@ impl Engine {
                     let (d, si) = sentences[k];
                     let doc = &docs[d];
                     let m = masked[k].as_deref();
-                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], m, si, lang, &mut caps, &mut cands[d]);
+                    let langs = (lang, doc.lang);
+                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], m, si, langs, &mut caps, &mut cands[d]);
                 }
             }
         }
@@ -500,7 +507,7 @@ impl Engine {
     pub fn extract_text(&self, text: &str, lang: Lang) -> Vec<Entity> {
         let ranges = segment::split(text);
         let langs = vec![lang; ranges.len()];
-        self.extract(text, &ranges, &langs, &CharIndex::new(text))
+        self.extract(text, lang, &ranges, &langs, &CharIndex::new(text))
     }
 
     /// Check one example; `Err` describes the mismatch.

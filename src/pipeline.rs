@@ -103,7 +103,13 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
     let prepared: Vec<Prepared> = docs
         .iter()
         .zip(&preps)
-        .map(|(d, p)| Prepared { text: &d.text, ranges: &p.ranges, langs: &p.langs, index: &p.index })
+        .map(|(d, p)| Prepared {
+            text: &d.text,
+            lang: p.guess.lang,
+            ranges: &p.ranges,
+            langs: &p.langs,
+            index: &p.index,
+        })
         .collect();
     let mut entities = engine.extract_many(&prepared);
     // Relative and year-less dates resolved against the document's date, if it has one.

@@ -33,6 +33,8 @@ pub struct Context<'a> {
     pub groups: Groups<'a>,
     /// The language of the sentence the match is in.
     pub lang: Lang,
+    /// The document's language (`Und` when it has none): place names are given in it.
+    pub doc_lang: Lang,
     pub set: &'a RuleSet,
 }
 

@@ -1,5 +1,6 @@
 //! Place values: the lemma of the gazetteer entry the `name` group matched (in
-//! the form's language, else the sentence's) and the entry's key (the pattern's
+//! the form's language, else the sentence's; the entry's name in the document's
+//! language when the form is not one of that language) and the entry's key (the pattern's
 //! gazetteers, then those the `name` group is verified against); a name not in a
 //! gazetteer is put in the nominative (Kazakh case endings removed). A `head`
 //! group (a generic word shared by a list of names) is looked up with the name.
@@ -21,6 +22,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         if let Some(gaz) = ctx.set.gazetteers.get(g)
             && let Some((entry, name)) = gaz.lookup(text, ctx.lang)
         {
+            // A form of the other language (a Kazakh headline in a Russian article:
+            // Ақтау) is named in the document's language (GUIDELINES: the text's).
+            let name = match ctx.doc_lang {
+                Lang::Ru | Lang::Kk if !gaz.has_form(text, ctx.doc_lang) => entry.name(ctx.doc_lang),
+                _ => name,
+            };
             let name = ctx.constant("name").unwrap_or_else(|| name.to_string());
             let key = ctx.constant("key").or_else(|| entry.key.clone());
             return Some(Value::Place { name, key });
