@@ -31,7 +31,7 @@ fn places(text: &str) -> Vec<(String, String)> {
 
 #[test]
 fn a_kazakh_spelling_in_a_russian_article_is_named_in_russian() {
-    let text = "Ақтау және Алматы жаңалықтары\n\
+    let text = "Ақтау мен Алматы: апта жаңалықтары\n\
                 В Актау открылся новый волонтерский центр. Волонтеры Актау и Алматы помогают \
                 пожилым людям, сообщает пресс-служба. В городе работают десятки добровольцев.";
     let found = places(text);

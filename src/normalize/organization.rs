@@ -43,7 +43,7 @@ fn capitalized(s: &str) -> String {
 }
 
 /// The gazetteer name of a whole `name` group that is one of the rule's gazetteer
-/// forms (ҚӨУ-нің gives ҚӨУ, Красного Полумесяца gives Красный Полумесяц).
+/// forms (ҚМУ-дің gives ҚМУ, Красного Полумесяца gives Красный Полумесяц).
 fn known(ctx: &Context, raw: &str) -> Option<String> {
     if ctx.constant("name").is_some() {
         return None;
