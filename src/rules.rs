@@ -261,7 +261,7 @@ pub struct Lexicon {
     /// Table name → word → the value that claims it first, built on first use
     /// (look-ups run for every match; a scan of the word lists was a tenth of
     /// the rules' time).
-    word_index: std::sync::OnceLock<HashMap<String, TableIndex>>,
+    word_index: std::sync::OnceLock<HashMap<String, TableIndex, std::hash::BuildHasherDefault<crate::token::WordHasher>>>,
 }
 
 impl Lexicon {
