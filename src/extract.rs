@@ -48,6 +48,31 @@ pub struct Engine {
     kk: LangRules,
     /// One automaton per (gazetteer, language) that a gazetteer rule uses.
     automata: Vec<Automaton>,
+    /// What each rule cost, when asked for ([`Engine::record_costs`]).
+    costs: Option<std::sync::Mutex<Costs>>,
+}
+
+/// What one rule cost over a run ([`Engine::record_costs`]).
+#[derive(Debug, Clone, Default)]
+pub struct RuleCost {
+    /// Sentences the rule ran over (those its prefilter passed).
+    pub sentences: u64,
+    /// Their bytes.
+    pub bytes: u64,
+    /// Matches the automaton found, and those the normalizer kept.
+    pub matches: u64,
+    pub kept: u64,
+    pub seconds: f64,
+}
+
+/// The costs of a run: per rule (by index into `RuleSet::rules`), and the shared
+/// steps (the prefilter pass and masking words, per language pass).
+#[derive(Debug, Clone, Default)]
+pub struct Costs {
+    pub rules: Vec<RuleCost>,
+    pub prefilter_seconds: f64,
+    pub sentences: u64,
+    pub bytes: u64,
 }
 
 /// A gazetteer's forms as an Aho-Corasick automaton, and the characters they
@@ -192,7 +217,19 @@ impl Engine {
         };
         let ru = build(Lang::Ru)?;
         let kk = build(Lang::Kk)?;
-        Ok(Engine { set, ru, kk, automata })
+        Ok(Engine { set, ru, kk, automata, costs: None })
+    }
+
+    /// Record what each rule costs from now on (`derek extract --costs`); a
+    /// little slower.
+    pub fn record_costs(&mut self) {
+        let rules = vec![RuleCost::default(); self.set.rules.len()];
+        self.costs = Some(std::sync::Mutex::new(Costs { rules, ..Costs::default() }));
+    }
+
+    /// The costs recorded so far, if [`Engine::record_costs`] was called.
+    pub fn costs(&self) -> Option<Costs> {
+        self.costs.as_ref().map(|c| c.lock().unwrap_or_else(|e| e.into_inner()).clone())
     }
 
     fn rules_for(&self, lang: Lang) -> &LangRules {
@@ -214,10 +251,11 @@ impl Engine {
         (lang, doc_lang): (Lang, Lang),
         caps: &mut Option<Captures>,
         out: &mut Vec<Candidate>,
-    ) {
+    ) -> u64 {
         let hay = &text[range.clone()];
         let rule: &Rule = &self.set.rules[rule_idx];
-        let Matcher::Regex { regex, masked: uses_tokens, .. } = &rule.matcher else { return };
+        let Matcher::Regex { regex, masked: uses_tokens, .. } = &rule.matcher else { return 0 };
+        let mut matches = 0;
         let search_hay = if *uses_tokens { masked.unwrap_or(hay) } else { hay };
         debug_assert_eq!(search_hay.len(), hay.len());
         let mut pos = 0;
@@ -227,6 +265,7 @@ impl Engine {
             let Some(m) = regex.search(&Input::new(search_hay).span(pos..hay.len())) else {
                 break;
             };
+            matches += 1;
             let caps = caps.get_or_insert_with(|| regex.create_captures());
             let anchored = Input::new(search_hay).span(m.range()).anchored(Anchored::Yes);
             regex.search_captures(&anchored, caps);
@@ -293,6 +332,7 @@ impl Engine {
             // follows it may hold the next one (a list sharing one word).
             pos = span.end;
         }
+        matches
     }
 
     /// A gazetteer rule over one sentence: at each place, the longest form that
@@ -390,6 +430,11 @@ impl Engine {
     /// every rule over one sentence after another.
     pub fn extract_many(&self, docs: &[Prepared]) -> Vec<Vec<Entity>> {
         let mut cands: Vec<Vec<Candidate>> = docs.iter().map(|_| Vec::new()).collect();
+        // This call's costs, added to the engine's at the end (one lock per chunk).
+        let mut costs = self.costs.as_ref().map(|_| Costs {
+            rules: vec![RuleCost::default(); self.set.rules.len()],
+            ..Costs::default()
+        });
         for lang in [Lang::Ru, Lang::Kk] {
             // The sentences this language's rules see: its own and those of no language.
             let mut sentences: Vec<(usize, usize)> = Vec::new();
@@ -405,14 +450,35 @@ impl Engine {
                 continue;
             }
             let lr = self.rules_for(lang);
+            let timing = costs.is_some();
+            let clock = || timing.then(std::time::Instant::now);
+            let bytes_of = |list: &mut dyn Iterator<Item = usize>| -> u64 {
+                list.map(|k| docs[sentences[k].0].ranges[sentences[k].1].len() as u64).sum()
+            };
+            if let Some(c) = costs.as_mut() {
+                c.sentences += sentences.len() as u64;
+                c.bytes += bytes_of(&mut (0..sentences.len()));
+            }
             for &(rule_idx, k) in &lr.gazetteer_rules {
+                let start = clock();
+                let before: usize = cands.iter().map(Vec::len).sum();
                 for &(d, si) in &sentences {
                     let doc = &docs[d];
                     let automaton = &self.automata[k];
                     let langs = (lang, doc.lang);
                     self.match_gazetteer(rule_idx, automaton, doc.text, &doc.ranges[si], si, langs, &mut cands[d]);
                 }
+                if let (Some(c), Some(t)) = (costs.as_mut(), start) {
+                    let kept = (cands.iter().map(Vec::len).sum::<usize>() - before) as u64;
+                    let r = &mut c.rules[rule_idx];
+                    r.sentences += sentences.len() as u64;
+                    r.bytes += bytes_of(&mut (0..sentences.len()));
+                    r.matches += kept;
+                    r.kept += kept;
+                    r.seconds += t.elapsed().as_secs_f64();
+                }
             }
+            let start = clock();
             // The sentences each rule can match, by its required words (positions
             // in `sentences`), and the masked text of those a rule with tokens sees.
             let mut passing: Vec<Vec<usize>> = vec![Vec::new(); lr.rules.len()];
@@ -432,16 +498,52 @@ impl Engine {
                     masked[k] = self.set.tokens.mask(sentence);
                 }
             }
+            if let (Some(c), Some(t)) = (costs.as_mut(), start) {
+                c.prefilter_seconds += t.elapsed().as_secs_f64();
+            }
             for (&rule_idx, positions) in lr.rules.iter().zip(&passing) {
                 let mut caps = None;
+                let start = clock();
+                let mut matches = 0;
+                let before: usize = cands.iter().map(Vec::len).sum();
                 for &k in positions {
                     let (d, si) = sentences[k];
                     let doc = &docs[d];
                     let m = masked[k].as_deref();
                     let langs = (lang, doc.lang);
-                    self.match_regex(rule_idx, doc.text, &doc.ranges[si], m, si, langs, &mut caps, &mut cands[d]);
+                    matches += self.match_regex(
+                        rule_idx,
+                        doc.text,
+                        &doc.ranges[si],
+                        m,
+                        si,
+                        langs,
+                        &mut caps,
+                        &mut cands[d],
+                    );
+                }
+                if let (Some(c), Some(t)) = (costs.as_mut(), start) {
+                    let r = &mut c.rules[rule_idx];
+                    r.sentences += positions.len() as u64;
+                    r.bytes += bytes_of(&mut positions.iter().copied());
+                    r.matches += matches;
+                    r.kept += (cands.iter().map(Vec::len).sum::<usize>() - before) as u64;
+                    r.seconds += t.elapsed().as_secs_f64();
                 }
             }
+        }
+        if let (Some(total), Some(mine)) = (&self.costs, costs) {
+            let mut total = total.lock().unwrap_or_else(|e| e.into_inner());
+            for (t, m) in total.rules.iter_mut().zip(mine.rules) {
+                t.sentences += m.sentences;
+                t.bytes += m.bytes;
+                t.matches += m.matches;
+                t.kept += m.kept;
+                t.seconds += m.seconds;
+            }
+            total.prefilter_seconds += mine.prefilter_seconds;
+            total.sentences += mine.sentences;
+            total.bytes += mine.bytes;
         }
         cands
             .into_iter()
@@ -575,6 +677,45 @@ impl Engine {
         }
         Err(msg)
     }
+}
+
+/// The costs of a run as a table, rules by time spent (`derek extract --costs`).
+pub fn costs_table(set: &RuleSet, costs: &Costs) -> String {
+    let total: f64 = costs.rules.iter().map(|r| r.seconds).sum::<f64>() + costs.prefilter_seconds;
+    let share = |s: f64| if total > 0.0 { 100.0 * s / total } else { 0.0 };
+    let mut rows: Vec<(usize, &RuleCost)> =
+        costs.rules.iter().enumerate().filter(|(_, r)| r.sentences > 0).collect();
+    rows.sort_by(|a, b| b.1.seconds.total_cmp(&a.1.seconds).then(a.0.cmp(&b.0)));
+    let mut out = format!(
+        "{:<44} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7} {:>6}\n",
+        "rule", "sentences", "MB", "matches", "kept", "seconds", "ns/B", "share"
+    );
+    let line = |name: &str, r: &RuleCost| {
+        let ns = if r.bytes > 0 { r.seconds * 1e9 / r.bytes as f64 } else { 0.0 };
+        format!(
+            "{:<44} {:>9} {:>8.2} {:>8} {:>8} {:>8.3} {:>7.1} {:>5.1}%\n",
+            name,
+            r.sentences,
+            r.bytes as f64 / 1e6,
+            r.matches,
+            r.kept,
+            r.seconds,
+            ns,
+            share(r.seconds)
+        )
+    };
+    for (i, r) in rows {
+        out.push_str(&line(&set.rules[i].id, r));
+    }
+    let shared = RuleCost {
+        sentences: costs.sentences,
+        bytes: costs.bytes,
+        seconds: costs.prefilter_seconds,
+        ..RuleCost::default()
+    };
+    out.push_str(&line("(prefilter and word tokens, every sentence)", &shared));
+    out.push_str(&format!("rules in all: {total:.3} s over {:.2} MB of sentences\n", costs.bytes as f64 / 1e6));
+    out
 }
 
 /// The result of checking every example of a rule set.

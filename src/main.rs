@@ -81,6 +81,11 @@ struct ExtractArgs {
     /// value stays in value.relative.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<String>,
+    /// After the run, print to standard error what each rule cost: the sentences
+    /// its prefilter let through, matches found and kept, seconds, share of the
+    /// rules' time (for rule writers: what a new rule costs, on their corpus).
+    #[arg(long)]
+    costs: bool,
 }
 
 #[derive(Parser)]
@@ -204,12 +209,20 @@ fn parse_date(s: &str) -> Result<String, String> {
 
 /// Load the rules (embedded or from a folder) and compile them, or say why not.
 pub fn load_engine(dir: Option<&PathBuf>) -> Result<&'static Engine, String> {
+    load_engine_with(dir, false)
+}
+
+/// [`load_engine`], recording what each rule costs when `costs` is set.
+fn load_engine_with(dir: Option<&PathBuf>, costs: bool) -> Result<&'static Engine, String> {
     let set = match dir {
         Some(d) => RuleSet::from_dir(d),
         None => RuleSet::embedded(),
     }
     .map_err(|e| format!("derek: bad rule: {e}"))?;
-    let engine = Engine::new(set).map_err(|e| format!("derek: bad rule: {e}"))?;
+    let mut engine = Engine::new(set).map_err(|e| format!("derek: bad rule: {e}"))?;
+    if costs {
+        engine.record_costs();
+    }
     // One engine per run, kept to the end: the process exits without taking
     // apart its automata and caches, which took longer than some small runs.
     Ok(Box::leak(Box::new(engine)))
@@ -257,7 +270,7 @@ fn threads(jobs: Option<usize>) -> usize {
 }
 
 fn extract(args: ExtractArgs) -> ExitCode {
-    let engine = match load_engine(args.rules.as_ref()) {
+    let engine = match load_engine_with(args.rules.as_ref(), args.costs) {
         Ok(e) => e,
         Err(m) => {
             eprintln!("{m}");
@@ -294,6 +307,9 @@ fn extract(args: ExtractArgs) -> ExitCode {
         Some(path) => write_atomically(path, |out| pipeline::run(inputs, engine, out, &opts)),
     };
     bar.finish();
+    if let Some(costs) = engine.costs() {
+        eprint!("{}", derek::extract::costs_table(&engine.set, &costs));
+    }
     match result {
         Ok(summary) => {
             if show {

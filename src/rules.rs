@@ -452,6 +452,53 @@ struct CommonDef {
     tables: BTreeMap<String, toml::Value>,
 }
 
+/// A lexicon table's words as one pattern, written as a trie: words sharing a
+/// beginning share its states (`волонт(?:ер|ёр)`), so the automaton holds each
+/// prefix once and a match tries one branch per letter instead of every word in
+/// turn. A word that continues in a longer one comes after it (`зардап(?:\s+шеккен|)`),
+/// as in a list sorted longest first. A space matches any run of whitespace, and
+/// `е` matches `ё` too (lexicon words are kept with `е`).
+fn word_trie<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    #[derive(Default)]
+    struct Node {
+        end: bool,
+        next: BTreeMap<char, Node>,
+    }
+    let mut root = Node::default();
+    for w in words.filter(|w| !w.is_empty()) {
+        let mut node = &mut root;
+        for c in w.chars() {
+            node = node.next.entry(c).or_default();
+        }
+        node.end = true;
+    }
+    fn write(node: &Node) -> String {
+        let mut parts: Vec<String> = node
+            .next
+            .iter()
+            .map(|(&c, child)| {
+                let letter = match c {
+                    ' ' => "\\s+".to_string(),
+                    'е' => "[её]".to_string(),
+                    c => regex::escape(c.encode_utf8(&mut [0; 4])),
+                };
+                letter + &write(child)
+            })
+            .collect();
+        if parts.is_empty() {
+            return String::new();
+        }
+        if node.end {
+            parts.push(String::new());
+        }
+        if parts.len() == 1 { parts.remove(0) } else { format!("(?:{})", parts.join("|")) }
+    }
+    match write(&root) {
+        w if w.is_empty() => "[^\\s\\S]".to_string(), // no words: matches nothing
+        w => w,
+    }
+}
+
 /// Rule files as (path relative to the rules folder, contents), sorted by path.
 pub type Sources = Vec<(String, String)>;
 
@@ -1059,18 +1106,9 @@ impl Expander<'_> {
                         .tables
                         .get(name)
                         .ok_or_else(|| format!("unknown lexicon table %{name}"))?;
-                    let mut words: Vec<&str> =
-                        table.iter().flat_map(|(_, ws)| ws.iter().map(String::as_str)).collect();
-                    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-                    words.dedup();
+                    let words = table.iter().flat_map(|(_, ws)| ws.iter().map(String::as_str));
                     out.push_str("(?i:");
-                    for (k, w) in words.iter().enumerate() {
-                        if k > 0 {
-                            out.push('|');
-                        }
-                        // Lexicon words are kept with ё as е: match either in the text.
-                        out.push_str(&regex::escape(w).replace(' ', "\\s+").replace('е', "[её]"));
-                    }
+                    out.push_str(&word_trie(words));
                     out.push(')');
                     for _ in 0..len {
                         chars.next();
@@ -1123,6 +1161,17 @@ mod tests {
             ],
         );
         l
+    }
+
+    #[test]
+    fn lexicon_words_become_a_trie_that_prefers_longer_words() {
+        let p = word_trie(["волонтер", "волонт", "добровол", "зардап шеккен", "зардап"].into_iter());
+        assert_eq!(p, "(?:волонт(?:[её]р|)|добровол|зардап(?:\\s+ш[её]кк[её]н|))");
+        let re = regex::Regex::new(&format!("^(?i:{p})")).unwrap();
+        for (text, m) in [("Волонтёры", "Волонтёр"), ("волонтов", "волонт"), ("зардап  шеккен", "зардап  шеккен")] {
+            assert_eq!(re.find(text).map(|x| x.as_str()), Some(m), "{text}");
+        }
+        assert_eq!(word_trie(std::iter::empty()), "[^\\s\\S]");
     }
 
     #[test]

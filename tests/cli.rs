@@ -226,3 +226,21 @@ fn relative_dates_resolve_against_the_document_date() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
 }
+
+#[test]
+fn costs_name_each_rule_that_ran_with_its_matches() {
+    let out = derek().args(["extract", "--quiet", "--costs", "--jobs", "2"]).arg(seeds()).output().unwrap();
+    assert!(out.status.success());
+    // The records are the same as without --costs.
+    assert_eq!(out.stdout, run_ok(&["extract", "--quiet", seeds().to_str().unwrap()]));
+    let table = String::from_utf8(out.stderr).unwrap();
+    let row = |id: &str| -> Vec<String> {
+        let line = table.lines().find(|l| l.split_whitespace().next() == Some(id)).unwrap_or_else(|| panic!("{id}: {table}"));
+        line.split_whitespace().map(str::to_string).collect()
+    };
+    // The seeds have Russian counts: the rule ran over some sentences, found and kept some.
+    let r = row("ru.count.number_object");
+    let (sentences, matches, kept): (u64, u64, u64) = (r[1].parse().unwrap(), r[3].parse().unwrap(), r[4].parse().unwrap());
+    assert!(sentences > 0 && matches > 0 && kept > 0 && kept <= matches, "{r:?}");
+    assert!(table.lines().last().unwrap().starts_with("rules in all:"), "{table}");
+}
