@@ -54,14 +54,33 @@ fn walk(hir: Hir, scripts: &ClassUnicode, words: &ClassUnicode) -> Hir {
         HirKind::Class(Class::Unicode(class)) => {
             let mut outside = class.clone();
             outside.difference(scripts);
-            let mut stray = outside.clone();
-            stray.difference(words);
-            if outside.ranges().is_empty() || !stray.ranges().is_empty() {
+            if outside.ranges().is_empty() {
+                // Within the rules' scripts already (most classes: [Аа], [а-я]).
                 return Hir::class(Class::Unicode(class));
             }
-            let mut narrowed = class;
-            narrowed.intersect(scripts);
-            Hir::class(Class::Unicode(narrowed))
+            let mut stray = outside.clone();
+            stray.difference(words);
+            if stray.ranges().is_empty() {
+                // Letters and digits (of any script): keep those of the rules' scripts.
+                let mut narrowed = class;
+                narrowed.intersect(scripts);
+                return Hir::class(Class::Unicode(narrowed));
+            }
+            // Anything but letters and digits (`[^\pL\pN\-]`, the end of a word): the
+            // letters of other scripts are no letters to the rules, so they join the
+            // class, whose automaton is then a fraction of the size.
+            let mut excluded = class.clone();
+            excluded.negate();
+            let mut excluded_outside = excluded.clone();
+            excluded_outside.difference(scripts);
+            let mut excluded_stray = excluded_outside.clone();
+            excluded_stray.difference(words);
+            if !excluded_outside.ranges().is_empty() && excluded_stray.ranges().is_empty() {
+                let mut widened = class;
+                widened.union(&excluded_outside);
+                return Hir::class(Class::Unicode(widened));
+            }
+            Hir::class(Class::Unicode(class))
         }
         HirKind::Repetition(rep) => {
             Hir::repetition(Repetition { sub: Box::new(walk(*rep.sub, scripts, words)), ..rep })
@@ -115,6 +134,17 @@ mod tests {
         // \w too (it was kept whole for its connector punctuation: 1 400 states reversed).
         let w = class_of(r"\w");
         assert!(has(&w, 'ң') && has(&w, '7') && has(&w, '_') && !has(&w, '中') && !has(&w, '٣'));
+    }
+
+    #[test]
+    fn non_letter_classes_take_in_the_letters_of_other_scripts() {
+        let c = class_of(r"[^\pL\pN\-]");
+        for ch in [' ', '.', '«', '中', 'ა', '😀'] {
+            assert!(has(&c, ch), "{ch}");
+        }
+        for ch in ['a', 'Ж', 'ә', '7', '-'] {
+            assert!(!has(&c, ch), "{ch}");
+        }
     }
 
     #[test]
