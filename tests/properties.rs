@@ -248,3 +248,37 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Word tokens: masking a sentence keeps its length in bytes and every character
+// outside the words it masks, and masks exactly the class words (src/token.rs).
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::embedded().expect("rules load"));
+
+/// Words of news text with number words of both languages among them, in any case.
+fn masking_text() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "пять", "Двадцати", "ТЫСЯЧ", "миллионов", "одного", "сто", "бес", "Жиырма", "мыңнан", "екеуі",
+        "бірге", "онда", "жүзден", "волонтеров", "адам", "ѣѣ", "5", "2023", "«Бес»", "пять-шесть", "a",
+        "🙂", "қ", "\u{0301}", "миллион", "мыңға",
+    ]);
+    let sep = prop::sample::select(vec![" ", "  ", "\n", ", ", "-", "", "\u{a0}", ". "]);
+    prop::collection::vec((word, sep), 0..14).prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+}
+
+proptest! {
+    #[test]
+    fn masking_keeps_length_and_what_it_does_not_mask(text in masking_text()) {
+        let Some(masked) = RULES.tokens.mask(&text) else { return Ok(()) };
+        prop_assert_eq!(masked.len(), text.len());
+        for ((i, a), (j, b)) in text.char_indices().zip(masked.char_indices()) {
+            prop_assert_eq!(i, j, "characters stay where they were");
+            if a != b {
+                // Only letters are masked, into marker letters of the same case.
+                prop_assert!(a.is_alphabetic() && b.is_alphabetic(), "{:?} -> {:?}", a, b);
+                prop_assert_eq!(a.is_uppercase(), b.is_uppercase(), "{:?} -> {:?}", a, b);
+                prop_assert!(('\u{460}'..='\u{52f}').contains(&b), "{:?} is no marker", b);
+            }
+        }
+    }
+}
