@@ -65,6 +65,16 @@ pub struct RuleCost {
     pub seconds: f64,
 }
 
+impl RuleCost {
+    fn add(&mut self, o: &RuleCost) {
+        self.sentences += o.sentences;
+        self.bytes += o.bytes;
+        self.matches += o.matches;
+        self.kept += o.kept;
+        self.seconds += o.seconds;
+    }
+}
+
 /// The costs of a run: per rule (by index into `RuleSet::rules`), and the shared
 /// steps (the prefilter pass and masking words, per language pass).
 #[derive(Debug, Clone, Default)]
@@ -469,13 +479,15 @@ impl Engine {
                     self.match_gazetteer(rule_idx, automaton, doc.text, &doc.ranges[si], si, langs, &mut cands[d]);
                 }
                 if let (Some(c), Some(t)) = (costs.as_mut(), start) {
+                    // A gazetteer match is kept unless its normalizer turns it down.
                     let kept = (cands.iter().map(Vec::len).sum::<usize>() - before) as u64;
-                    let r = &mut c.rules[rule_idx];
-                    r.sentences += sentences.len() as u64;
-                    r.bytes += bytes_of(&mut (0..sentences.len()));
-                    r.matches += kept;
-                    r.kept += kept;
-                    r.seconds += t.elapsed().as_secs_f64();
+                    c.rules[rule_idx].add(&RuleCost {
+                        sentences: sentences.len() as u64,
+                        bytes: bytes_of(&mut (0..sentences.len())),
+                        matches: kept,
+                        kept,
+                        seconds: t.elapsed().as_secs_f64(),
+                    });
                 }
             }
             let start = clock();
@@ -523,23 +535,20 @@ impl Engine {
                     );
                 }
                 if let (Some(c), Some(t)) = (costs.as_mut(), start) {
-                    let r = &mut c.rules[rule_idx];
-                    r.sentences += positions.len() as u64;
-                    r.bytes += bytes_of(&mut positions.iter().copied());
-                    r.matches += matches;
-                    r.kept += (cands.iter().map(Vec::len).sum::<usize>() - before) as u64;
-                    r.seconds += t.elapsed().as_secs_f64();
+                    c.rules[rule_idx].add(&RuleCost {
+                        sentences: positions.len() as u64,
+                        bytes: bytes_of(&mut positions.iter().copied()),
+                        matches,
+                        kept: (cands.iter().map(Vec::len).sum::<usize>() - before) as u64,
+                        seconds: t.elapsed().as_secs_f64(),
+                    });
                 }
             }
         }
         if let (Some(total), Some(mine)) = (&self.costs, costs) {
             let mut total = total.lock().unwrap_or_else(|e| e.into_inner());
-            for (t, m) in total.rules.iter_mut().zip(mine.rules) {
-                t.sentences += m.sentences;
-                t.bytes += m.bytes;
-                t.matches += m.matches;
-                t.kept += m.kept;
-                t.seconds += m.seconds;
+            for (t, m) in total.rules.iter_mut().zip(&mine.rules) {
+                t.add(m);
             }
             total.prefilter_seconds += mine.prefilter_seconds;
             total.sentences += mine.sentences;
