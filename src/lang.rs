@@ -104,6 +104,17 @@ pub struct Evidence {
 /// `text`), reading every character once: the document's evidence is the sum of
 /// its sentences' (and of the text between them).
 pub fn detect_document(text: &str, sentences: &[std::ops::Range<usize>]) -> (Guess, Vec<Lang>) {
+    detect_document_in(text, sentences, None)
+}
+
+/// [`detect_document`] for a part of a larger document whose language is already
+/// known (`known`, from [`decide_parts`]): the sentences lean towards that language,
+/// and it is the guess returned. Without `known`, the part is a document of its own.
+pub fn detect_document_in(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    known: Option<Guess>,
+) -> (Guess, Vec<Lang>) {
     let mut total = Evidence::default();
     let mut each = Vec::with_capacity(sentences.len());
     let mut at = 0;
@@ -119,7 +130,7 @@ pub fn detect_document(text: &str, sentences: &[std::ops::Range<usize>]) -> (Gue
     if at < text.len() {
         total.add(&gather(&text[at..]));
     }
-    let doc = decide(text, &total.with_bonus(), Lang::Und);
+    let doc = known.unwrap_or_else(|| decide(text, &total.with_bonus(), Lang::Und));
     let langs = sentences
         .iter()
         .zip(&each)
@@ -128,8 +139,24 @@ pub fn detect_document(text: &str, sentences: &[std::ops::Range<usize>]) -> (Gue
     (doc, langs)
 }
 
+/// The evidence of one part of a document too large to hold, to be summed over
+/// its parts ([`Evidence::add`]) and decided by [`decide_parts`]. Parts cut
+/// between words sum to the evidence of the whole.
+pub fn part_evidence(text: &str) -> Evidence {
+    gather(text)
+}
+
+/// The language of a document from the sum of its parts' evidence
+/// ([`part_evidence`]): the decision [`detect_document`] takes on the whole text.
+/// `sample`, a part of the text, is only read when its letters are mostly of
+/// another script (to ask whatlang whether it is Cyrillic).
+pub fn decide_parts(sample: &str, total: &Evidence) -> Guess {
+    decide(sample, &total.with_bonus(), Lang::Und)
+}
+
 impl Evidence {
-    fn add(&mut self, o: &Evidence) {
+    /// Add the evidence of another part of the same document.
+    pub fn add(&mut self, o: &Evidence) {
         self.log_odds += o.log_odds;
         self.cyrillic += o.cyrillic;
         self.other_letters += o.other_letters;

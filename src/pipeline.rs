@@ -85,6 +85,17 @@ pub fn process(doc: &Document, engine: &Engine) -> Record {
 /// Records of several documents, the rules run over all of them together
 /// ([`Engine::extract_many`]).
 pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
+    process_parts(docs, engine, None)
+}
+
+/// The record of one part (a window) of a document too large to hold, whose
+/// language, decided over the whole file, is `doc_lang`: its sentences lean
+/// towards it and its places are named in it, as when the document is held whole.
+pub fn process_part(part: &Document, engine: &Engine, doc_lang: lang::Guess) -> Record {
+    process_parts(std::slice::from_ref(part), engine, Some(doc_lang)).pop().expect("one record")
+}
+
+fn process_parts(docs: &[Document], engine: &Engine, known: Option<lang::Guess>) -> Vec<Record> {
     struct Prep<'a> {
         guess: lang::Guess,
         ranges: Vec<std::ops::Range<usize>>,
@@ -96,7 +107,7 @@ pub fn process_many(docs: &[Document], engine: &Engine) -> Vec<Record> {
         .map(|doc| {
             let text = doc.text.as_str();
             let ranges = segment::split(text);
-            let (guess, langs) = lang::detect_document(text, &ranges);
+            let (guess, langs) = lang::detect_document_in(text, &ranges, known);
             Prep { guess, ranges, langs, index: CharIndex::new(text) }
         })
         .collect();

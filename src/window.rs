@@ -8,9 +8,11 @@
 //! then the record is written in one line: same fields, same order as any other
 //! record. Memory stays a few windows whatever the file size.
 //!
-//! What differs from a document held whole: a sentence never spans a window cut
-//! (a line break), and the document's language is the one of most sentence
-//! characters, its score that share.
+//! The document's language is decided first, in a pass that decodes the file and
+//! reads its letters once ([`crate::lang::part_evidence`]): the decision a
+//! document held whole gets, so that every window's sentences lean towards it and
+//! its places are named in it. What differs from a document held whole: a
+//! sentence never spans a window cut (a line break).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
@@ -21,8 +23,8 @@ use rayon::prelude::*;
 
 use crate::extract::Engine;
 use crate::input::Document;
-use crate::lang::Lang;
-use crate::pipeline::process_many;
+use crate::lang::{self, Guess};
+use crate::pipeline::process_part;
 use crate::record::round3;
 
 /// Files larger than this are processed in windows (`DEREK_LARGE_BYTES` overrides
@@ -185,13 +187,13 @@ fn stream(
     let n = read_full(&mut file, &mut head).map_err(reason)?;
     head.truncate(n);
     let (encoding, encoding_name) = encoding_of(&head).map_err(Failure::Input)?;
+    let guess = language_of(path, encoding).map_err(reason)?;
     let mut decoder = encoding.new_decoder_with_bom_removal();
     let mut sentences = Spool::new("sentences")?;
     let mut entities = Spool::new("entities")?;
     let mut text_spool = if keep_text { Some(Spool::new("text")?) } else { None };
     let mut written = Written::default();
     let mut chars = 0usize;
-    let mut lang_chars = [0usize; 3];
     let mut buf = String::new();
     let mut raw = head;
     let mut eof = false;
@@ -235,13 +237,12 @@ fn stream(
         buf.drain(..start);
         let records: Vec<_> = windows
             .par_iter()
-            .map(|w| process_many(std::slice::from_ref(w), engine).pop().expect("one record"))
+            .map(|w| process_part(w, engine, guess))
             .collect();
         for (w, r) in windows.iter().zip(records) {
             let sentence_base = written.sentences;
             for s in &r.sentences {
                 let mut s = s.clone();
-                lang_chars[s.lang as usize] += s.end - s.start;
                 s.start += chars;
                 s.end += chars;
                 sentences.push(&s)?;
@@ -262,14 +263,7 @@ fn stream(
             chars += r.chars;
         }
     }
-    // The document's language: the one of most sentence characters.
-    let (lang, score) = {
-        let total: usize = lang_chars.iter().sum();
-        let best =
-            [Lang::Ru, Lang::Kk].into_iter().max_by_key(|l| lang_chars[*l as usize]).unwrap_or(Lang::Und);
-        let n = lang_chars[best as usize];
-        if n == 0 { (Lang::Und, 0.0) } else { (best, round3(n as f64 / total as f64)) }
-    };
+    let (lang, score) = (guess.lang, round3(guess.score as f64));
     write!(
         out,
         "{{\"id\":{},\"source\":{},\"lang\":{},\"lang_score\":{},\"chars\":{chars}",
@@ -293,6 +287,47 @@ fn stream(
     }
     out.write_all(b"}\n")?;
     Ok(written)
+}
+
+/// The language of the whole file, decided as for a document held whole: a pass
+/// that decodes it and sums the evidence of its parts, cut between words.
+fn language_of(path: &Path, encoding: &'static Encoding) -> io::Result<Guess> {
+    /// Text kept for whatlang, which only reads it when the letters are mostly of
+    /// another script.
+    const SAMPLE: usize = 64 << 10;
+    let mut file = File::open(path)?;
+    let mut decoder = encoding.new_decoder_with_bom_removal();
+    let mut total = lang::Evidence::default();
+    let mut sample = String::new();
+    let mut buf = String::new();
+    let mut raw = vec![0; 1 << 20];
+    loop {
+        let n = read_full(&mut file, &mut raw)?;
+        let eof = n == 0;
+        decode_into(&mut decoder, &raw[..n], eof, &mut buf);
+        // A word cut at the end of the chunk waits for its end (a line without
+        // spaces is cut anywhere past a few megabytes).
+        let mut end = if eof || buf.len() > 4 * raw.len() {
+            buf.len()
+        } else {
+            buf.rfind(char::is_whitespace).unwrap_or(0)
+        };
+        while !buf.is_char_boundary(end) {
+            end -= 1;
+        }
+        total.add(&lang::part_evidence(&buf[..end]));
+        if sample.len() < SAMPLE {
+            let mut take = (SAMPLE - sample.len()).min(end);
+            while !buf.is_char_boundary(take) {
+                take -= 1;
+            }
+            sample.push_str(&buf[..take]);
+        }
+        buf.drain(..end);
+        if eof {
+            return Ok(lang::decide_parts(&sample, &total));
+        }
+    }
 }
 
 fn read_full(f: &mut File, buf: &mut [u8]) -> io::Result<usize> {

@@ -214,20 +214,12 @@ fn a_file_too_large_to_hold_is_processed_in_windows_with_the_same_result() {
         let (a, b) = (&records(&whole.stdout)[0], &records(&windowed.stdout)[0]);
         let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
         assert_eq!(keys(a), keys(b), "same fields in the same order");
-        for k in ["id", "source", "lang", "chars", "encoding", "entities"] {
+        // The document's language is decided over the whole file first, so every
+        // window leans towards it: the same sentences with the same languages, and
+        // places named in the document's language (a Kazakh window of a Russian file).
+        for k in ["id", "source", "lang", "lang_score", "chars", "encoding", "sentences", "entities"] {
             assert!(a[k] == b[k], "{name}: {k} differs");
         }
-        // The same sentences; a short one's language may differ, as its prior is the
-        // window's language rather than the whole file's.
-        let spans = |v: &Value| {
-            v["sentences"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| (s["start"].clone(), s["end"].clone()))
-                .collect::<Vec<_>>()
-        };
-        assert!(spans(a) == spans(b), "{name}: sentence spans differ");
         assert_eq!(b["encoding"].as_str(), encoding);
         let decoded = if encoding.is_some() {
             encoding_rs::WINDOWS_1251.decode(&bytes).0.into_owned()
