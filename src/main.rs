@@ -7,6 +7,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `print!` to standard output that ends the program quietly when its reader has
+/// gone (`derek eval ... | head`), as command-line tools do, instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => { write_out(format_args!($($t)*)) };
+}
+
+/// `println!` of the same kind as [`out!`].
+macro_rules! outln {
+    () => { write_out(format_args!("\n")) };
+    ($($t:tt)*) => { write_out(format_args!("{}\n", format_args!($($t)*))) };
+}
+
+fn write_out(args: std::fmt::Arguments) {
+    if let Err(e) = io::stdout().lock().write_fmt(args) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("derek: standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
 use derek::extract::Engine;
 use derek::input::Inputs;
 use derek::pipeline::{self, RunOptions, Summary};
@@ -135,11 +157,13 @@ struct StatsArgs {
 
 #[derive(Parser)]
 #[command(after_help = "Examples:\n  derek eval ../shared/gold/seeds.jsonl --errors\n  \
-derek eval ../shared/gold/seeds.jsonl --pred seeds.jsonl\n  \
+derek eval ../shared/gold/seeds.jsonl seeds.jsonl\n  \
 derek eval --suite ../shared --floors quality/floors.toml")]
 struct EvalArgs {
     /// Gold files: language id ({"lang","text"}), sentences ({"text","bounds"}) or
     /// entities ({"text","entities"}, scored as ../shared/gold/README.md says).
+    /// A records file (derek extract output) right after a gold file is scored
+    /// against it instead of running derek: derek eval GOLD.jsonl PRED.jsonl.
     #[arg(value_name = "GOLD")]
     gold: Vec<PathBuf>,
     /// Score this records file (derek extract output) instead of running derek on the gold texts.
@@ -394,9 +418,9 @@ fn stats(args: StatsArgs) -> ExitCode {
         Ok(summary) => {
             let view = summary.view(args.top);
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&view).expect("the summary serializes"));
+                outln!("{}", serde_json::to_string_pretty(&view).expect("the summary serializes"));
             } else {
-                print!("{}", report::table::render(&view));
+                out!("{}", report::table::render(&view));
             }
             ExitCode::SUCCESS
         }
@@ -452,10 +476,10 @@ fn check(rules: Option<PathBuf>) -> ExitCode {
     };
     let report = derek::extract::check(engine);
     for f in &report.failures {
-        println!("{f}");
+        outln!("{f}");
     }
-    println!("{}", derek::rules::describe(&engine.set));
-    println!("{} examples checked, {} problems", report.examples, report.failures.len());
+    outln!("{}", derek::rules::describe(&engine.set));
+    outln!("{} examples checked, {} problems", report.examples, report.failures.len());
     if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
@@ -487,16 +511,33 @@ fn eval(args: EvalArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // `GOLD PRED`: a records file scores the gold file before it.
+    let mut pairs: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+    for f in files {
+        match eval::kind_of(&f) {
+            Ok(eval::GoldKind::Records) => match pairs.last_mut() {
+                Some((_, pred @ None)) if args.pred.is_none() => *pred = Some(f),
+                _ => {
+                    eprintln!(
+                        "derek: {}: derek's records, not gold: give them right after the gold file they answer (derek eval GOLD.jsonl PRED.jsonl), or with --pred",
+                        f.display()
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+            _ => pairs.push((f, args.pred.clone())),
+        }
+    }
     let mut all = Vec::new();
-    for f in &files {
-        match eval::evaluate(f, args.pred.as_deref(), engine, args.errors) {
+    for (f, pred) in &pairs {
+        match eval::evaluate(f, pred.as_deref(), engine, args.errors) {
             Ok(ev) => {
                 for e in &ev.errors {
-                    println!("{e}");
+                    outln!("{e}");
                 }
                 if !args.json {
-                    println!("# {}", f.display());
-                    print!("{}", eval::table(&ev.figures, floors.as_ref()));
+                    outln!("# {}", f.display());
+                    out!("{}", eval::table(&ev.figures, floors.as_ref()));
                 }
                 all.extend(ev.figures);
             }
@@ -507,7 +548,7 @@ fn eval(args: EvalArgs) -> ExitCode {
         }
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&all).expect("figures serialize"));
+        outln!("{}", serde_json::to_string_pretty(&all).expect("figures serialize"));
     }
     if let Some(fl) = &floors {
         let failures = fl.failures(&all);
@@ -517,7 +558,7 @@ fn eval(args: EvalArgs) -> ExitCode {
         if !failures.is_empty() {
             return ExitCode::from(1);
         }
-        if !files.is_empty() {
+        if !pairs.is_empty() {
             eprintln!("derek: all {} floored figures hold", fl.0.len() - fl.unmeasured(&all).len());
         }
     }

@@ -244,3 +244,52 @@ fn costs_name_each_rule_that_ran_with_its_matches() {
     assert!(sentences > 0 && matches > 0 && kept > 0 && kept <= matches, "{r:?}");
     assert!(table.lines().last().unwrap().starts_with("rules in all:"), "{table}");
 }
+
+/// `derek eval GOLD PRED`: a records file right after a gold file is scored
+/// against it; derek's own run and its saved records score the same, a record
+/// missing an entity scores lower, and records alone are refused with a reason.
+#[test]
+fn eval_scores_a_records_file_given_after_its_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let text = "В Павлодаре 120 волонтеров собрали 3 тонны помощи 5 марта 2024 года.";
+    let line = serde_json::json!({
+        "id": "g1", "lang": "ru", "text": text,
+        "entities": [
+            {"type": "place", "start": 2, "end": 11, "text": "Павлодаре", "value": {"name": "Павлодар"}},
+            {"type": "count", "start": 12, "end": 26, "text": "120 волонтеров",
+             "value": {"amount": 120, "approx": "eq", "unit": null, "object": "волонтеров", "category": "volunteers"}},
+            {"type": "count", "start": 35, "end": 49, "text": "3 тонны помощи",
+             "value": {"amount": 3, "approx": "eq", "unit": "t", "object": "помощи", "category": "aid"}},
+            {"type": "date", "start": 50, "end": 67, "text": "5 марта 2024 года", "value": {"value": "2024-03-05"}},
+        ]
+    });
+    std::fs::write(&gold, format!("{line}\n")).unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, format!("{}\n", serde_json::json!({"id": "g1", "text": text}))).unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    run_ok(&["extract", "--quiet", input.to_str().unwrap(), "-o", pred.to_str().unwrap()]);
+    let figures = |args: &[&str]| -> std::collections::BTreeMap<String, f64> {
+        let mut all = vec!["eval", "--json"];
+        all.extend_from_slice(args);
+        let v: Value = serde_json::from_slice(&run_ok(&all)).unwrap();
+        v.as_array().unwrap().iter().map(|f| (f["name"].as_str().unwrap().to_string(), f["value"].as_f64().unwrap())).collect()
+    };
+    let own = figures(&[gold.to_str().unwrap()]);
+    let saved = figures(&[gold.to_str().unwrap(), pred.to_str().unwrap()]);
+    assert_eq!(own, saved);
+    assert_eq!(saved["entities.gold.all.place.value_f1"], 1.0);
+    assert_eq!(saved["entities.gold.all.count.value_f1"], 1.0);
+    // Drop the place from the saved record: its recall falls to zero.
+    let mut rec: Value = serde_json::from_str(std::fs::read_to_string(&pred).unwrap().trim()).unwrap();
+    rec["entities"].as_array_mut().unwrap().retain(|e| e["type"] != "place");
+    std::fs::write(&pred, format!("{rec}\n")).unwrap();
+    let fewer = figures(&[gold.to_str().unwrap(), pred.to_str().unwrap()]);
+    assert_eq!(fewer["entities.gold.all.place.value_f1"], 0.0);
+    assert_eq!(fewer["entities.gold.all.count.value_f1"], 1.0);
+    // Records with no gold before them are no gold file.
+    let out = derek().args(["eval", pred.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pred.jsonl") && err.contains("not gold"), "{err}");
+}

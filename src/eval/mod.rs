@@ -38,6 +38,9 @@ pub enum GoldKind {
     Entities,
     /// `{"text", "entities", "split"}`: an external NER corpus (overlap-F1 per type).
     Ner,
+    /// derek's own records (`derek extract` output: `chars`, `sentences`,
+    /// `entities`, no gold text): predictions to score, not gold.
+    Records,
 }
 
 /// Tell the kind of a gold file from its first non-empty line.
@@ -51,7 +54,11 @@ pub fn kind_of(path: &Path) -> io::Result<GoldKind> {
         }
         let v: serde_json::Value = serde_json::from_str(&line)
             .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}:1: {e}", path.display())))?;
-        return Ok(if v.get("bounds").is_some() {
+        // A record counts its characters and has no gold boundaries.
+        let record = v.get("chars").is_some() && v.get("sentences").is_some() && v.get("bounds").is_none();
+        return Ok(if record {
+            GoldKind::Records
+        } else if v.get("bounds").is_some() {
             GoldKind::Sentences
         } else if ner::is_ner(&v) {
             GoldKind::Ner
@@ -138,6 +145,13 @@ pub fn evaluate(
             errors: if with_errors { sentences::errors(path)? } else { Vec::new() },
         }),
         GoldKind::Ner => ner::evaluate(path, engine, with_errors),
+        GoldKind::Records => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{}: derek's records, not gold: give them after the gold file they answer (derek eval GOLD.jsonl PRED.jsonl)",
+                path.display()
+            ),
+        )),
         GoldKind::Entities => {
             let gold = entities::read_docs(path)?;
             let predicted = match pred {
