@@ -90,6 +90,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
     }
     let approx = match ctx.constant("approx") {
+        // A vague plural after an approximation word is one of it: около сотни,
+        // более десятка волонтеров (about 100, more than 10), not "hundreds".
+        Some(a) if a == "order" && ctx.group("approx").is_some() => {
+            ctx.group("approx").and_then(|w| lex.lookup("approx", w)).and_then(Approx::parse).unwrap_or(Approx::Order)
+        }
         Some(a) => Approx::parse(&a)?,
         // Words outside the lexicon (составило, құрайды) state the number as it is.
         // A word before the number (кем дегенде) counts when none follows it.
@@ -131,12 +136,21 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ordinal_prepositional(ctx, object.as_deref()) {
         return None;
     }
-    let object_cat = object.as_deref().and_then(|o| object_category(lex, o));
+    let object_cat = match object.as_deref() {
+        // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
+        Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        Some(o) => object_category(lex, o).map(|c| telling_modifier(ctx, c)),
+        None => None,
+    };
     if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
         return None;
     }
+    // Money is money whatever the phrase names (объем помощи составил 5 млрд
+    // тенге, 2 млн тенге пожертвований).
+    let money_unit = unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).filter(|c| *c == "money");
     let category = ctx
         .constant("category")
+        .or_else(|| money_unit.map(str::to_string))
         .or(object_cat)
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         .or_else(|| unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string))
@@ -147,6 +161,36 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         })
         .unwrap_or_else(|| "other".to_string());
     Some(Value::Count { amount, approx, unit, object, category })
+}
+
+/// A head of people (людей, человек, граждан) after an adjective that says
+/// which (одиноких пожилых людей, 5 малолетних детей): the more telling
+/// category of the adjective.
+fn telling_modifier(ctx: &Context, cat: String) -> String {
+    if cat != "people" {
+        return cat;
+    }
+    let lex = &ctx.set.lexicon;
+    let between = ["mult", "num"].iter().find_map(|g| ctx.groups.between(g, "object")).unwrap_or("");
+    modifier_category(lex, between).unwrap_or(cat)
+}
+
+/// The category of the first word of a known category among the few words that
+/// follow a classifier (единиц одежды и обуви, пар резиновых сапог), up to the
+/// clause's end.
+fn following_category(lex: &Lexicon, after: &str) -> Option<String> {
+    let clause = after.split(|c: char| ".,;:!?()«»\"–—".contains(c)).next().unwrap_or("");
+    clause.split_whitespace().take(3).find_map(|w| word_category(lex, w))
+}
+
+/// The telling category (volunteers, children, elderly, families) of a word of
+/// `words`, the last first.
+fn modifier_category(lex: &Lexicon, words: &str) -> Option<String> {
+    words
+        .split_whitespace()
+        .rev()
+        .filter_map(|w| word_category(lex, w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .find(|c| ["volunteers", "children", "elderly", "families"].contains(&c.as_str()))
 }
 
 /// A word of `[not_counted]` (exact) or `[not_counted_stem]` (by stem).
@@ -289,7 +333,7 @@ fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
 fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
     w.rsplit('-')
         .chain(std::iter::once(w))
-        .find_map(|part| lex.lookup_prefix("category", part))
+        .find_map(|part| lex.lookup_prefix("category", part).or_else(|| lex.lookup_prefix("category_ru", part)))
         .map(str::to_string)
 }
 
@@ -358,6 +402,39 @@ fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lexicon() -> Lexicon {
+        let mut l = Lexicon::default();
+        let entry = |v: &str, ws: &[&str]| (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect::<Vec<_>>());
+        l.tables.insert(
+            "category".into(),
+            vec![
+                entry("people", &["людей", "жител"]),
+                entry("elderly", &["пожил", "пенсионер"]),
+                entry("children", &["дет", "малолет"]),
+            ],
+        );
+        l
+    }
+
+    #[test]
+    fn what_follows_a_classifier() {
+        let l = lexicon();
+        assert_eq!(following_category(&l, " пожилых жителей села").as_deref(), Some("elderly"));
+        // the clause ends at a comma
+        assert_eq!(following_category(&l, " техники, а жителей"), None);
+        assert_eq!(following_category(&l, ""), None);
+    }
+
+    #[test]
+    fn modifiers_that_tell_a_category() {
+        let l = lexicon();
+        assert_eq!(modifier_category(&l, " одиноких пожилых ").as_deref(), Some("elderly"));
+        assert_eq!(modifier_category(&l, " малолетних, ").as_deref(), Some("children"));
+        // an adjective of people in general tells nothing more
+        assert_eq!(modifier_category(&l, " местных "), None);
+        assert_eq!(modifier_category(&l, ""), None);
+    }
 
     #[test]
     fn ordinals() {
