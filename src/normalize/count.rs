@@ -101,6 +101,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 .or_else(|| lex.lookup_prefix("approx", w))
                 .and_then(Approx::parse)
                 .unwrap_or(Approx::Eq),
+            // The Kazakh approximative suffix on the number, its multiplier or
+            // its unit says "about": 100-дей, 6 мыңдай, 30 тоннадай.
+            None if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => Approx::About,
             None => Approx::Eq,
         },
     };
@@ -124,6 +127,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
         return None;
     }
+    // A Kazakh verb taken for the word after the number is not what is counted.
+    let object = object.filter(|o| {
+        !(ctx.lang == crate::lang::Lang::Kk && ctx.group("object").is_none() && ctx.group("word").is_some() && kk_verb_form(o))
+    });
+    // A fraction: a number in the ablative and "one of it" (үштен бірі, бестен екісі).
+    if ctx.group("num").is_some_and(is_kk_ablative) && object.as_deref().is_some_and(is_fraction_part) {
+        return None;
+    }
     // A number word taken for the object (оннан бес: a fraction, two numbers).
     if object.as_deref().is_some_and(|o| !o.contains(' ') && number::parse_number(o).is_some()) {
         return None;
@@ -131,12 +142,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ordinal_prepositional(ctx, object.as_deref()) {
         return None;
     }
+    if followed_by_not_counted(lex, ctx.groups.following()) {
+        return None;
+    }
     let object_cat = object.as_deref().and_then(|o| object_category(lex, o));
     if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
         return None;
     }
+    // A sum of money is money whatever it pays for (250 мың теңгеден біржолғы көмек).
+    let unit_cat = unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string);
     let category = ctx
         .constant("category")
+        .or_else(|| unit_cat.clone().filter(|c| c == "money"))
         .or(object_cat)
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         .or_else(|| unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string))
@@ -147,6 +164,51 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         })
         .unwrap_or_else(|| "other".to_string());
     Some(Value::Count { amount, approx, unit, object, category })
+}
+
+/// Whether a number token (`100-дей`, `мыңдай`) or unit (`тоннадай`) ends with
+/// the Kazakh approximative suffix -дай/-дей/-тай/-тей ("about"); asked only of
+/// the `num`, `mult` and `unit` groups, which hold no other words (ондай is no number).
+fn approximative(s: &str) -> bool {
+    let t = s.trim_end();
+    ["дай", "дей", "тай", "тей"].iter().any(|a| t.ends_with(a)) && t.chars().count() > 4
+}
+
+/// A Kazakh verb form taken for the word after a number (30 адам жиналып,
+/// 2 700 болған, 7 рейс ұйымдастырылады): converbs, participles, the present and
+/// future; such a word is not what is counted.
+fn kk_verb_form(w: &str) -> bool {
+    let w = w.trim().to_lowercase();
+    let n = w.chars().count();
+    // participles only in longer words: дүкен, мекен are nouns
+    (n > 5 && ["ған", "ген", "қан", "кен"].iter().any(|s| w.ends_with(s)))
+        || (n > 4
+            && ["ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді"]
+                .iter()
+                .any(|s| w.ends_with(s)))
+}
+
+/// Whether the word after a count makes it something else: a factor (екі есе
+/// артты, 3 есеге), a percentage in words (15 пайызға): `[not_counted_after]`.
+fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
+    let a = after.trim_start();
+    let end = a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len());
+    // every such word starts with е, п (есе, пайыз, процент)
+    end > 0 && a.starts_with(['е', 'п', 'Е', 'П']) && lex.lookup("not_counted_after", &a[..end]).is_some()
+}
+
+/// A Kazakh number in the ablative (үштен, 10-нан, бестен).
+fn is_kk_ablative(num: &str) -> bool {
+    let n = num.trim().to_lowercase();
+    ["дан", "ден", "тан", "тен", "нан", "нен"].iter().any(|s| n.ends_with(s))
+}
+
+/// The numerator of a Kazakh fraction: бірі, екісі, үші ... with a case ending.
+fn is_fraction_part(w: &str) -> bool {
+    let w = w.trim().to_lowercase();
+    ["бір", "екі", "үш", "төрт", "бес"].iter().any(|n| {
+        w.strip_prefix(n).is_some_and(|r| ["і", "сі", "ін", "іне", "інің", "сін", "сіне"].contains(&r))
+    })
 }
 
 /// A word of `[not_counted]` (exact) or `[not_counted_stem]` (by stem).
@@ -377,6 +439,24 @@ mod tests {
         assert!(is_percentage(" %, и"));
         assert!(is_percentage("%"));
         assert!(!is_percentage(" процентов"));
+    }
+
+    #[test]
+    fn kazakh_suffixes_and_verbs() {
+        assert!(approximative("мыңдай"));
+        assert!(approximative("100-дей"));
+        assert!(approximative("тоннадай"));
+        assert!(!approximative("мыңнан"));
+        assert!(!approximative("тоннаға"));
+        assert!(is_kk_ablative("үштен") && is_kk_ablative("10-нан") && !is_kk_ablative("отыз"));
+        assert!(is_fraction_part("бірі") && is_fraction_part("екісі") && !is_fraction_part("бірлестік"));
+        assert!(kk_verb_form("ұйымдастырылып"));
+        assert!(kk_verb_form("болған"));
+        assert!(kk_verb_form("жиналады"));
+        assert!(!kk_verb_form("отбасы"));
+        assert!(!kk_verb_form("ерікті"));
+        assert!(!kk_verb_form("мешіт"));
+        assert!(!kk_verb_form("дүкен"));
     }
 
     #[test]
