@@ -2,7 +2,8 @@
 //!
 //! Groups: `num` (the number, digits or words), `mult` (тысяч, млн, мың ...),
 //! `approx` (более, около, астам ... looked up in the `[approx]` lexicon;
-//! `approx_end` for a word that ends the count, асып, жуығы;
+//! `approx_end` for a word that ends the count, асып, жуығы; `approx_mid` for
+//! one between the number and its unit, 20 мыңнан астам тонна;
 //! `approx_pre` for a Kazakh word before the number, кем дегенде, when there is
 //! also room for one after it),
 //! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
@@ -95,7 +96,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // A word before the number (кем дегенде) counts when none follows it.
         // A range gives its lower bound: at least (30-40 адам).
         None if ctx.group("num2").is_some() => Approx::Ge,
-        None => match ctx.group("approx").or(ctx.group("approx_end")).or(ctx.group("approx_pre")) {
+        None => match ctx.group("approx").or(ctx.group("approx_end")).or(ctx.group("approx_mid")).or(ctx.group("approx_pre")) {
             Some(w) => lex
                 .lookup("approx", w)
                 .or_else(|| lex.lookup_prefix("approx", w))
