@@ -77,7 +77,7 @@ impl LangSel {
 /// The named groups each type's normalizer reads.
 pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
     match kind {
-        EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2", "mult2", "approx_pre", "approx_end", "hint", "word"],
+        EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2", "mult2", "approx_pre", "approx_mid", "approx_end", "hint", "word"],
         EntityType::Date => {
             &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]
         }

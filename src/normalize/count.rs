@@ -2,7 +2,8 @@
 //!
 //! Groups: `num` (the number, digits or words), `mult` (тысяч, млн, мың ...),
 //! `approx` (более, около, астам ... looked up in the `[approx]` lexicon;
-//! `approx_end` for a word that ends the count, асып, жуығы;
+//! `approx_end` for a word that ends the count, асып, жуығы; `approx_mid` for
+//! one between the number and its unit, 20 мыңнан астам тонна;
 //! `approx_pre` for a Kazakh word before the number, кем дегенде, when there is
 //! also room for one after it),
 //! `unit` (тонн, тенге ... looked up in `[unit]`), `object` (the counted noun as
@@ -100,12 +101,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // A word before the number (кем дегенде) counts when none follows it.
         // A range gives its lower bound: at least (30-40 адам).
         None if ctx.group("num2").is_some() => Approx::Ge,
-        None => match ctx.group("approx").or(ctx.group("approx_end")).or(ctx.group("approx_pre")) {
+        None => match ctx.group("approx").or(ctx.group("approx_end")).or(ctx.group("approx_mid")).or(ctx.group("approx_pre")) {
             Some(w) => lex
                 .lookup("approx", w)
                 .or_else(|| lex.lookup_prefix("approx", w))
                 .and_then(Approx::parse)
                 .unwrap_or(Approx::Eq),
+            // The Kazakh approximative suffix on the number, its multiplier or
+            // its unit says "about": 100-дей, 6 мыңдай, 30 тоннадай.
+            None if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => Approx::About,
             None => Approx::Eq,
         },
     };
@@ -129,11 +133,22 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
         return None;
     }
+    // A Kazakh verb taken for the word after the number is not what is counted.
+    let object = object.filter(|o| {
+        !(ctx.lang == crate::lang::Lang::Kk && ctx.group("object").is_none() && ctx.group("word").is_some() && kk_verb_form(o))
+    });
+    // A fraction: a number in the ablative and "one of it" (үштен бірі, бестен екісі).
+    if ctx.group("num").is_some_and(is_kk_ablative) && object.as_deref().is_some_and(is_fraction_part) {
+        return None;
+    }
     // A number word taken for the object (оннан бес: a fraction, two numbers).
     if object.as_deref().is_some_and(|o| !o.contains(' ') && number::parse_number(o).is_some()) {
         return None;
     }
     if ordinal_prepositional(ctx, object.as_deref()) {
+        return None;
+    }
+    if followed_by_not_counted(lex, ctx.groups.following()) {
         return None;
     }
     let object_cat = match object.as_deref() {
@@ -145,8 +160,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
         return None;
     }
-    // Money is money whatever the phrase names (объем помощи составил 5 млрд
-    // тенге, 2 млн тенге пожертвований).
+    // Money is money whatever the phrase names or pays for (объем помощи составил
+    // 5 млрд тенге, 2 млн тенге пожертвований, 250 мың теңгеден біржолғы көмек).
     let money_unit = unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).filter(|c| *c == "money");
     let category = ctx
         .constant("category")
@@ -191,6 +206,51 @@ fn modifier_category(lex: &Lexicon, words: &str) -> Option<String> {
         .rev()
         .filter_map(|w| word_category(lex, w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
         .find(|c| ["volunteers", "children", "elderly", "families"].contains(&c.as_str()))
+}
+
+/// Whether a number token (`100-дей`, `мыңдай`) or unit (`тоннадай`) ends with
+/// the Kazakh approximative suffix -дай/-дей/-тай/-тей ("about"); asked only of
+/// the `num`, `mult` and `unit` groups, which hold no other words (ондай is no number).
+fn approximative(s: &str) -> bool {
+    let t = s.trim_end();
+    ["дай", "дей", "тай", "тей"].iter().any(|a| t.ends_with(a)) && t.chars().count() > 4
+}
+
+/// A Kazakh verb form taken for the word after a number (30 адам жиналып,
+/// 2 700 болған, 7 рейс ұйымдастырылады): converbs, participles, the present and
+/// future; such a word is not what is counted.
+fn kk_verb_form(w: &str) -> bool {
+    let w = w.trim().to_lowercase();
+    let n = w.chars().count();
+    // participles only in longer words: дүкен, мекен are nouns
+    (n > 5 && ["ған", "ген", "қан", "кен"].iter().any(|s| w.ends_with(s)))
+        || (n > 4
+            && ["ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді"]
+                .iter()
+                .any(|s| w.ends_with(s)))
+}
+
+/// Whether the word after a count makes it something else: a factor (екі есе
+/// артты, 3 есеге), a percentage in words (15 пайызға): `[not_counted_after]`.
+fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
+    let a = after.trim_start();
+    let end = a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len());
+    // every such word starts with е, п (есе, пайыз, процент)
+    end > 0 && a.starts_with(['е', 'п', 'Е', 'П']) && lex.lookup("not_counted_after", &a[..end]).is_some()
+}
+
+/// A Kazakh number in the ablative (үштен, 10-нан, бестен).
+fn is_kk_ablative(num: &str) -> bool {
+    let n = num.trim().to_lowercase();
+    ["дан", "ден", "тан", "тен", "нан", "нен"].iter().any(|s| n.ends_with(s))
+}
+
+/// The numerator of a Kazakh fraction: бірі, екісі, үші ... with a case ending.
+fn is_fraction_part(w: &str) -> bool {
+    let w = w.trim().to_lowercase();
+    ["бір", "екі", "үш", "төрт", "бес"].iter().any(|n| {
+        w.strip_prefix(n).is_some_and(|r| ["і", "сі", "ін", "іне", "інің", "сін", "сіне"].contains(&r))
+    })
 }
 
 /// A word of `[not_counted]` (exact) or `[not_counted_stem]` (by stem).
@@ -333,7 +393,11 @@ fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
 fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
     w.rsplit('-')
         .chain(std::iter::once(w))
-        .find_map(|part| lex.lookup_prefix("category", part).or_else(|| lex.lookup_prefix("category_ru", part)))
+        .find_map(|part| {
+            lex.lookup("category_word", part)
+                .or_else(|| lex.lookup_prefix("category", part))
+                .or_else(|| lex.lookup_prefix("category_ru", part))
+        })
         .map(str::to_string)
 }
 
@@ -454,6 +518,24 @@ mod tests {
         assert!(is_percentage(" %, и"));
         assert!(is_percentage("%"));
         assert!(!is_percentage(" процентов"));
+    }
+
+    #[test]
+    fn kazakh_suffixes_and_verbs() {
+        assert!(approximative("мыңдай"));
+        assert!(approximative("100-дей"));
+        assert!(approximative("тоннадай"));
+        assert!(!approximative("мыңнан"));
+        assert!(!approximative("тоннаға"));
+        assert!(is_kk_ablative("үштен") && is_kk_ablative("10-нан") && !is_kk_ablative("отыз"));
+        assert!(is_fraction_part("бірі") && is_fraction_part("екісі") && !is_fraction_part("бірлестік"));
+        assert!(kk_verb_form("ұйымдастырылып"));
+        assert!(kk_verb_form("болған"));
+        assert!(kk_verb_form("жиналады"));
+        assert!(!kk_verb_form("отбасы"));
+        assert!(!kk_verb_form("ерікті"));
+        assert!(!kk_verb_form("мешіт"));
+        assert!(!kk_verb_form("дүкен"));
     }
 
     #[test]

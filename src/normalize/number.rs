@@ -285,10 +285,58 @@ fn parse_digit_form(t: &str) -> Option<(Decimal, i32)> {
 pub fn parse_number(s: &str) -> Option<f64> {
     let t = normalize(s);
     if t.starts_with(|c: char| c.is_ascii_digit()) {
-        let (d, exp) = parse_digit_form(&t)?;
-        return Some(d.scaled(exp));
+        return match parse_digit_form(&t) {
+            Some((d, exp)) => Some(d.scaled(exp)),
+            None => parse_mixed(&t),
+        };
     }
     parse_words(&t)
+}
+
+/// Digit groups joined by scale words, as Kazakh news writes large numbers:
+/// `2 мың 300` = 2300, `1 млн 850 мың` = 1850000, `3 миллион 200 мыңнан`,
+/// `4 мың 500-ге`. Each group after the first is below a thousand and the
+/// scales fall (мың after млн, not before); a case suffix only on the last
+/// token. `None` for anything else (a single group, `5 мың` alone, which
+/// [`parse_digit_form`] reads).
+fn parse_mixed(t: &str) -> Option<f64> {
+    let toks: Vec<&str> = t.split(' ').collect();
+    if toks.len() < 3 {
+        return None;
+    }
+    let mut total = 0.0;
+    let mut group: Option<f64> = None;
+    let mut last_exp = i32::MAX;
+    for (i, tok) in toks.iter().enumerate() {
+        let last = i + 1 == toks.len();
+        if tok.starts_with(|c: char| c.is_ascii_digit()) {
+            if group.is_some() {
+                return None;
+            }
+            let digits: String = tok.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &tok[digits.len()..];
+            if !rest.is_empty() && !(last && is_kk_digit_suffix(rest.strip_prefix(HYPHENS).unwrap_or(rest))) {
+                return None;
+            }
+            let v: f64 = digits.parse().ok()?;
+            if digits.len() > 3 || (i > 0 && v >= 1000.0) {
+                return None;
+            }
+            group = Some(v);
+        } else {
+            let exp = multiplier_exp(tok)?;
+            if exp >= last_exp || (!last && tok.chars().any(|c| !c.is_alphabetic())) {
+                return None;
+            }
+            // only the last token takes a case suffix (мыңнан), others are bare
+            if !last && !["мың", "млн", "миллион", "млрд", "миллиард"].contains(tok) {
+                return None;
+            }
+            total += group.take()? * 10f64.powi(exp);
+            last_exp = exp;
+        }
+    }
+    Some(total + group.unwrap_or(0.0))
 }
 
 /// The factor of a multiplier word (`тыс.`, `тысяч`, `млн`, `миллионов`,
@@ -342,6 +390,10 @@ pub fn amount(num: &str, mult: Option<&str>) -> Option<f64> {
     };
     let exp = multiplier_exp(&normalize(m))?;
     let t = normalize(num);
+    // digit groups joined by scale words, the multiplier the last scale: 1 млн 850 + мың
+    if t.contains(|c: char| c.is_alphabetic()) && t.starts_with(|c: char| c.is_ascii_digit()) {
+        return parse_mixed(&format!("{t} {}", normalize(m)));
+    }
     if t.starts_with(|c: char| c.is_ascii_digit()) {
         let d = parse_digits(&t, Lone3::Decimal).or_else(|| {
             // digits with a suffix before the multiplier (rare): read as usual
@@ -1398,6 +1450,21 @@ pub(crate) mod tests {
             assert!(num.is_match(s), "NUM {s:?}");
             assert_eq!(parse_number(s), Some(v), "{s}");
         }
+        let kk_attr = m.anchored("NUM_KK_ATTR");
+        for (s, v) in [("2 мың 300", 2300.0), ("4 мың 500-ге", 4500.0), ("1 млн 850", 1_000_850.0)] {
+            assert!(kk_attr.is_match(s), "NUM_KK_ATTR {s:?}");
+            assert_eq!(parse_number(s), Some(v), "{s}");
+        }
+        for (s, v) in
+            [("1 млн 850 мың", 1_850_000.0), ("3 миллион 200 мыңнан", 3_200_000.0), ("12 млрд 400 млн", 12_400_000_000.0)]
+        {
+            assert_eq!(parse_number(s), Some(v), "{s}");
+        }
+        for s in ["2 мың 2023", "300 мың 2 млн", "5 мың", "2 мыңнан 300", "2 мың 300 400"] {
+            assert_eq!(parse_mixed(&normalize(s)), None, "{s}");
+        }
+        assert_eq!(amount("1 млн 850", Some("мың")), Some(1_850_000.0));
+        assert_eq!(amount("2 мың 300", None), Some(2300.0));
         for s in
             ["2023-й", "2-ші", "5-го", "30-40", "8:30", "3 57", "пятый", "бесінші", "бірге", "онда", "ондай"]
         {

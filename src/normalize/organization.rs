@@ -73,6 +73,9 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     if quoted(raw) {
         return false;
     }
+    if kk_not_a_body(ctx, &bare) {
+        return true;
+    }
     let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
     // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
     if place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a)) {
@@ -83,6 +86,33 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     // (Қазақстанның Қызыл Ай қоғамы, Астана қаласының ... орталығы).
     let words: Vec<&str> = bare.split_whitespace().collect();
     ctx.lang != Lang::Kk && words.len() > 2 && place_form(&words[..2].join(" "))
+}
+
+/// A Kazakh unquoted name that names no body: it ends in a phrase of the
+/// `[not_organization]` table's `suffix` list (Жылыой ауданының орталығы: a
+/// place; Есіл ауданындағы сауда орталығы: a venue), or holds a locative word
+/// before its head (Абай даңғылындағы жастар орталығы: a centre by its
+/// address), except a country's mission (Түркияның Алматыдағы консулдығы) and
+/// "named after" (Абай атындағы).
+fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
+    if ctx.lang != Lang::Kk {
+        return false;
+    }
+    let folded = crate::rules::fold(bare);
+    let suffixes = ctx.set.lexicon.tables.get("not_organization").into_iter().flatten().filter(|(k, _)| k == "suffix");
+    let ends_with_phrase = |w: &str| {
+        folded.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    };
+    if suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
+        return true;
+    }
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mission = ["елшілігі", "консулдығы", "өкілдігі"].iter().any(|m| folded.contains(m));
+    !mission
+        && words.len() > 1
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| *w != "атындағы" && ["дағы", "дегі", "тағы", "тегі"].iter().any(|l| w.ends_with(l)))
 }
 
 /// An unquoted name that ends in a legal-form word of the `[org_form_word]`
