@@ -315,7 +315,9 @@ fn parse_mixed(t: &str) -> Option<f64> {
             }
             let digits: String = tok.chars().take_while(char::is_ascii_digit).collect();
             let rest = &tok[digits.len()..];
-            if !rest.is_empty() && !(last && is_kk_digit_suffix(rest.strip_prefix(HYPHENS).unwrap_or(rest))) {
+            // Only the last group may carry a Kazakh case ending (2 мың 300-ге).
+            let suffix_ok = rest.is_empty() || (last && is_kk_digit_suffix(rest.strip_prefix(HYPHENS).unwrap_or(rest)));
+            if !suffix_ok {
                 return None;
             }
             let v: f64 = digits.parse().ok()?;
