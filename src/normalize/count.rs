@@ -131,7 +131,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     };
     // Years, durations, ages, percentages and the like are numbers but not counts
     // (but 300 жас, more than anyone's age, are young people).
-    let young = ctx.lang == crate::lang::Lang::Kk && young_people(object.as_deref(), amount);
+    let young = ctx.lang == crate::lang::Lang::Kk
+        && young_people(object.as_deref(), amount, ctx.group("approx").is_some() || ctx.group("approx_end").is_some());
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o))) || blocked_between(ctx) {
         return None;
     }
@@ -243,9 +244,11 @@ fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
 }
 
 /// Kazakh жас after a number is an age (5 жас, 18 жас) unless the number is
-/// beyond any age: 300 жас, мыңнан астам жас are so many young people.
-fn young_people(object: Option<&str>, amount: f64) -> bool {
-    amount >= 150.0 && object.is_some_and(|o| o.trim().to_lowercase() == "жас")
+/// beyond any age (300 жас) or an approximation word follows the number (an
+/// age says 60 жастан асқан, 20 жасқа жуық): мыңнан астам жас, жүзге жуық жас,
+/// 60-қа тарта жас are so many young people.
+fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
+    (amount >= 150.0 || approx_after) && object.is_some_and(|o| o.trim().to_lowercase() == "жас")
 }
 
 /// A Kazakh number in the ablative (үштен, 10-нан, бестен).
@@ -497,12 +500,14 @@ mod tests {
 
     #[test]
     fn young_people_beyond_any_age() {
-        assert!(young_people(Some("жас"), 300.0));
-        assert!(young_people(Some("Жас"), 1000.0));
+        assert!(young_people(Some("жас"), 300.0, false));
+        assert!(young_people(Some("Жас"), 1000.0, true));
+        // 60-қа жуық жас
+        assert!(young_people(Some("жас"), 60.0, true));
         // an age
-        assert!(!young_people(Some("жас"), 18.0));
-        assert!(!young_people(Some("жасқа"), 300.0));
-        assert!(!young_people(None, 300.0));
+        assert!(!young_people(Some("жас"), 18.0, false));
+        assert!(!young_people(Some("жасқа"), 300.0, false));
+        assert!(!young_people(None, 300.0, false));
     }
 
     #[test]
