@@ -129,8 +129,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             .map(|s| s.trim().to_string())
             .or_else(|| ctx.constant("object")),
     };
-    // Years, durations, ages, percentages and the like are numbers but not counts.
-    if object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)) || blocked_between(ctx) {
+    // Years, durations, ages, percentages and the like are numbers but not counts
+    // (but 300 жас, more than anyone's age, are young people).
+    let young = ctx.lang == crate::lang::Lang::Kk
+        && young_people(object.as_deref(), amount, ctx.group("approx").is_some() || ctx.group("approx_end").is_some());
+    if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o))) || blocked_between(ctx) {
         return None;
     }
     // A Kazakh verb taken for the word after the number is not what is counted.
@@ -165,6 +168,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let money_unit = unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).filter(|c| *c == "money");
     let category = ctx
         .constant("category")
+        .or_else(|| young.then(|| "people".to_string()))
         .or_else(|| money_unit.map(str::to_string))
         .or(object_cat)
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
@@ -239,6 +243,14 @@ fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
     end > 0 && a.starts_with(['е', 'п', 'Е', 'П']) && lex.lookup("not_counted_after", &a[..end]).is_some()
 }
 
+/// Kazakh жас after a number is an age (5 жас, 18 жас) unless the number is
+/// beyond any age (300 жас) or an approximation word follows the number (an
+/// age says 60 жастан асқан, 20 жасқа жуық): мыңнан астам жас, жүзге жуық жас,
+/// 60-қа тарта жас are so many young people.
+fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
+    (amount >= 150.0 || approx_after) && object.is_some_and(|o| o.trim().to_lowercase() == "жас")
+}
+
 /// A Kazakh number in the ablative (үштен, 10-нан, бестен).
 fn is_kk_ablative(num: &str) -> bool {
     let n = num.trim().to_lowercase();
@@ -292,10 +304,15 @@ fn blocked_between(ctx: &Context) -> bool {
     }
     let mut obj_words: Vec<&str> = object.split_whitespace().collect();
     obj_words.pop();
+    // жылы before things given away is "warm" (5 мың жылы көрпе), not "in the year".
+    let warm = ctx.lang == crate::lang::Lang::Kk
+        && !year_like(ctx.group("num"))
+        && object_category(lex, object).as_deref() == Some("aid");
     between.split_whitespace().chain(obj_words).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         !w.is_empty()
             && !["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&w.to_lowercase().as_str())
+            && !(warm && w.to_lowercase() == "жылы")
             && (not_counted(lex, w) || is_ordinal(w))
     })
 }
@@ -479,6 +496,18 @@ mod tests {
             ],
         );
         l
+    }
+
+    #[test]
+    fn young_people_beyond_any_age() {
+        assert!(young_people(Some("жас"), 300.0, false));
+        assert!(young_people(Some("Жас"), 1000.0, true));
+        // 60-қа жуық жас
+        assert!(young_people(Some("жас"), 60.0, true));
+        // an age
+        assert!(!young_people(Some("жас"), 18.0, false));
+        assert!(!young_people(Some("жасқа"), 300.0, false));
+        assert!(!young_people(None, 300.0, false));
     }
 
     #[test]

@@ -447,6 +447,17 @@ pub fn order_base(s: &str) -> Option<f64> {
     if let Some(&(_, v)) = kk.iter().find(|(w, _)| t == *w) {
         return Some(v);
     }
+    // Kazakh: a number before a vague plural multiplies its base (он мыңдаған,
+    // "tens of thousands": 10 000); бірнеше, "several", before a round number
+    // makes it vague (бірнеше жүз, бірнеше мың: hundreds, thousands).
+    if let Some((first, rest)) = t.split_once(' ') {
+        if first == "бірнеше" {
+            return order_base(rest).or_else(|| parse_number(rest).filter(|v| [100.0, 1e3, 1e6, 1e9].contains(v)));
+        }
+        if let (Some(base), Some(&(_, v))) = (parse_number(first), kk.iter().find(|(w, _)| rest == *w)) {
+            return Some(base * v);
+        }
+    }
     // In digits: 100-деген, 1000-даған, 10-даған (a power of ten, a hyphen and
     // the suffix of жүздеген).
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit() || SPACES.contains(c)).collect();
@@ -1248,6 +1259,13 @@ pub(crate) mod tests {
         assert_eq!(order_base("мыңдаған"), Some(1000.0));
         assert_eq!(order_base("миллиардтаған"), Some(1e9));
         assert_eq!(order_base("жүздеген"), Some(100.0));
+        assert_eq!(order_base("он мыңдаған"), Some(1e4));
+        assert_eq!(order_base("Жүз мыңдаған"), Some(1e5));
+        assert_eq!(order_base("бірнеше жүз"), Some(100.0));
+        assert_eq!(order_base("бірнеше мыңнан"), Some(1000.0));
+        assert_eq!(order_base("бірнеше ондаған"), Some(10.0));
+        assert_eq!(order_base("бірнеше бес"), None);
+        assert_eq!(order_base("он бес"), None);
         assert_eq!(parse_number("бес жарым"), Some(5.5));
         assert_eq!(parse_number("екі жарым миллион"), Some(2.5e6));
         assert_eq!(parse_number("бір жарым мыңнан"), Some(1500.0));

@@ -108,11 +108,14 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     }
     let words: Vec<&str> = folded.split_whitespace().collect();
     let mission = ["елшілігі", "консулдығы", "өкілдігі"].iter().any(|m| folded.contains(m));
-    !mission
-        && words.len() > 1
-        && words[..words.len() - 1]
-            .iter()
-            .any(|w| *w != "атындағы" && ["дағы", "дегі", "тағы", "тегі"].iter().any(|l| w.ends_with(l)))
+    !mission && words.len() > 1 && words[..words.len() - 1].iter().any(|w| kk_address_word(w))
+}
+
+/// A Kazakh locative adjective that places a centre by its address (даңғылындағы,
+/// ауданындағы); not "named after" (атындағы) nor "on the matters of"
+/// (мәселелері жөніндегі басқармасы: part of a body's official name).
+fn kk_address_word(w: &str) -> bool {
+    !["атындағы", "жөніндегі"].contains(&w) && ["дағы", "дегі", "тағы", "тегі"].iter().any(|l| w.ends_with(l))
 }
 
 /// An unquoted name that ends in a legal-form word of the `[org_form_word]`
@@ -178,4 +181,20 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }),
     };
     Some(Value::Organization { name, form })
+}
+
+#[cfg(test)]
+mod kk_address_tests {
+    use super::kk_address_word;
+
+    #[test]
+    fn locative_words_that_give_an_address() {
+        assert!(kk_address_word("даңғылындағы"));
+        assert!(kk_address_word("ауданындағы"));
+        assert!(kk_address_word("көшесіндегі"));
+        // "named after" and "on the matters of" belong to a body's name
+        assert!(!kk_address_word("атындағы"));
+        assert!(!kk_address_word("жөніндегі"));
+        assert!(!kk_address_word("басқармасы"));
+    }
 }
