@@ -96,9 +96,10 @@ fn constants_of(kind: EntityType) -> &'static [&'static str] {
     match kind {
         EntityType::Count => &["amount", "approx", "unit", "category", "object"],
         EntityType::Date => &["value", "rel", "since", "year", "month", "day"],
-        EntityType::Organization => &["name", "form"],
         // `not = true`: a match that is no entity (a place word inside a campaign's
-        // name): it claims its span within its type and is then dropped.
+        // name, a web name used as a platform): it claims its span within its type
+        // and is then dropped.
+        EntityType::Organization => &["name", "form", "not"],
         EntityType::Place => &["name", "key", "not"],
     }
 }

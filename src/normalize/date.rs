@@ -217,7 +217,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         },
         day: match ctx.group("day") {
             Some(d) => Some(day(d)?),
-            None => None,
+            None => ctx.constant("day").and_then(|d| d.parse().ok()),
         },
         season: match ctx.group("season") {
             Some(s) => Some(month::season(s).or_else(|| month::season_adjective(s))?),

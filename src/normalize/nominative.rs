@@ -59,10 +59,22 @@ fn head(word: &str, lex: &Lexicon) -> Option<(String, Gender)> {
 /// The case forms of a head noun's lemma: those [`inflect::ru_forms`] generates,
 /// plus the neuter declension it leaves out (управление: управления, управлению,
 /// управлением, управлении; агентство: агентства, агентству, агентством, агентстве)
-/// and the feminine soft-sign declension (сеть: сети, сетью).
+/// and the feminine soft-sign declension (сеть: сети, сетью). Both halves of a
+/// hyphenated compound decline, case by case (школа-гимназия: школы-гимназии).
 fn head_forms(lemma: &str, g: Gender) -> Vec<String> {
     let mut forms = inflect::ru_forms(lemma);
     let lower = lemma.to_lowercase();
+    if let Some((a, b)) = lower.split_once('-') {
+        let hint = inflect::RuHint::default();
+        let (ca, cb) = (inflect::ru_case_forms(a, &hint), inflect::ru_case_forms(b, &hint));
+        for (xs, ys) in ca.iter().zip(cb.iter()) {
+            for f in xs.iter().flat_map(|x| ys.iter().map(move |y| format!("{x}-{y}"))) {
+                if !forms.contains(&f) {
+                    forms.push(f);
+                }
+            }
+        }
+    }
     let mut add = |stem: &str, endings: &[&str]| {
         for e in endings {
             let f = format!("{stem}{e}");
@@ -320,6 +332,11 @@ mod tests {
             assert!(f.iter().any(|y| y == x), "{x} missing from {f:?}");
         }
         assert!(head_forms("фонд", Gender::M).iter().any(|x| x == "фонда"));
+        let c = head_forms("школа-гимназия", Gender::F);
+        for x in ["школы-гимназии", "школе-гимназии", "школой-гимназией", "школу-гимназию"] {
+            assert!(c.iter().any(|y| y == x), "{x} missing from {c:?}");
+        }
+        assert!(!c.iter().any(|y| y == "школы-гимназией"), "the halves agree in case: {c:?}");
     }
 
     #[test]

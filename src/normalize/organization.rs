@@ -21,10 +21,15 @@ fn strip_quotes(s: &str) -> String {
 }
 
 /// A phrase in the nominative in the language of the sentence, falling back on
-/// the script: Kazakh letters mean Kazakh grammar.
+/// the script: Kazakh letters mean Kazakh grammar, unless the phrase starts with
+/// a Russian head noun (Департамента полиции области Жетісу: a Kazakh place name
+/// inside a Russian name).
 fn nominative_of(ctx: &Context, phrase: &str) -> String {
-    let kazakh = ctx.lang == Lang::Kk || phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c));
-    if kazakh { nominative::kk(phrase) } else { nominative::ru(phrase, &ctx.set.lexicon) }
+    if ctx.lang == Lang::Kk {
+        return nominative::kk(phrase);
+    }
+    let ru = nominative::ru(phrase, &ctx.set.lexicon);
+    if ru == phrase && phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)) { nominative::kk(phrase) } else { ru }
 }
 
 /// A name as a name is written: its first letter in capitals (управления
