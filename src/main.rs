@@ -82,7 +82,8 @@ struct ExtractArgs {
     /// {"id", "text", "date"?} per line, or - for JSON Lines on standard input.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
-    /// Write the records to FILE (atomically: a failed run leaves no partial file).
+    /// Write the records to FILE (atomically: a failed run leaves no partial file);
+    /// - is standard output, as without -o.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Worker threads (default: all cores). The output is the same for any value.
@@ -341,7 +342,9 @@ fn extract(args: ExtractArgs) -> ExitCode {
         date: args.date.as_deref(),
     };
     let inputs = Inputs::new(args.paths);
-    let result = match &args.output {
+    // `-o -` is standard output, as a lone `-` is standard input.
+    let output = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let result = match output {
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
             pipeline::run(inputs, engine, &mut out, &opts)
@@ -360,7 +363,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             if summary.errors > 0 || summary.warnings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-            match &args.output {
+            match output {
                 Some(p) => eprintln!("derek: interrupted; {} left as it was", p.display()),
                 None => eprintln!("derek: interrupted"),
             }

@@ -293,3 +293,17 @@ fn eval_scores_a_records_file_given_after_its_gold() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("pred.jsonl") && err.contains("not gold"), "{err}");
 }
+
+/// `-o -` writes the records to standard output (no file named `-`).
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"id\": \"a\", \"text\": \"В Алматы 20 волонтеров.\"}\n").unwrap();
+    let out = derek().current_dir(dir.path()).args(["extract", "--quiet", "in.jsonl", "-o", "-"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], "a");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}
