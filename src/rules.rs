@@ -403,6 +403,13 @@ struct RuleDef {
     /// Groups whose text must be a surface form of a gazetteer: `{ where = "places.ru" }`.
     #[serde(default)]
     verify: BTreeMap<String, String>,
+    /// Strings one of which every match of the pattern contains (in any case),
+    /// given by hand: the prefilter runs the rule only over sentences holding
+    /// one, instead of the strings it reads off the pattern (a rare `№` rather
+    /// than common head words). The rule's examples check them: an example
+    /// whose match holds none of them finds nothing.
+    #[serde(default)]
+    require: Option<Vec<String>>,
     /// Words the entity's span never starts with: after a match, the span (and
     /// the groups in it) start after the last match of this pattern inside it.
     #[serde(default)]
@@ -734,6 +741,9 @@ impl RuleSet {
                     }
                     let (pattern, matcher, gaz) = match pure_gazetteer(&r.pattern) {
                         Some((reference, group)) => {
+                            if r.require.is_some() {
+                                return Err(err("require: a gazetteer rule finds its forms directly; require is for patterns".into()));
+                            }
                             let (name, glang) = gazetteer_ref(reference);
                             if !gazetteers.contains_key(name) {
                                 return Err(err(format!("unknown gazetteer @{name}")));
@@ -756,8 +766,24 @@ impl RuleSet {
                         }
                         None => {
                             let (pattern, gaz, masked) = expander.expand_masked(&r.pattern).map_err(&err)?;
-                            let (regex, required) = compile(&pattern, masked.then_some(&tokens))
+                            let (regex, derived) = compile(&pattern, masked.then_some(&tokens))
                                 .map_err(|e| err(format!("bad pattern: {e}")))?;
+                            let required = match &r.require {
+                                Some(given) if given.is_empty() || given.iter().any(|g| g.is_empty()) => {
+                                    return Err(err("require: give non-empty strings, one of which every match contains".into()));
+                                }
+                                Some(given) => Some(
+                                    given
+                                        .iter()
+                                        .map(|g| {
+                                            let mut f = String::new();
+                                            crate::prefilter::fold_into(g, &mut f);
+                                            f
+                                        })
+                                        .collect(),
+                                ),
+                                None => derived,
+                            };
                             let names = || {
                                 regex.group_info().pattern_names(regex_automata::PatternID::ZERO).flatten()
                             };
