@@ -276,10 +276,28 @@ pub fn required(hir: &Hir) -> Option<Vec<String>> {
 /// one of the class's words ([`crate::token`]).
 pub fn required_with(hir: &Hir, tokens: Option<&Tokens>) -> Option<Vec<String>> {
     let need = info(hir, tokens).need?.set;
-    // A subset of strings that contain others is redundant: keep the shortest.
-    let minimal: Vec<String> =
-        need.iter().filter(|s| !need.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
-    useful(&need).then_some(minimal)
+    useful(&need).then(|| minimal(&need))
+}
+
+/// The strings of `set` that contain no other string of it (a string that
+/// contains another is redundant as a requirement), in order.
+fn minimal(set: &Set) -> Vec<String> {
+    let naive = || set.iter().filter(|s| !set.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
+    if set.len() <= 32 {
+        return naive();
+    }
+    // Many strings (a token class's words): one automaton of them all, and each
+    // string searched for the others instead of against each in turn.
+    let strings: Vec<&String> = set.iter().collect();
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&strings) else {
+        return naive();
+    };
+    strings
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| !ac.find_overlapping_iter(s.as_str()).any(|m| m.pattern().as_usize() != i))
+        .map(|(_, s)| (*s).clone())
+        .collect()
 }
 
 /// The words a repetition of token markers (`[Ѣѣ]+`) stands for, if it is one.
@@ -396,6 +414,22 @@ mod tests {
         assert!(need.contains(&"07.".to_string()) && !need.contains(&".".to_string()));
         assert_eq!(req("(?:аб){1,2}в").unwrap(), vec!["абв".to_string()]);
         assert_eq!(req("(?:аб){0,2}"), None);
+    }
+
+    #[test]
+    fn strings_containing_others_are_dropped() {
+        let naive = |set: &Set| -> Vec<String> {
+            set.iter().filter(|s| !set.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect()
+        };
+        // Few strings and many (the automaton's path), with nested ones.
+        for n in [5usize, 400] {
+            let mut set: Set = (0..n).map(|i| format!("сл{i}ово")).collect();
+            set.extend(["ово", "сл1ово!", "ф", "фф", "«ф»"].map(String::from));
+            let got = minimal(&set);
+            assert_eq!(got, naive(&set), "{n}");
+            assert!(got.contains(&"ово".to_string()) && got.contains(&"ф".to_string()));
+            assert!(!got.contains(&"сл1ово!".to_string()) && !got.contains(&"фф".to_string()));
+        }
     }
 
     #[test]
