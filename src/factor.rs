@@ -15,7 +15,7 @@
 //! alternatives stays the same. Groups are untouched (a capture is never a
 //! shared prefix).
 
-use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+use regex_syntax::hir::{Capture, Class, Hir, HirKind, Repetition};
 
 /// `hir` with the common first characters of neighbouring alternatives factored out.
 pub fn factor(hir: Hir) -> Hir {
@@ -73,27 +73,72 @@ fn rest(h: Hir) -> Hir {
     }
 }
 
-/// Neighbouring alternatives with the same first item merged: that item, then
-/// the alternation of their rests (merged in turn).
-fn merge(subs: Vec<Hir>) -> Vec<Hir> {
-    let mut out: Vec<Hir> = Vec::with_capacity(subs.len());
-    let mut subs = subs.into_iter().peekable();
-    while let Some(h) = subs.next() {
-        let Some(first) = first_item(&h).cloned() else {
-            out.push(h);
-            continue;
-        };
-        let mut group = vec![h];
-        while let Some(next) = subs.next_if(|n| first_item(n) == Some(&first)) {
-            group.push(next);
-        }
-        if group.len() == 1 {
-            out.extend(group);
+/// The characters a first item ([`first_item`]) matches, as ranges in order;
+/// `None` for a class of bytes.
+fn chars_of(item: &Hir) -> Option<Vec<(char, char)>> {
+    match item.kind() {
+        HirKind::Class(Class::Unicode(c)) => Some(c.ranges().iter().map(|r| (r.start(), r.end())).collect()),
+        HirKind::Literal(l) => std::str::from_utf8(&l.0).ok()?.chars().next().map(|c| vec![(c, c)]),
+        _ => None,
+    }
+}
+
+/// Do two sets of ranges in order share no character?
+fn disjoint(a: &[(char, char)], b: &[(char, char)]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].1 < b[j].0 {
+            i += 1;
+        } else if b[j].1 < a[i].0 {
+            j += 1;
         } else {
-            out.push(Hir::concat(vec![first, alternation(group.into_iter().map(rest).collect())]));
+            return false;
         }
     }
-    out
+    true
+}
+
+/// Alternatives starting with the same item, merged: that item, then the
+/// alternation of their rests (merged in turn). An alternative joins an earlier
+/// one with its first item when every alternative between them starts with an
+/// item that shares no character with it: where it can match, those cannot, so
+/// moving it past them changes no preference.
+fn merge(subs: Vec<Hir>) -> Vec<Hir> {
+    struct Group {
+        first: Option<(Hir, Vec<(char, char)>)>,
+        members: Vec<Hir>,
+    }
+    let mut groups: Vec<Group> = Vec::with_capacity(subs.len());
+    for h in subs {
+        let Some((first, chars)) = first_item(&h).and_then(|f| Some((f.clone(), chars_of(f)?))) else {
+            groups.push(Group { first: None, members: vec![h] });
+            continue;
+        };
+        let mut home = None;
+        for (k, g) in groups.iter().enumerate().rev() {
+            match &g.first {
+                Some((f, _)) if *f == first => {
+                    home = Some(k);
+                    break;
+                }
+                Some((_, other)) if disjoint(other, &chars) => continue,
+                _ => break,
+            }
+        }
+        match home {
+            Some(k) => groups[k].members.push(h),
+            None => groups.push(Group { first: Some((first, chars)), members: vec![h] }),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| match g.first {
+            Some((first, _)) if g.members.len() > 1 => {
+                Hir::concat(vec![first, alternation(g.members.into_iter().map(rest).collect())])
+            }
+            _ => Hir::concat(g.members),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -123,19 +168,28 @@ mod tests {
         // Two alternatives left: [Бб](?:...) and [Сс]...
         let HirKind::Alternation(subs) = h.kind() else { panic!("{h:?}") };
         assert_eq!(subs.len(), 2);
-        // Only neighbours: `ab|c|ad` keeps three alternatives.
+        // Past an alternative starting with another letter: `аб|в|ад` is `а(?:б|д)|в`.
         let h = factor(parse("(?i:аб|в|ад)"));
         let HirKind::Alternation(subs) = h.kind() else { panic!("{h:?}") };
-        assert_eq!(subs.len(), 3);
+        assert_eq!(subs.len(), 2);
+        // Not past one that may start with the same letter, or with nothing.
+        for p in ["(?i:аб|[а-в]|ад)", "(?i:аб|в?|ад)", "(?i:аб|\\w+|ад)"] {
+            let h = factor(parse(p));
+            let HirKind::Alternation(subs) = h.kind() else { panic!("{h:?}") };
+            assert_eq!(subs.len(), 3, "{p}");
+        }
+        assert!(disjoint(&[('а', 'в'), ('ж', 'ж')], &[('г', 'е'), ('з', 'я')]));
+        assert!(!disjoint(&[('а', 'в'), ('ж', 'ж')], &[('г', 'е'), ('ж', 'я')]));
     }
 
     #[test]
     fn matches_and_groups_stay_the_same() {
-        let text = "Более чем 20 человек, более 30 детей, свыше 5 тонн; болееe Б 7, аб в ад";
+        let text = "Более чем 20 человек, более 30 детей, свыше 5 тонн; болееe Б 7, аб в ад, в  ад  бо б абв";
         for p in [
             "(?i:более\\s+чем|более|свыше)\\s+(?P<n>[0-9]+)",
             "(?i:более|более\\s+чем)\\s+(?P<n>[0-9]+)",
             "(?P<w>(?i:аб|в|ад))",
+            "(?i:а(?P<p>б)|[а-в]|а(?P<q>д)|в\\s+|ад\\s+|бо|б)\\s*",
             "(?i:б(?P<x>о)лее|бо(?P<y>л)ее|б)",
             "(?:a|ab|abc|)c?",
             "(?i:б|бо|)[0-9 ]+",
