@@ -49,6 +49,16 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// The fold of `c` when a table knows it to be one character (ASCII and the
+/// Cyrillic letters); `None` otherwise (ask [`fold_into`]).
+pub fn fold_one(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{7f}' => Some(c.to_ascii_lowercase()),
+        '\u{400}'..='\u{52f}' => Some(cyrillic_folds()[c as usize - 0x400]).filter(|&f| f != '\0'),
+        _ => None,
+    }
+}
+
 /// The fold of one character: the lowercase of its uppercase.
 fn fold_char(c: char) -> impl Iterator<Item = char> {
     c.to_uppercase().flat_map(char::to_lowercase)
@@ -456,6 +466,13 @@ mod tests {
         };
         assert_eq!(f("ЁЖИК Ѐѐ Qazaq ӘҒҚҢӨҰҮҺІ"), "ёжик ѐѐ qazaq әғқңөұүһі");
         assert_eq!(f("заᲀтра"), "завтра");
+        for c in '\0'..='\u{2100}' {
+            if let Some(one) = fold_one(c) {
+                assert_eq!(one.to_string(), f(&c.to_string()), "{c:?}");
+            }
+        }
+        assert_eq!(fold_one('Ә'), Some('ә'));
+        assert_eq!(fold_one('«'), None);
         for c in ('\u{400}'..='\u{52f}').chain('A'..='z') {
             let s = c.to_string();
             assert_eq!(f(&s), c.to_uppercase().flat_map(char::to_lowercase).collect::<String>(), "{c:?}");
