@@ -45,13 +45,21 @@ fn word_chars() -> ClassUnicode {
 
 /// The pattern with its letter and digit classes narrowed to [`SCRIPTS`].
 pub fn narrow(hir: Hir) -> Hir {
-    let (scripts, words) = (scripts(), word_chars());
-    walk(hir, &scripts, &words)
+    // Both classes are computed once: `word_chars` parses a class of all of
+    // Unicode's word characters, which cost more than narrowing most patterns.
+    static CLASSES: std::sync::OnceLock<(ClassUnicode, ClassUnicode)> = std::sync::OnceLock::new();
+    let (scripts, words) = CLASSES.get_or_init(|| (scripts(), word_chars()));
+    walk(hir, scripts, words)
 }
 
 fn walk(hir: Hir, scripts: &ClassUnicode, words: &ClassUnicode) -> Hir {
     match hir.into_kind() {
         HirKind::Class(Class::Unicode(class)) => {
+            // Below the end of the first script range (most classes: [Аа], [а-я]):
+            // nothing to narrow.
+            if class.ranges().last().is_none_or(|r| r.end() <= SCRIPTS[0].1) {
+                return Hir::class(Class::Unicode(class));
+            }
             let mut outside = class.clone();
             outside.difference(scripts);
             if outside.ranges().is_empty() {

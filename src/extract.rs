@@ -20,7 +20,7 @@ use aho_corasick::automaton::Automaton as _;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored as AcAnchored, MatchKind};
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::Input;
 
 use crate::lang::Lang;
 use crate::normalize::{self, Context, Groups};
@@ -270,15 +270,14 @@ impl Engine {
         debug_assert_eq!(search_hay.len(), hay.len());
         let mut pos = 0;
         while pos <= hay.len() {
-            // The lazy DFA finds the match; captures are then resolved on it alone
-            // (a capture search over the whole sentence is ten times slower).
-            let Some(m) = regex.search(&Input::new(search_hay).span(pos..hay.len())) else {
+            // The lazy DFA finds the match (forward to its end, backward to its
+            // start); the meta regex then resolves the captures on it alone.
+            let caps = caps.get_or_insert_with(|| regex.create_captures());
+            regex.search_captures(&Input::new(search_hay).span(pos..hay.len()), caps);
+            let Some(m) = caps.get_match() else {
                 break;
             };
             matches += 1;
-            let caps = caps.get_or_insert_with(|| regex.create_captures());
-            let anchored = Input::new(search_hay).span(m.range()).anchored(Anchored::Yes);
-            regex.search_captures(&anchored, caps);
             let mut span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
             let untrimmed = span.start;
             if let Some(trim) = &rule.trim {

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod diff;
 pub mod eval;
 pub mod extract;
+pub mod factor;
 pub mod gazetteer;
 pub mod inflect;
 pub mod input;

@@ -49,6 +49,16 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// The fold of `c` when a table knows it to be one character (ASCII and the
+/// Cyrillic letters); `None` otherwise (ask [`fold_into`]).
+pub fn fold_one(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{7f}' => Some(c.to_ascii_lowercase()),
+        '\u{400}'..='\u{52f}' => Some(cyrillic_folds()[c as usize - 0x400]).filter(|&f| f != '\0'),
+        _ => None,
+    }
+}
+
 /// The fold of one character: the lowercase of its uppercase.
 fn fold_char(c: char) -> impl Iterator<Item = char> {
     c.to_uppercase().flat_map(char::to_lowercase)
@@ -276,10 +286,28 @@ pub fn required(hir: &Hir) -> Option<Vec<String>> {
 /// one of the class's words ([`crate::token`]).
 pub fn required_with(hir: &Hir, tokens: Option<&Tokens>) -> Option<Vec<String>> {
     let need = info(hir, tokens).need?.set;
-    // A subset of strings that contain others is redundant: keep the shortest.
-    let minimal: Vec<String> =
-        need.iter().filter(|s| !need.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
-    useful(&need).then_some(minimal)
+    useful(&need).then(|| minimal(&need))
+}
+
+/// The strings of `set` that contain no other string of it (a string that
+/// contains another is redundant as a requirement), in order.
+fn minimal(set: &Set) -> Vec<String> {
+    let naive = || set.iter().filter(|s| !set.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
+    if set.len() <= 32 {
+        return naive();
+    }
+    // Many strings (a token class's words): one automaton of them all, and each
+    // string searched for the others instead of against each in turn.
+    let strings: Vec<&String> = set.iter().collect();
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&strings) else {
+        return naive();
+    };
+    strings
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| !ac.find_overlapping_iter(s.as_str()).any(|m| m.pattern().as_usize() != i))
+        .map(|(_, s)| (*s).clone())
+        .collect()
 }
 
 /// The words a repetition of token markers (`[Ѣѣ]+`) stands for, if it is one.
@@ -399,6 +427,22 @@ mod tests {
     }
 
     #[test]
+    fn strings_containing_others_are_dropped() {
+        let naive = |set: &Set| -> Vec<String> {
+            set.iter().filter(|s| !set.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect()
+        };
+        // Few strings and many (the automaton's path), with nested ones.
+        for n in [5usize, 400] {
+            let mut set: Set = (0..n).map(|i| format!("сл{i}ово")).collect();
+            set.extend(["ово", "сл1ово!", "ф", "фф", "«ф»"].map(String::from));
+            let got = minimal(&set);
+            assert_eq!(got, naive(&set), "{n}");
+            assert!(got.contains(&"ово".to_string()) && got.contains(&"ф".to_string()));
+            assert!(!got.contains(&"сл1ово!".to_string()) && !got.contains(&"фф".to_string()));
+        }
+    }
+
+    #[test]
     fn optional_parts_require_nothing() {
         assert_eq!(req("(?:басқармасы)?\\pL+"), None);
         assert_eq!(req("\\pL+"), None);
@@ -422,6 +466,13 @@ mod tests {
         };
         assert_eq!(f("ЁЖИК Ѐѐ Qazaq ӘҒҚҢӨҰҮҺІ"), "ёжик ѐѐ qazaq әғқңөұүһі");
         assert_eq!(f("заᲀтра"), "завтра");
+        for c in '\0'..='\u{2100}' {
+            if let Some(one) = fold_one(c) {
+                assert_eq!(one.to_string(), f(&c.to_string()), "{c:?}");
+            }
+        }
+        assert_eq!(fold_one('Ә'), Some('ә'));
+        assert_eq!(fold_one('«'), None);
         for c in ('\u{400}'..='\u{52f}').chain('A'..='z') {
             let s = c.to_string();
             assert_eq!(f(&s), c.to_uppercase().flat_map(char::to_lowercase).collect::<String>(), "{c:?}");

@@ -188,11 +188,14 @@ fn compile(
     // The regex engine's own literal prefilter stays on: finding a pattern's
     // literals costs a tenth of the start-up, but skipping to where a match can
     // start saves 4% of the time on text.
+    // The required strings are read off the pattern as written: factored
+    // ([`crate::factor`]), its alternations give the prefilter weaker sets.
+    let required = crate::prefilter::required_with(&hir, tokens);
     let regex = meta::Regex::builder()
         .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(24 << 20))
-        .build_from_hir(&hir)
+        .build_from_hir(&crate::factor::factor(hir))
         .map_err(|e| e.to_string())?;
-    Ok((regex, crate::prefilter::required_with(&hir, tokens)))
+    Ok((regex, required))
 }
 
 /// Split a gazetteer reference `name`, `name.ru`, `name.kk` into name and language.
@@ -271,7 +274,8 @@ impl Lexicon {
             self.tables
                 .iter()
                 .map(|(name, entries)| {
-                    let mut t = TableIndex::default();
+                    let values = entries.iter().map(|(v, _)| v.clone()).collect();
+                    let mut t = TableIndex { values, ..TableIndex::default() };
                     for (i, (_, ws)) in entries.iter().enumerate() {
                         for w in ws {
                             t.longest = t.longest.max(w.len());
@@ -285,16 +289,12 @@ impl Lexicon {
         index.get(table)
     }
 
-    fn value(&self, table: &str, i: usize) -> Option<&str> {
-        self.tables.get(table).and_then(|t| t.get(i)).map(|(v, _)| v.as_str())
-    }
-
     /// The value whose word list contains `word` exactly (lowercase, spaces
     /// collapsed); the first such value in the table's order.
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
         let t = self.words(table)?;
         let i = *t.words.get(&fold(word))?;
-        self.value(table, i)
+        t.values.get(i).map(String::as_str)
     }
 
     /// The value of the longest word in `table` that `word` starts with (a stem
@@ -310,7 +310,7 @@ impl Lexicon {
                 end -= 1;
             }
             if let Some(&i) = t.words.get(&w[..end]) {
-                return self.value(table, i);
+                return t.values.get(i).map(String::as_str);
             }
             if end == 0 {
                 return None;
@@ -326,6 +326,8 @@ impl Lexicon {
 struct TableIndex {
     words: HashMap<String, usize, std::hash::BuildHasherDefault<crate::token::WordHasher>>,
     longest: usize,
+    /// The table's values, by index (no second look-up of the table by name).
+    values: Vec<String>,
 }
 
 /// Lowercase, `ё` as `е`, whitespace collapsed: the form lexicon words are kept in.

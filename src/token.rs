@@ -239,6 +239,13 @@ impl Tokens {
             if word.len() < self.lengths.0 || word.len() > self.lengths.1 {
                 continue;
             }
+            // Most words start with a letter no class word starts with: tell
+            // by the fold of the first letter before folding the whole word.
+            if let Some(f) = prefilter::fold_one(c)
+                && !self.first.get(f as usize).copied().unwrap_or(false)
+            {
+                continue;
+            }
             folded.clear();
             prefilter::fold_into(word, &mut folded);
             let first = folded.chars().next().map_or(0, |f| f as usize);
