@@ -310,10 +310,10 @@ fn blocked_between(ctx: &Context) -> bool {
         && object_category(lex, object).as_deref() == Some("aid");
     between.split_whitespace().chain(obj_words).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        !w.is_empty()
-            && !["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&w.to_lowercase().as_str())
-            && !(warm && w.to_lowercase() == "жылы")
-            && (not_counted(lex, w) || is_ordinal(w))
+        let lower = w.to_lowercase();
+        let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
+        let warm_word = warm && lower == "жылы";
+        !w.is_empty() && !conjunction && !warm_word && (not_counted(lex, w) || is_ordinal(w))
     })
 }
 
