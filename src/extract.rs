@@ -444,16 +444,36 @@ impl Engine {
             rules: vec![RuleCost::default(); self.set.rules.len()],
             ..Costs::default()
         });
+        // The parts of sentences that quote speech in the other language
+        // (lang::quoted_speech): (document, sentence, byte range, language).
+        let mut quoted: Vec<(usize, usize, Range<usize>, Lang)> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for (si, r) in doc.ranges.iter().enumerate() {
+                let l = doc.langs.get(si).copied().unwrap_or(Lang::Und);
+                for (part, pl) in crate::lang::quoted_speech(&doc.text[r.clone()]).into_iter().flatten() {
+                    if pl != l {
+                        quoted.push((d, si, r.start + part.start..r.start + part.end, pl));
+                    }
+                }
+            }
+        }
         for lang in [Lang::Ru, Lang::Kk] {
-            // The sentences this language's rules see: its own and those of no language.
+            // What this language's rules see: the sentences of its own and of no
+            // language, whole, and the parts in it of the other language's sentences.
             let mut sentences: Vec<(usize, usize)> = Vec::new();
+            let mut spans: Vec<Range<usize>> = Vec::new();
             for (d, doc) in docs.iter().enumerate() {
                 for si in 0..doc.ranges.len() {
                     let l = doc.langs.get(si).copied().unwrap_or(Lang::Und);
                     if l == lang || l == Lang::Und {
                         sentences.push((d, si));
+                        spans.push(doc.ranges[si].clone());
                     }
                 }
+            }
+            for (d, si, part, _) in quoted.iter().filter(|q| q.3 == lang) {
+                sentences.push((*d, *si));
+                spans.push(part.clone());
             }
             if sentences.is_empty() {
                 continue;
@@ -462,7 +482,7 @@ impl Engine {
             let timing = costs.is_some();
             let clock = || timing.then(std::time::Instant::now);
             let bytes_of = |list: &mut dyn Iterator<Item = usize>| -> u64 {
-                list.map(|k| docs[sentences[k].0].ranges[sentences[k].1].len() as u64).sum()
+                list.map(|k| spans[k].len() as u64).sum()
             };
             if let Some(c) = costs.as_mut() {
                 c.sentences += sentences.len() as u64;
@@ -471,11 +491,11 @@ impl Engine {
             for &(rule_idx, k) in &lr.gazetteer_rules {
                 let start = clock();
                 let before: usize = cands.iter().map(Vec::len).sum();
-                for &(d, si) in &sentences {
+                for (&(d, si), span) in sentences.iter().zip(&spans) {
                     let doc = &docs[d];
                     let automaton = &self.automata[k];
                     let langs = (lang, doc.lang);
-                    self.match_gazetteer(rule_idx, automaton, doc.text, &doc.ranges[si], si, langs, &mut cands[d]);
+                    self.match_gazetteer(rule_idx, automaton, doc.text, span, si, langs, &mut cands[d]);
                 }
                 if let (Some(c), Some(t)) = (costs.as_mut(), start) {
                     // A gazetteer match is kept unless its normalizer turns it down.
@@ -495,8 +515,8 @@ impl Engine {
             let mut passing: Vec<Vec<usize>> = vec![Vec::new(); lr.rules.len()];
             let mut masked: Vec<Option<String>> = vec![None; sentences.len()];
             let (mut folded, mut pass) = (String::new(), Vec::new());
-            for (k, &(d, si)) in sentences.iter().enumerate() {
-                let sentence = &docs[d].text[docs[d].ranges[si].clone()];
+            for (k, &(d, _)) in sentences.iter().enumerate() {
+                let sentence = &docs[d].text[spans[k].clone()];
                 folded.clear();
                 prefilter::fold_into(sentence, &mut folded);
                 lr.prefilter.scan(&folded, &mut pass);
@@ -525,7 +545,7 @@ impl Engine {
                     matches += self.match_regex(
                         rule_idx,
                         doc.text,
-                        &doc.ranges[si],
+                        &spans[k],
                         m,
                         si,
                         langs,

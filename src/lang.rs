@@ -80,6 +80,95 @@ pub fn detect_sentence(text: &str, doc: Lang) -> Guess {
     decide(text, &evidence(text), doc)
 }
 
+/// The parts of a sentence that quotes speech in the other language (a Kazakh
+/// sentence around «Мы передали 200 комплектов ...»), each with its language:
+/// the quotes (without their marks) and the text around them, in order. `None`
+/// when the sentence speaks one language. Only quotes of at least five words and
+/// twenty Cyrillic letters count, so a quoted name («Жасыл ел», «Ұлттық
+/// волонтерлік желі») never splits a sentence.
+pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
+    const LETTERS: u32 = 20;
+    const WORDS: usize = 5;
+    // Both languages at length: quotes, and a Kazakh letter other than і (its
+    // UTF-8 lead bytes D2 and D3 are those of Cyrillic's extensions), looked for
+    // byte by byte: most sentences have neither.
+    let bytes = sentence.as_bytes();
+    if !bytes.iter().any(|&b| b == 0xD2 || b == 0xD3) || !sentence.contains(['«', '“', '„', '"']) {
+        return None;
+    }
+    let mut quotes: Vec<std::ops::Range<usize>> = Vec::new();
+    // (start of the quoted text, its closing mark, nesting depth of «»)
+    let mut open: Option<(usize, char, u32)> = None;
+    for (i, c) in sentence.char_indices() {
+        match open {
+            None => {
+                let close = match c {
+                    '«' => '»',
+                    '“' => '”',
+                    '„' => '“',
+                    '"' => '"',
+                    _ => continue,
+                };
+                open = Some((i + c.len_utf8(), close, 0));
+            }
+            Some((start, close, depth)) => {
+                if close == '»' && c == '«' {
+                    open = Some((start, close, depth + 1));
+                } else if c == close && depth > 0 {
+                    open = Some((start, close, depth - 1));
+                } else if c == close {
+                    quotes.push(start..i);
+                    open = None;
+                }
+            }
+        }
+    }
+    // The long quotes and their evidence, read once.
+    let mut inside = Evidence::default();
+    quotes.retain(|r| {
+        let t = &sentence[r.clone()];
+        if t.split_whitespace().nth(WORDS - 1).is_none() {
+            return false;
+        }
+        let ev = gather(t);
+        let long = ev.cyrillic >= LETTERS;
+        if long {
+            inside.add(&ev);
+        }
+        long
+    });
+    let first = quotes.first()?;
+    let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
+    let g_in = decide_parts(&sentence[first.clone()], &inside);
+    if !known(&g_in) {
+        return None;
+    }
+    let mut outside = Evidence::default();
+    let mut at = 0;
+    for q in &quotes {
+        outside.add(&gather(&sentence[at..q.start]));
+        at = q.end;
+    }
+    outside.add(&gather(&sentence[at..]));
+    let g_out = decide_parts(sentence, &outside);
+    if !known(&g_out) || g_in.lang == g_out.lang || outside.cyrillic < LETTERS {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for q in quotes {
+        if q.start > at {
+            parts.push((at..q.start, g_out.lang));
+        }
+        parts.push((q.clone(), g_in.lang));
+        at = q.end;
+    }
+    if at < sentence.len() {
+        parts.push((at..sentence.len(), g_out.lang));
+    }
+    Some(parts)
+}
+
 /// The raw evidence gathered from a text, before any decision. Public for
 /// debugging and for callers that want to combine evidence over several texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -1098,6 +1187,40 @@ fn tables() -> &'static Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_quoting_speech_in_the_other_language_splits_at_the_quote() {
+        let s = "Қордың өкілі орыс тілінде сөйлеп: «Мы передали сто комплектов зимней одежды семьям района», – деді.";
+        let parts = quoted_speech(s).expect("a split");
+        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Қордың өкілі орыс тілінде сөйлеп: «", Lang::Kk),
+                ("Мы передали сто комплектов зимней одежды семьям района", Lang::Ru),
+                ("», – деді.", Lang::Kk),
+            ]
+        );
+        // The other way round: Kazakh speech in a Russian sentence.
+        let s = "Аким района сказал журналистам: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз».";
+        let parts = quoted_speech(s).expect("a split");
+        assert_eq!(parts.iter().map(|p| p.1).collect::<Vec<_>>(), [Lang::Ru, Lang::Kk, Lang::Ru]);
+    }
+
+    #[test]
+    fn quoted_names_and_one_language_do_not_split() {
+        // A Kazakh name in a Russian sentence: a name, not speech.
+        assert_eq!(quoted_speech("Волонтеры движения «Ұлттық волонтерлік желі» помогли семьям в Алматы."), None);
+        // Speech in the sentence's own language.
+        assert_eq!(
+            quoted_speech("Директор фонда сказал: «Мы передали сто комплектов зимней одежды семьям района», – и ушел."),
+            None
+        );
+        assert_eq!(quoted_speech("Ол: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз», – деді."), None);
+        // No quotes, and an unclosed one.
+        assert_eq!(quoted_speech("Қордың өкілі орыс тілінде сөйледі."), None);
+        assert_eq!(quoted_speech("Қордың өкілі айтты: «Мы передали сто комплектов зимней одежды семьям района"), None);
+    }
 
     fn seed(name: &str) -> String {
         let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -307,3 +307,30 @@ fn output_dash_is_standard_output() {
     assert_eq!(recs[0]["id"], "a");
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
+
+/// A sentence that quotes speech in the other language meets the rules of both:
+/// the Kazakh organization around the quote and the Russian count inside it.
+#[test]
+fn quoted_speech_in_the_other_language_meets_its_rules() {
+    let text = "Жәрмеңкені қолдаған «Дала нұры» ЖШС-ның өкілі орыс тілінде сөйлеп: «Мы передали 200 комплектов зимней одежды и обуви, а в январе поможем еще 40 семьям из соседних сел», – деді.";
+    let line = serde_json::json!({"id": "q", "text": text});
+    let mut child = derek()
+        .args(["extract", "--quiet", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(format!("{line}\n").as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let rec = &records(&out.stdout)[0];
+    let found: Vec<(String, String)> = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["text"].as_str().unwrap().to_string(), e["rule"].as_str().unwrap().to_string()))
+        .collect();
+    let has = |t: &str, rule_prefix: &str| found.iter().any(|(x, r)| x == t && r.starts_with(rule_prefix));
+    assert!(has("«Дала нұры» ЖШС-ның", "kk.organization"), "{found:?}");
+    assert!(has("200 комплектов", "ru.count"), "{found:?}");
+    assert!(has("40 семьям", "ru.count"), "{found:?}");
+}
