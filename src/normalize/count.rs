@@ -140,6 +140,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object = object.filter(|o| {
         !(ctx.lang == crate::lang::Lang::Kk && ctx.group("object").is_none() && ctx.group("word").is_some() && kk_verb_form(o))
     });
+    // So is a Russian verb (около 30 выезжают): the count is elliptic, its
+    // category comes from the words before it.
+    let object = object.filter(|o| !(ctx.lang == crate::lang::Lang::Ru && ru_verb_form(o)));
     // A fraction: a number in the ablative and "one of it" (үштен бірі, бестен екісі).
     if ctx.group("num").is_some_and(is_kk_ablative) && object.as_deref().is_some_and(is_fraction_part) {
         return None;
@@ -232,6 +235,15 @@ fn kk_verb_form(w: &str) -> bool {
             && ["ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді"]
                 .iter()
                 .any(|s| w.ends_with(s)))
+}
+
+/// A Russian verb taken for the word after a number (ещё 30 выезжают,
+/// 12 занимаются): the present tense plural in -ают/-яют/-уют/-еют and
+/// reflexives in -ся; no counted noun ends so (приют, институт, депутат do not).
+/// Other verb endings (-ят, -ли) end nouns too (детали, медали) and stay.
+fn ru_verb_form(w: &str) -> bool {
+    let w = w.trim().to_lowercase();
+    !w.contains(' ') && w.chars().count() > 4 && ["ают", "яют", "уют", "еют", "ся"].iter().any(|s| w.ends_with(s))
 }
 
 /// Whether the word after a count makes it something else: a factor (екі есе
@@ -565,6 +577,13 @@ mod tests {
         assert!(!kk_verb_form("ерікті"));
         assert!(!kk_verb_form("мешіт"));
         assert!(!kk_verb_form("дүкен"));
+        assert!(ru_verb_form("выезжают"));
+        assert!(ru_verb_form("помогают"));
+        assert!(ru_verb_form("занимаются"));
+        assert!(!ru_verb_form("приют"));
+        assert!(!ru_verb_form("институт"));
+        assert!(!ru_verb_form("депутатов"));
+        assert!(!ru_verb_form("волонтеров"));
     }
 
     #[test]
