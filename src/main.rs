@@ -255,6 +255,30 @@ fn load_engine_with(dir: Option<&PathBuf>, costs: bool) -> Result<&'static Engin
     Ok(engine)
 }
 
+/// Let the worker threads share at most `workers` (at least two) of glibc's heap
+/// arenas, before any thread starts: by default the reader and writer threads
+/// get arenas of their own, each holding freed memory (7 MB of peak with two
+/// workers, at the same speed). `MALLOC_ARENA_MAX` set by the user wins.
+fn limit_heap_arenas(workers: usize) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
+            return;
+        }
+        unsafe extern "C" {
+            fn mallopt(param: i32, value: i32) -> i32;
+        }
+        const M_ARENA_MAX: i32 = -8;
+        let n = i32::try_from(workers.max(2)).unwrap_or(i32::MAX);
+        // SAFETY: mallopt only sets an allocator parameter; it takes no pointers.
+        unsafe {
+            mallopt(M_ARENA_MAX, n);
+        }
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = workers;
+}
+
 /// Give back to the system the memory freed while the rules were compiled
 /// (parsed TOML, syntax trees, intermediate automata): the allocator keeps it
 /// otherwise, and it counts in the process's resident memory for the whole run.
@@ -313,6 +337,7 @@ fn threads(jobs: Option<usize>) -> usize {
 }
 
 fn extract(args: ExtractArgs) -> ExitCode {
+    limit_heap_arenas(threads(args.jobs));
     let engine = match load_engine_with(args.rules.as_ref(), args.costs) {
         Ok(e) => e,
         Err(m) => {
