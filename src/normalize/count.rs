@@ -47,8 +47,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 None => base,
             }
         }
-        // Vague plurals (сотни, жүздеген) count in their base: 100, 1000.
-        None if ctx.constant("approx").as_deref() == Some("order") => number::order_base(ctx.group("num")?)?,
+        // Vague plurals (сотни, жүздеген) count in their base: 100, 1000; a scale
+        // word after them multiplies it (десятки тысяч: 10 000).
+        None if ctx.constant("approx").as_deref() == Some("order") => {
+            let scale = match ctx.group("mult") {
+                Some(m) => number::parse_multiplier(m)?,
+                None => 1.0,
+            };
+            number::order_base(ctx.group("num")?)? * scale
+        }
         None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?,
     };
     if !(amount.is_finite() && amount >= 0.0) {
