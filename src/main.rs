@@ -119,7 +119,8 @@ struct ShowArgs {
     /// input), or records files written by extract (.jsonl whose lines have "entities").
     #[arg(value_name = "INPUT", required = true)]
     inputs: Vec<String>,
-    /// The HTML file to write (atomically: a failed run leaves no partial file).
+    /// The HTML file to write (atomically: a failed run leaves no partial file);
+    /// - is standard output.
     #[arg(short, long, value_name = "FILE", required = true)]
     output: PathBuf,
     /// Where the texts of records without a "text" field are: the articles extract read,
@@ -402,6 +403,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
 }
 
 fn show(args: ShowArgs) -> ExitCode {
+    // `-o -` writes the report to standard output.
+    let to_stdout = args.output.as_os_str() == "-";
     let inputs: Vec<Input> = args.inputs.into_iter().map(Input::classify).collect();
     let engine = if inputs.iter().any(|i| matches!(i, Input::Articles(_))) {
         match load_engine(args.rules.as_ref()) {
@@ -430,9 +433,14 @@ fn show(args: ShowArgs) -> ExitCode {
         text_from: args.text_from,
         title: args.title,
         top: args.top,
-        scratch_dir: folder_of(&args.output).to_path_buf(),
+        scratch_dir: if to_stdout { std::env::temp_dir() } else { folder_of(&args.output).to_path_buf() },
     };
-    let result = write_atomically(&args.output, |out| report::show(inputs, engine, &opts, out));
+    let result = if to_stdout {
+        let mut out = io::BufWriter::new(io::stdout());
+        report::show(inputs, engine, &opts, &mut out).and_then(|shown| out.flush().map(|_| shown))
+    } else {
+        write_atomically(&args.output, |out| report::show(inputs, engine, &opts, out))
+    };
     bar.finish();
     match result {
         Ok(shown) => {
@@ -440,7 +448,7 @@ fn show(args: ShowArgs) -> ExitCode {
             if !args.quiet {
                 eprintln!(
                     "derek: {}: {} documents, {} entities{}",
-                    args.output.display(),
+                    if to_stdout { "standard output".into() } else { args.output.display().to_string() },
                     view.documents,
                     view.entities,
                     if view.errors > 0 {
@@ -452,6 +460,8 @@ fn show(args: ShowArgs) -> ExitCode {
             }
             if view.errors > 0 || shown.warnings > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
+        // The reader of standard output has gone (| head): nothing to say.
+        Err(e) if to_stdout && e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("derek: {e}");
             ExitCode::from(2)

@@ -208,3 +208,18 @@ fn show_escapes_an_article_with_markup() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains(">Алматы</mark>"));
 }
+
+/// `show -o -` writes the report to standard output, the same report as to a file.
+#[test]
+fn show_to_standard_output() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let out = derek().current_dir(dir.path()).args(["show", "--quiet", &f.kept, "-o", "-"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..html.len().min(80)]);
+    let file = dir.path().join("r.html");
+    run_ok(&["show", "--quiet", &f.kept, "-o", file.to_str().unwrap()]);
+    assert_eq!(html, std::fs::read_to_string(&file).unwrap());
+    assert!(!dir.path().join("-").exists());
+}
