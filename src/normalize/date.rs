@@ -80,14 +80,22 @@ fn year(s: &str) -> Option<i32> {
 }
 
 /// A decade written as its first year with a plural ending: `1980-х`, `1990-е`,
-/// `2000-жылдары`... gives `198`, `199`, `200` (the value is `198X`).
+/// `2000-жылдары`... gives `198`, `199`, `200` (the value is `198X`). Two digits
+/// from 20 to 90 are a decade of the 20th century (`90-е` gives `199`); `00` and
+/// `10` could be either century and give nothing.
 fn decade(s: &str) -> Option<String> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = s[digits.len()..].trim_start_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
     let ending = rest.to_lowercase();
     let plural = ["е", "х", "ые", "ых", "ми", "м"];
-    (digits.len() == 4 && digits.ends_with('0') && plural.contains(&ending.as_str()))
-        .then(|| digits[..3].to_string())
+    if !digits.ends_with('0') || !plural.contains(&ending.as_str()) {
+        return None;
+    }
+    match digits.len() {
+        4 => Some(digits[..3].to_string()),
+        2 if digits.as_bytes()[0] >= b'2' => Some(format!("19{}", &digits[..1])),
+        _ => None,
+    }
 }
 
 /// Kazakh ordinal words and the cardinals they are made from.
@@ -297,5 +305,10 @@ mod tests {
         assert_eq!(decade("1985-х"), None, "not a decade's first year");
         assert_eq!(decade("1980"), None);
         assert_eq!(decade("1980-го"), None);
+        assert_eq!(decade("90-е").as_deref(), Some("199"));
+        assert_eq!(decade("60-х").as_deref(), Some("196"));
+        assert_eq!(decade("10-е"), None, "1910s or 2010s");
+        assert_eq!(decade("00-х"), None);
+        assert_eq!(decade("95-е"), None);
     }
 }
