@@ -79,15 +79,42 @@ fn year(s: &str) -> Option<i32> {
     }
 }
 
-/// A decade written as its first year with a plural ending: `1980-х`, `1990-е`,
-/// `2000-жылдары`... gives `198`, `199`, `200` (the value is `198X`).
+/// A decade written as its first year with a plural ending: `1980-х`, `1990-е`
+/// give `198`, `199` (the value is `198X`). In Kazakh the plural is the word
+/// `жылдар` (a rule's group ends there): `2000-жылдар`, `1990 жылдар`, and
+/// the decades of the last century by two digits or in ordinal words,
+/// `90-жылдар`, `90-ыншы жылдар`, `тоқсаныншы жылдар` (`199`).
 fn decade(s: &str) -> Option<String> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = s[digits.len()..].trim_start_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
     let ending = rest.to_lowercase();
     let plural = ["е", "х", "ые", "ых", "ми", "м"];
-    (digits.len() == 4 && digits.ends_with('0') && plural.contains(&ending.as_str()))
-        .then(|| digits[..3].to_string())
+    if digits.len() == 4 && digits.ends_with('0') && plural.contains(&ending.as_str()) {
+        return Some(digits[..3].to_string());
+    }
+    // Kazakh: the number, an optional ordinal ending, then жылдар.
+    let head = ending.strip_suffix("жылдар")?.trim_end().trim_end_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    const TENS_19: [(&str, char); 7] = [
+        ("отызыншы", '3'),
+        ("қырқыншы", '4'),
+        ("елуінші", '5'),
+        ("алпысыншы", '6'),
+        ("жетпісінші", '7'),
+        ("сексенінші", '8'),
+        ("тоқсаныншы", '9'),
+    ];
+    if digits.is_empty() {
+        return TENS_19.iter().find(|(w, _)| *w == head).map(|(_, d)| format!("19{d}"));
+    }
+    let ordinal = ["", "ыншы", "інші", "сыншы", "сінші", "шы", "ші", "нші", "ншы"];
+    if !ordinal.contains(&head) || !digits.ends_with('0') {
+        return None;
+    }
+    match digits.len() {
+        4 if digits.starts_with("19") || digits.starts_with("20") || digits.starts_with("18") => Some(digits[..3].to_string()),
+        2 if ('3'..='9').contains(&digits.chars().next()?) => Some(format!("19{}", &digits[..1])),
+        _ => None,
+    }
 }
 
 /// Kazakh ordinal words and the cardinals they are made from.
@@ -297,5 +324,13 @@ mod tests {
         assert_eq!(decade("1985-х"), None, "not a decade's first year");
         assert_eq!(decade("1980"), None);
         assert_eq!(decade("1980-го"), None);
+        assert_eq!(decade("1990-жылдар").as_deref(), Some("199"));
+        assert_eq!(decade("2000 жылдар").as_deref(), Some("200"));
+        assert_eq!(decade("90-жылдар").as_deref(), Some("199"));
+        assert_eq!(decade("50-інші жылдар").as_deref(), Some("195"));
+        assert_eq!(decade("Тоқсаныншы жылдар").as_deref(), Some("199"));
+        assert_eq!(decade("20-жылдар"), None, "1920s or 2020s");
+        assert_eq!(decade("1995 жылдар"), None);
+        assert_eq!(decade("жиырмасыншы жылдар"), None);
     }
 }
