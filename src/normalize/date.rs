@@ -178,10 +178,33 @@ fn time(ctx: &Context) -> Option<String> {
     (h < 24 && m < 60).then(|| format!("T{h:02}:{m:02}"))
 }
 
+/// A Kazakh day of the month as a cardinal in words with a possessive ending
+/// and perhaps a case ending after the month in the genitive (наурыздың
+/// `жиырма бесі`, `он төрті`, `бірінде`, `жиырма екісінен`, `алтысына`):
+/// the number, or `None`.
+fn kk_day_cardinal(s: &str) -> Option<u32> {
+    const CARDINALS: [&str; 12] =
+        ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма", "отыз"];
+    const CASES: [&str; 13] = ["", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "на", "не", "н", "ны", "ні"];
+    const POSS: [&str; 4] = ["сы", "сі", "ы", "і"];
+    let t = s.trim().to_lowercase();
+    let (head, last) = match t.rsplit_once(char::is_whitespace) {
+        Some((h, l)) => (h.trim_end(), l),
+        None => ("", t.as_str()),
+    };
+    let card = CASES.iter().find_map(|case| {
+        let w = last.strip_suffix(case)?;
+        POSS.iter().find_map(|p| w.strip_suffix(p).filter(|b| CARDINALS.contains(b)))
+    })?;
+    let words = if head.is_empty() { card.to_string() } else { format!("{head} {card}") };
+    let n = super::number::parse_number(&words)?;
+    (n.fract() == 0.0 && (1.0..=31.0).contains(&n)).then_some(n as u32)
+}
+
 fn day(s: &str) -> Option<u32> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() {
-        return kk_ordinal(s).filter(|d| (1..=31).contains(d));
+        return kk_ordinal(s).or_else(|| kk_day_cardinal(s)).filter(|d| (1..=31).contains(d));
     }
     let d: u32 = digits.parse().ok()?;
     (1..=31).contains(&d).then_some(d)
@@ -313,6 +336,15 @@ mod tests {
         assert_eq!(day("тоғызыншы"), Some(9));
         assert_eq!(day("жиырма бесінші"), Some(25));
         assert_eq!(day("отыз екінші"), None);
+        assert_eq!(day("жиырма бесі"), Some(25));
+        assert_eq!(day("он төрті"), Some(14));
+        assert_eq!(day("бесі"), Some(5));
+        assert_eq!(day("бірінде"), Some(1));
+        assert_eq!(day("жиырма екісінен"), Some(22));
+        assert_eq!(day("алтысына"), Some(6));
+        assert_eq!(day("отызы"), Some(30));
+        assert_eq!(day("отыз бесі"), None, "no 35th");
+        assert_eq!(day("кітабы"), None);
         assert_eq!(year("2023"), Some(2023));
     }
 
