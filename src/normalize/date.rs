@@ -67,14 +67,23 @@ impl Point {
     }
 }
 
+/// A year: four digits, or a Kazakh ordinal in words; a year of the last
+/// century by its last two digits, 50 to 99, when a rule allows it (Kazakh
+/// `93-інші жылы`, `тоқсан үшінші жылы`: 1993).
 fn year(s: &str) -> Option<i32> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() {
-        return kk_ordinal(s).and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=2999).contains(y));
+        let y = i32::try_from(kk_ordinal(s)?).ok()?;
+        return match y {
+            1000..=2999 => Some(y),
+            50..=99 => Some(1900 + y),
+            _ => None,
+        };
     }
     let y: i32 = digits.parse().ok()?;
     match digits.len() {
         4 if (1000..=2999).contains(&y) => Some(y),
+        2 if (50..=99).contains(&y) => Some(1900 + y),
         _ => None,
     }
 }
@@ -331,6 +340,10 @@ mod tests {
         assert_eq!(year("екі мың жиырма бірінші"), Some(2021));
         assert_eq!(year("мың тоғыз жүз тоқсан жетінші"), Some(1997));
         assert_eq!(year("жиырмасыншы"), None, "not a year");
+        assert_eq!(year("тоқсан үшінші"), Some(1993));
+        assert_eq!(year("93-інші"), Some(1993));
+        assert_eq!(year("18-інші"), None, "2018 or the 18th year");
+        assert_eq!(year("бесінші"), None);
         assert_eq!(year("екі мың жиырма"), None, "a cardinal, not an ordinal");
         assert_eq!(day("бірінші"), Some(1));
         assert_eq!(day("тоғызыншы"), Some(9));
