@@ -102,7 +102,8 @@ fn decade(s: &str) -> Option<String> {
         return Some(digits[..3].to_string());
     }
     // Kazakh: the number, an optional ordinal ending, then жылдар.
-    let head = ending.strip_suffix("жылдар")?.trim_end().trim_end_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    let head =
+        ending.strip_suffix("жылдар")?.trim_end().trim_end_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
     const TENS_19: [(&str, char); 7] = [
         ("отызыншы", '3'),
         ("қырқыншы", '4'),
@@ -120,7 +121,9 @@ fn decade(s: &str) -> Option<String> {
         return None;
     }
     match digits.len() {
-        4 if digits.starts_with("19") || digits.starts_with("20") || digits.starts_with("18") => Some(digits[..3].to_string()),
+        4 if digits.starts_with("19") || digits.starts_with("20") || digits.starts_with("18") => {
+            Some(digits[..3].to_string())
+        }
         2 if ('3'..='9').contains(&digits.chars().next()?) => Some(format!("19{}", &digits[..1])),
         _ => None,
     }
@@ -194,7 +197,8 @@ fn time(ctx: &Context) -> Option<String> {
 fn kk_day_cardinal(s: &str) -> Option<u32> {
     const CARDINALS: [&str; 12] =
         ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма", "отыз"];
-    const CASES: [&str; 13] = ["", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "на", "не", "н", "ны", "ні"];
+    const CASES: [&str; 13] =
+        ["", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "на", "не", "н", "ны", "ні"];
     const POSS: [&str; 4] = ["сы", "сі", "ы", "і"];
     let t = s.trim().to_lowercase();
     let (head, last) = match t.rsplit_once(char::is_whitespace) {
