@@ -67,33 +67,70 @@ impl Point {
     }
 }
 
+/// A year: four digits, or a Kazakh ordinal in words; a year of the last
+/// century by its last two digits, 50 to 99, when a rule allows it (Kazakh
+/// `93-інші жылы`, `тоқсан үшінші жылы`: 1993).
 fn year(s: &str) -> Option<i32> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() {
-        return kk_ordinal(s).and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=2999).contains(y));
+        let y = i32::try_from(kk_ordinal(s)?).ok()?;
+        return match y {
+            1000..=2999 => Some(y),
+            50..=99 => Some(1900 + y),
+            _ => None,
+        };
     }
     let y: i32 = digits.parse().ok()?;
     match digits.len() {
         4 if (1000..=2999).contains(&y) => Some(y),
+        2 if (50..=99).contains(&y) => Some(1900 + y),
         _ => None,
     }
 }
 
-/// A decade written as its first year with a plural ending: `1980-х`, `1990-е`,
-/// `2000-жылдары`... gives `198`, `199`, `200` (the value is `198X`). Two digits
-/// from 20 to 90 are a decade of the 20th century (`90-е` gives `199`); `00` and
-/// `10` could be either century and give nothing.
+/// A decade written as its first year with a plural ending: `1980-х`, `1990-е`
+/// give `198`, `199` (the value is `198X`); two Russian digits from 20 to 90 are
+/// a decade of the 20th century (`90-е` gives `199`; `00` and `10` could be
+/// either century and give nothing). In Kazakh the plural is the word `жылдар`
+/// (a rule's group ends there): `2000-жылдар`, `1990 жылдар`, and the decades of
+/// the last century by two digits or in ordinal words, `90-жылдар`,
+/// `90-ыншы жылдар`, `тоқсаныншы жылдар` (`199`).
 fn decade(s: &str) -> Option<String> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = s[digits.len()..].trim_start_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
     let ending = rest.to_lowercase();
     let plural = ["е", "х", "ые", "ых", "ми", "м"];
-    if !digits.ends_with('0') || !plural.contains(&ending.as_str()) {
+    if digits.ends_with('0') && plural.contains(&ending.as_str()) {
+        return match digits.len() {
+            4 => Some(digits[..3].to_string()),
+            2 if digits.as_bytes()[0] >= b'2' => Some(format!("19{}", &digits[..1])),
+            _ => None,
+        };
+    }
+    // Kazakh: the number, an optional ordinal ending, then жылдар.
+    let head =
+        ending.strip_suffix("жылдар")?.trim_end().trim_end_matches(['-', '\u{2010}', '\u{2011}', '\u{2013}']);
+    const TENS_19: [(&str, char); 7] = [
+        ("отызыншы", '3'),
+        ("қырқыншы", '4'),
+        ("елуінші", '5'),
+        ("алпысыншы", '6'),
+        ("жетпісінші", '7'),
+        ("сексенінші", '8'),
+        ("тоқсаныншы", '9'),
+    ];
+    if digits.is_empty() {
+        return TENS_19.iter().find(|(w, _)| *w == head).map(|(_, d)| format!("19{d}"));
+    }
+    let ordinal = ["", "ыншы", "інші", "сыншы", "сінші", "шы", "ші", "нші", "ншы"];
+    if !ordinal.contains(&head) || !digits.ends_with('0') {
         return None;
     }
     match digits.len() {
-        4 => Some(digits[..3].to_string()),
-        2 if digits.as_bytes()[0] >= b'2' => Some(format!("19{}", &digits[..1])),
+        4 if digits.starts_with("19") || digits.starts_with("20") || digits.starts_with("18") => {
+            Some(digits[..3].to_string())
+        }
+        2 if ('3'..='9').contains(&digits.chars().next()?) => Some(format!("19{}", &digits[..1])),
         _ => None,
     }
 }
@@ -159,10 +196,34 @@ fn time(ctx: &Context) -> Option<String> {
     (h < 24 && m < 60).then(|| format!("T{h:02}:{m:02}"))
 }
 
+/// A Kazakh day of the month as a cardinal in words with a possessive ending
+/// and perhaps a case ending after the month in the genitive (наурыздың
+/// `жиырма бесі`, `он төрті`, `бірінде`, `жиырма екісінен`, `алтысына`):
+/// the number, or `None`.
+fn kk_day_cardinal(s: &str) -> Option<u32> {
+    const CARDINALS: [&str; 12] =
+        ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма", "отыз"];
+    const CASES: [&str; 13] =
+        ["", "нда", "нде", "нан", "нен", "ның", "нің", "мен", "на", "не", "н", "ны", "ні"];
+    const POSS: [&str; 4] = ["сы", "сі", "ы", "і"];
+    let t = s.trim().to_lowercase();
+    let (head, last) = match t.rsplit_once(char::is_whitespace) {
+        Some((h, l)) => (h.trim_end(), l),
+        None => ("", t.as_str()),
+    };
+    let card = CASES.iter().find_map(|case| {
+        let w = last.strip_suffix(case)?;
+        POSS.iter().find_map(|p| w.strip_suffix(p).filter(|b| CARDINALS.contains(b)))
+    })?;
+    let words = if head.is_empty() { card.to_string() } else { format!("{head} {card}") };
+    let n = super::number::parse_number(&words)?;
+    (n.fract() == 0.0 && (1.0..=31.0).contains(&n)).then_some(n as u32)
+}
+
 fn day(s: &str) -> Option<u32> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.is_empty() {
-        return kk_ordinal(s).filter(|d| (1..=31).contains(d));
+        return kk_ordinal(s).or_else(|| kk_day_cardinal(s)).filter(|d| (1..=31).contains(d));
     }
     let d: u32 = digits.parse().ok()?;
     (1..=31).contains(&d).then_some(d)
@@ -289,11 +350,24 @@ mod tests {
         assert_eq!(year("екі мың жиырма бірінші"), Some(2021));
         assert_eq!(year("мың тоғыз жүз тоқсан жетінші"), Some(1997));
         assert_eq!(year("жиырмасыншы"), None, "not a year");
+        assert_eq!(year("тоқсан үшінші"), Some(1993));
+        assert_eq!(year("93-інші"), Some(1993));
+        assert_eq!(year("18-інші"), None, "2018 or the 18th year");
+        assert_eq!(year("бесінші"), None);
         assert_eq!(year("екі мың жиырма"), None, "a cardinal, not an ordinal");
         assert_eq!(day("бірінші"), Some(1));
         assert_eq!(day("тоғызыншы"), Some(9));
         assert_eq!(day("жиырма бесінші"), Some(25));
         assert_eq!(day("отыз екінші"), None);
+        assert_eq!(day("жиырма бесі"), Some(25));
+        assert_eq!(day("он төрті"), Some(14));
+        assert_eq!(day("бесі"), Some(5));
+        assert_eq!(day("бірінде"), Some(1));
+        assert_eq!(day("жиырма екісінен"), Some(22));
+        assert_eq!(day("алтысына"), Some(6));
+        assert_eq!(day("отызы"), Some(30));
+        assert_eq!(day("отыз бесі"), None, "no 35th");
+        assert_eq!(day("кітабы"), None);
         assert_eq!(year("2023"), Some(2023));
     }
 
@@ -310,5 +384,13 @@ mod tests {
         assert_eq!(decade("10-е"), None, "1910s or 2010s");
         assert_eq!(decade("00-х"), None);
         assert_eq!(decade("95-е"), None);
+        assert_eq!(decade("1990-жылдар").as_deref(), Some("199"));
+        assert_eq!(decade("2000 жылдар").as_deref(), Some("200"));
+        assert_eq!(decade("90-жылдар").as_deref(), Some("199"));
+        assert_eq!(decade("50-інші жылдар").as_deref(), Some("195"));
+        assert_eq!(decade("Тоқсаныншы жылдар").as_deref(), Some("199"));
+        assert_eq!(decade("20-жылдар"), None, "1920s or 2020s");
+        assert_eq!(decade("1995 жылдар"), None);
+        assert_eq!(decade("жиырмасыншы жылдар"), None);
     }
 }
