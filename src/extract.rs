@@ -19,8 +19,8 @@ use std::ops::Range;
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored as AcAnchored, MatchKind};
-use regex_automata::util::captures::Captures;
 use regex_automata::Input;
+use regex_automata::util::captures::Captures;
 
 use crate::lang::Lang;
 use crate::normalize::{self, Context, Groups};
@@ -190,15 +190,17 @@ impl Engine {
                         first[c as usize] = true;
                     }
                 }
-                let nfa = contiguous::Builder::new().match_kind(MatchKind::Standard).build(&forms).map_err(|e| {
-                    let r = &set.rules[*first_rule];
-                    RuleError {
-                        file: r.file.clone(),
-                        line: r.line,
-                        rule: Some(r.id.clone()),
-                        message: format!("gazetteer @{name}: {e}"),
-                    }
-                })?;
+                let nfa = contiguous::Builder::new().match_kind(MatchKind::Standard).build(&forms).map_err(
+                    |e| {
+                        let r = &set.rules[*first_rule];
+                        RuleError {
+                            file: r.file.clone(),
+                            line: r.line,
+                            rule: Some(r.id.clone()),
+                            message: format!("gazetteer @{name}: {e}"),
+                        }
+                    },
+                )?;
                 Ok(Automaton { nfa, first })
             })
             .collect::<Result<_, _>>()?;
@@ -329,14 +331,7 @@ impl Engine {
                 }
                 continue;
             };
-            out.push(Candidate {
-                kind: rule.kind,
-                start: s,
-                end: e,
-                rule: rule_idx,
-                sentence: si,
-                value,
-            });
+            out.push(Candidate { kind: rule.kind, start: s, end: e, rule: rule_idx, sentence: si, value });
             // Go on after the entity, not after its context: the context that
             // follows it may hold the next one (a list sharing one word).
             pos = span.end;
@@ -440,10 +435,10 @@ impl Engine {
     pub fn extract_many(&self, docs: &[Prepared]) -> Vec<Vec<Entity>> {
         let mut cands: Vec<Vec<Candidate>> = docs.iter().map(|_| Vec::new()).collect();
         // This call's costs, added to the engine's at the end (one lock per chunk).
-        let mut costs = self.costs.as_ref().map(|_| Costs {
-            rules: vec![RuleCost::default(); self.set.rules.len()],
-            ..Costs::default()
-        });
+        let mut costs = self
+            .costs
+            .as_ref()
+            .map(|_| Costs { rules: vec![RuleCost::default(); self.set.rules.len()], ..Costs::default() });
         // The parts of sentences that quote speech in the other language
         // (lang::quoted_speech): (document, sentence, byte range, language).
         let mut quoted: Vec<(usize, usize, Range<usize>, Lang)> = Vec::new();
@@ -481,9 +476,8 @@ impl Engine {
             let lr = self.rules_for(lang);
             let timing = costs.is_some();
             let clock = || timing.then(std::time::Instant::now);
-            let bytes_of = |list: &mut dyn Iterator<Item = usize>| -> u64 {
-                list.map(|k| spans[k].len() as u64).sum()
-            };
+            let bytes_of =
+                |list: &mut dyn Iterator<Item = usize>| -> u64 { list.map(|k| spans[k].len() as u64).sum() };
             if let Some(c) = costs.as_mut() {
                 c.sentences += sentences.len() as u64;
                 c.bytes += bytes_of(&mut (0..sentences.len()));
@@ -742,7 +736,10 @@ pub fn costs_table(set: &RuleSet, costs: &Costs) -> String {
         ..RuleCost::default()
     };
     out.push_str(&line("(prefilter and word tokens, every sentence)", &shared));
-    out.push_str(&format!("rules in all: {total:.3} s over {:.2} MB of sentences\n", costs.bytes as f64 / 1e6));
+    out.push_str(&format!(
+        "rules in all: {total:.3} s over {:.2} MB of sentences\n",
+        costs.bytes as f64 / 1e6
+    ));
     out
 }
 

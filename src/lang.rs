@@ -1202,7 +1202,8 @@ mod tests {
             ]
         );
         // The other way round: Kazakh speech in a Russian sentence.
-        let s = "Аким района сказал журналистам: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз».";
+        let s =
+            "Аким района сказал журналистам: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз».";
         let parts = quoted_speech(s).expect("a split");
         assert_eq!(parts.iter().map(|p| p.1).collect::<Vec<_>>(), [Lang::Ru, Lang::Kk, Lang::Ru]);
     }
@@ -1210,16 +1211,27 @@ mod tests {
     #[test]
     fn quoted_names_and_one_language_do_not_split() {
         // A Kazakh name in a Russian sentence: a name, not speech.
-        assert_eq!(quoted_speech("Волонтеры движения «Ұлттық волонтерлік желі» помогли семьям в Алматы."), None);
-        // Speech in the sentence's own language.
         assert_eq!(
-            quoted_speech("Директор фонда сказал: «Мы передали сто комплектов зимней одежды семьям района», – и ушел."),
+            quoted_speech("Волонтеры движения «Ұлттық волонтерлік желі» помогли семьям в Алматы."),
             None
         );
-        assert_eq!(quoted_speech("Ол: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз», – деді."), None);
+        // Speech in the sentence's own language.
+        assert_eq!(
+            quoted_speech(
+                "Директор фонда сказал: «Мы передали сто комплектов зимней одежды семьям района», – и ушел."
+            ),
+            None
+        );
+        assert_eq!(
+            quoted_speech("Ол: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз», – деді."),
+            None
+        );
         // No quotes, and an unclosed one.
         assert_eq!(quoted_speech("Қордың өкілі орыс тілінде сөйледі."), None);
-        assert_eq!(quoted_speech("Қордың өкілі айтты: «Мы передали сто комплектов зимней одежды семьям района"), None);
+        assert_eq!(
+            quoted_speech("Қордың өкілі айтты: «Мы передали сто комплектов зимней одежды семьям района"),
+            None
+        );
     }
 
     fn seed(name: &str) -> String {

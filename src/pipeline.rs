@@ -455,18 +455,20 @@ fn write_outcome(
             each.record(&r)?;
             summary.add(&r, bytes);
         }
-        Outcome::Large { path, id, source } => match pool.install(|| each.large(&path, &id, &source, engine, opts)) {
-            Some(w) => summary.add_written(&w?),
-            None => {
-                let job = Job::File { path, id, source };
-                for o in run_chunk(vec![(job, 0)], engine, opts.keep_text, u64::MAX, opts.date) {
-                    if let Outcome::Record(r, bytes) = o {
-                        each.record(&r)?;
-                        summary.add(&r, bytes);
+        Outcome::Large { path, id, source } => {
+            match pool.install(|| each.large(&path, &id, &source, engine, opts)) {
+                Some(w) => summary.add_written(&w?),
+                None => {
+                    let job = Job::File { path, id, source };
+                    for o in run_chunk(vec![(job, 0)], engine, opts.keep_text, u64::MAX, opts.date) {
+                        if let Outcome::Record(r, bytes) = o {
+                            each.record(&r)?;
+                            summary.add(&r, bytes);
+                        }
                     }
                 }
             }
-        },
+        }
         Outcome::Warning(w) => {
             summary.warnings += 1;
             (opts.warn)(&w);

@@ -292,7 +292,8 @@ pub fn required_with(hir: &Hir, tokens: Option<&Tokens>) -> Option<Vec<String>> 
 /// The strings of `set` that contain no other string of it (a string that
 /// contains another is redundant as a requirement), in order.
 fn minimal(set: &Set) -> Vec<String> {
-    let naive = || set.iter().filter(|s| !set.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
+    let naive =
+        || set.iter().filter(|s| !set.iter().any(|t| t != *s && s.contains(t.as_str()))).cloned().collect();
     if set.len() <= 32 {
         return naive();
     }

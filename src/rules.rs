@@ -17,9 +17,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::gazetteer::Gazetteer;
-use crate::token::Tokens;
 use crate::lang::Lang;
 use crate::record::EntityType;
+use crate::token::Tokens;
 
 /// A problem in the rule files, for people: where, which rule, what.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,20 @@ impl LangSel {
 /// The named groups each type's normalizer reads.
 pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
     match kind {
-        EntityType::Count => &["num", "mult", "approx", "object", "unit", "num2", "mult2", "approx_pre", "approx_mid", "approx_end", "hint", "word"],
+        EntityType::Count => &[
+            "num",
+            "mult",
+            "approx",
+            "object",
+            "unit",
+            "num2",
+            "mult2",
+            "approx_pre",
+            "approx_mid",
+            "approx_end",
+            "hint",
+            "word",
+        ],
         EntityType::Date => {
             &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]
         }
@@ -265,7 +278,9 @@ pub struct Lexicon {
     /// Table name → word → the value that claims it first, built on first use
     /// (look-ups run for every match; a scan of the word lists was a tenth of
     /// the rules' time).
-    word_index: std::sync::OnceLock<HashMap<String, TableIndex, std::hash::BuildHasherDefault<crate::token::WordHasher>>>,
+    word_index: std::sync::OnceLock<
+        HashMap<String, TableIndex, std::hash::BuildHasherDefault<crate::token::WordHasher>>,
+    >,
 }
 
 impl Lexicon {
@@ -660,7 +675,8 @@ impl RuleSet {
                 }
             }
         }
-        let mut expander = Expander { defines: &defines, gazetteers: &gazetteers, lexicon: &lexicon, tokens: None };
+        let mut expander =
+            Expander { defines: &defines, gazetteers: &gazetteers, lexicon: &lexicon, tokens: None };
         let tokens = {
             let mut macros = Vec::new();
             for (file, name) in &token_names {
@@ -1197,7 +1213,9 @@ mod tests {
         let p = word_trie(["волонтер", "волонт", "добровол", "зардап шеккен", "зардап"].into_iter());
         assert_eq!(p, "(?:волонт(?:[её]р|)|добровол|зардап(?:\\s+ш[её]кк[её]н|))");
         let re = regex::Regex::new(&format!("^(?i:{p})")).unwrap();
-        for (text, m) in [("Волонтёры", "Волонтёр"), ("волонтов", "волонт"), ("зардап  шеккен", "зардап  шеккен")] {
+        for (text, m) in
+            [("Волонтёры", "Волонтёр"), ("волонтов", "волонт"), ("зардап  шеккен", "зардап  шеккен")]
+        {
             assert_eq!(re.find(text).map(|x| x.as_str()), Some(m), "{text}");
         }
         assert_eq!(word_trie(std::iter::empty()), "[^\\s\\S]");

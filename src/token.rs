@@ -294,7 +294,12 @@ fn strings(hir: &Hir) -> Result<BTreeSet<String>, String> {
             if size > 64 {
                 return Err("a class of more than 64 letters (a token macro lists words)".into());
             }
-            class.ranges().iter().flat_map(|r| r.start()..=r.end()).map(|c| fold(c.encode_utf8(&mut [0; 4]))).collect()
+            class
+                .ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|c| fold(c.encode_utf8(&mut [0; 4])))
+                .collect()
         }
         HirKind::Class(Class::Bytes(_)) => return Err("a byte class".into()),
         HirKind::Capture(cap) => strings(&cap.sub)?,
@@ -375,7 +380,9 @@ mod tests {
         let unit = t.macro_regex("UNIT").unwrap();
         let scale = t.macro_regex("SCALE").unwrap();
         let re = |p: &str| regex::Regex::new(&format!("^(?:{p})$")).unwrap();
-        for (word, in_unit, in_scale) in [("пять", true, false), ("тысячи", false, true), ("миллионов", true, true)] {
+        for (word, in_unit, in_scale) in
+            [("пять", true, false), ("тысячи", false, true), ("миллионов", true, true)]
+        {
             let m = masked(&t, word);
             assert_eq!(re(unit).is_match(&m), in_unit, "{word} in UNIT");
             assert_eq!(re(scale).is_match(&m), in_scale, "{word} in SCALE");

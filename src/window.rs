@@ -235,10 +235,7 @@ fn stream(
             start = end;
         }
         buf.drain(..start);
-        let records: Vec<_> = windows
-            .par_iter()
-            .map(|w| process_part(w, engine, guess))
-            .collect();
+        let records: Vec<_> = windows.par_iter().map(|w| process_part(w, engine, guess)).collect();
         for (w, r) in windows.iter().zip(records) {
             let sentence_base = written.sentences;
             for s in &r.sentences {

@@ -235,12 +235,16 @@ fn costs_name_each_rule_that_ran_with_its_matches() {
     assert_eq!(out.stdout, run_ok(&["extract", "--quiet", seeds().to_str().unwrap()]));
     let table = String::from_utf8(out.stderr).unwrap();
     let row = |id: &str| -> Vec<String> {
-        let line = table.lines().find(|l| l.split_whitespace().next() == Some(id)).unwrap_or_else(|| panic!("{id}: {table}"));
+        let line = table
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id}: {table}"));
         line.split_whitespace().map(str::to_string).collect()
     };
     // The seeds have Russian counts: the rule ran over some sentences, found and kept some.
     let r = row("ru.count.number_object");
-    let (sentences, matches, kept): (u64, u64, u64) = (r[1].parse().unwrap(), r[3].parse().unwrap(), r[4].parse().unwrap());
+    let (sentences, matches, kept): (u64, u64, u64) =
+        (r[1].parse().unwrap(), r[3].parse().unwrap(), r[4].parse().unwrap());
     assert!(sentences > 0 && matches > 0 && kept > 0 && kept <= matches, "{r:?}");
     assert!(table.lines().last().unwrap().starts_with("rules in all:"), "{table}");
 }
@@ -273,7 +277,11 @@ fn eval_scores_a_records_file_given_after_its_gold() {
         let mut all = vec!["eval", "--json"];
         all.extend_from_slice(args);
         let v: Value = serde_json::from_slice(&run_ok(&all)).unwrap();
-        v.as_array().unwrap().iter().map(|f| (f["name"].as_str().unwrap().to_string(), f["value"].as_f64().unwrap())).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["name"].as_str().unwrap().to_string(), f["value"].as_f64().unwrap()))
+            .collect()
     };
     let own = figures(&[gold.to_str().unwrap()]);
     let saved = figures(&[gold.to_str().unwrap(), pred.to_str().unwrap()]);
@@ -300,7 +308,8 @@ fn output_dash_is_standard_output() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     std::fs::write(&input, "{\"id\": \"a\", \"text\": \"В Алматы 20 волонтеров.\"}\n").unwrap();
-    let out = derek().current_dir(dir.path()).args(["extract", "--quiet", "in.jsonl", "-o", "-"]).output().unwrap();
+    let out =
+        derek().current_dir(dir.path()).args(["extract", "--quiet", "in.jsonl", "-o", "-"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let recs = records(&out.stdout);
     assert_eq!(recs.len(), 1);

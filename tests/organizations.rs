@@ -131,7 +131,10 @@ fn generic_acronyms_and_listed_phrases_are_no_organizations() {
 #[test]
 fn a_place_is_no_organization_nor_the_start_of_a_russian_one() {
     assert_eq!(names("Представитель Российской Федерации прибыл.", Lang::Ru), Vec::<String>::new());
-    assert_eq!(names("Представитель Российской Федерации по вопросам пенсий прибыл.", Lang::Ru), Vec::<String>::new());
+    assert_eq!(
+        names("Представитель Российской Федерации по вопросам пенсий прибыл.", Lang::Ru),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -142,8 +145,14 @@ fn a_sentence_word_starts_no_name() {
 #[test]
 fn an_adjective_and_a_head_that_open_a_sentence_are_no_name() {
     assert_eq!(names("Норвежская компания выпустила браузер.", Lang::Ru), Vec::<String>::new());
-    assert_eq!(names("Он сказал, что Норвежская компания выпустила браузер.", Lang::Ru), vec!["Норвежская компания"]);
-    assert_eq!(names("Национальная волонтерская служба открылась.", Lang::Ru), vec!["Национальная волонтерская служба"]);
+    assert_eq!(
+        names("Он сказал, что Норвежская компания выпустила браузер.", Lang::Ru),
+        vec!["Норвежская компания"]
+    );
+    assert_eq!(
+        names("Национальная волонтерская служба открылась.", Lang::Ru),
+        vec!["Национальная волонтерская служба"]
+    );
 }
 
 #[test]

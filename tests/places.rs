@@ -10,13 +10,8 @@ use derek::record::{EntityType, Value};
 fn places(text: &str) -> Vec<(String, String)> {
     let engine = derek::extract::Engine::new(derek::rules::RuleSet::embedded().expect("rules load"))
         .expect("rules compile");
-    let doc = Document {
-        id: "d".into(),
-        source: "test".into(),
-        text: text.into(),
-        date: None,
-        encoding: None,
-    };
+    let doc =
+        Document { id: "d".into(), source: "test".into(), text: text.into(), date: None, encoding: None };
     let record = pipeline::process(&doc, &engine);
     record
         .entities

@@ -258,12 +258,36 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::embedded().expect("r
 /// Words of news text with number words of both languages among them, in any case.
 fn masking_text() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "пять", "Двадцати", "ТЫСЯЧ", "миллионов", "одного", "сто", "бес", "Жиырма", "мыңнан", "екеуі",
-        "бірге", "онда", "жүзден", "волонтеров", "адам", "ѣѣ", "5", "2023", "«Бес»", "пять-шесть", "a",
-        "🙂", "қ", "\u{0301}", "миллион", "мыңға",
+        "пять",
+        "Двадцати",
+        "ТЫСЯЧ",
+        "миллионов",
+        "одного",
+        "сто",
+        "бес",
+        "Жиырма",
+        "мыңнан",
+        "екеуі",
+        "бірге",
+        "онда",
+        "жүзден",
+        "волонтеров",
+        "адам",
+        "ѣѣ",
+        "5",
+        "2023",
+        "«Бес»",
+        "пять-шесть",
+        "a",
+        "🙂",
+        "қ",
+        "\u{0301}",
+        "миллион",
+        "мыңға",
     ]);
     let sep = prop::sample::select(vec![" ", "  ", "\n", ", ", "-", "", "\u{a0}", ". "]);
-    prop::collection::vec((word, sep), 0..14).prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    prop::collection::vec((word, sep), 0..14)
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
 }
 
 proptest! {

@@ -182,7 +182,9 @@ fn a_rule_with_token_macros_finds_what_it_would_find_unmasked() {
     let mut found = Vec::new();
     for tokens in ["tokens = [\"UNIT\", \"SCALE\"]", ""] {
         let set = load_counts(tokens, defines, pattern).unwrap();
-        let derek::rules::Matcher::Regex { masked, .. } = &set.rules[0].matcher else { panic!("a regex rule") };
+        let derek::rules::Matcher::Regex { masked, .. } = &set.rules[0].matcher else {
+            panic!("a regex rule")
+        };
         assert_eq!(*masked, !tokens.is_empty());
         let engine = Engine::new(set).unwrap();
         let entities = engine.extract_text(text, Lang::Ru);

@@ -56,7 +56,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             };
             number::order_base(ctx.group("num")?)? * scale
         }
-        None => number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?,
+        None => {
+            number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?
+        }
     };
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
@@ -75,7 +77,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // "бір", "один" alone are mostly the article "a" or "one of" (бір топ азамат,
     // ещё один, одним утром): numbers in `[not_counted_num]` are no count alone.
-    if ctx.group("mult").is_none() && ctx.group("num").is_some_and(|n| lex.lookup("not_counted_num", n).is_some()) {
+    if ctx.group("mult").is_none()
+        && ctx.group("num").is_some_and(|n| lex.lookup("not_counted_num", n).is_some())
+    {
         return None;
     }
     // A Kazakh number in the locative (жетіде, 5-те, он жетіде) is a time or an
@@ -84,7 +88,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ctx.group("mult").is_none()
         && ctx.group("num").is_some_and(|n| {
             let n = n.to_lowercase();
-            ["да", "де", "та", "те"].iter().any(|s| n.ends_with(s)) && !["нда", "нде"].iter().any(|s| n.ends_with(s))
+            ["да", "де", "та", "те"].iter().any(|s| n.ends_with(s))
+                && !["нда", "нде"].iter().any(|s| n.ends_with(s))
         })
     {
         return None;
@@ -100,15 +105,22 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let approx = match ctx.constant("approx") {
         // A vague plural after an approximation word is one of it: около сотни,
         // более десятка волонтеров (about 100, more than 10), not "hundreds".
-        Some(a) if a == "order" && ctx.group("approx").is_some() => {
-            ctx.group("approx").and_then(|w| lex.lookup("approx", w)).and_then(Approx::parse).unwrap_or(Approx::Order)
-        }
+        Some(a) if a == "order" && ctx.group("approx").is_some() => ctx
+            .group("approx")
+            .and_then(|w| lex.lookup("approx", w))
+            .and_then(Approx::parse)
+            .unwrap_or(Approx::Order),
         Some(a) => Approx::parse(&a)?,
         // Words outside the lexicon (составило, құрайды) state the number as it is.
         // A word before the number (кем дегенде) counts when none follows it.
         // A range gives its lower bound: at least (30-40 адам).
         None if ctx.group("num2").is_some() => Approx::Ge,
-        None => match ctx.group("approx").or(ctx.group("approx_end")).or(ctx.group("approx_mid")).or(ctx.group("approx_pre")) {
+        None => match ctx
+            .group("approx")
+            .or(ctx.group("approx_end"))
+            .or(ctx.group("approx_mid"))
+            .or(ctx.group("approx_pre"))
+        {
             Some(w) => lex
                 .lookup("approx", w)
                 .or_else(|| lex.lookup_prefix("approx", w))
@@ -116,7 +128,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 .unwrap_or(Approx::Eq),
             // The Kazakh approximative suffix on the number, its multiplier or
             // its unit says "about": 100-дей, 6 мыңдай, 30 тоннадай.
-            None if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => Approx::About,
+            None if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => {
+                Approx::About
+            }
             None => Approx::Eq,
         },
     };
@@ -139,13 +153,22 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // Years, durations, ages, percentages and the like are numbers but not counts
     // (but 300 жас, more than anyone's age, are young people).
     let young = ctx.lang == crate::lang::Lang::Kk
-        && young_people(object.as_deref(), amount, ctx.group("approx").is_some() || ctx.group("approx_end").is_some());
-    if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o))) || blocked_between(ctx) {
+        && young_people(
+            object.as_deref(),
+            amount,
+            ctx.group("approx").is_some() || ctx.group("approx_end").is_some(),
+        );
+    if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
+        || blocked_between(ctx)
+    {
         return None;
     }
     // A Kazakh verb taken for the word after the number is not what is counted.
     let object = object.filter(|o| {
-        !(ctx.lang == crate::lang::Lang::Kk && ctx.group("object").is_none() && ctx.group("word").is_some() && kk_verb_form(o))
+        !(ctx.lang == crate::lang::Lang::Kk
+            && ctx.group("object").is_none()
+            && ctx.group("word").is_some()
+            && kk_verb_form(o))
     });
     // So is a Russian verb (около 30 выезжают): the count is elliptic, its
     // category comes from the words before it.
@@ -170,7 +193,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         Some(o) => object_category(lex, o).map(|c| telling_modifier(ctx, c)),
         None => None,
     };
-    if unit.is_none() && object_cat.is_none() && ctx.constant("category").is_none() && year_like(ctx.group("num")) {
+    if unit.is_none()
+        && object_cat.is_none()
+        && ctx.constant("category").is_none()
+        && year_like(ctx.group("num"))
+    {
         return None;
     }
     // Money is money whatever the phrase names or pays for (объем помощи составил
@@ -250,7 +277,9 @@ fn kk_verb_form(w: &str) -> bool {
 /// Other verb endings (-ят, -ли) end nouns too (детали, медали) and stay.
 fn ru_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
-    !w.contains(' ') && w.chars().count() > 4 && ["ают", "яют", "уют", "еют", "ся"].iter().any(|s| w.ends_with(s))
+    !w.contains(' ')
+        && w.chars().count() > 4
+        && ["ают", "яют", "уют", "еют", "ся"].iter().any(|s| w.ends_with(s))
 }
 
 /// Whether the word after a count makes it something else: a factor (екі есе
@@ -313,7 +342,8 @@ fn blocked_between(ctx: &Context) -> bool {
     // A Kazakh adjective in -лы/-лі right after the number takes the number
     // into itself: 5 балалы отбасы "a family with five children", 3 бөлмелі
     // (not so көпбалалы "with many children": 40 мың көпбалалы отбасы).
-    let first = between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
+    let first =
+        between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
     if ctx.lang == crate::lang::Lang::Kk
         && first.chars().count() > 4
         && (first.ends_with("лы") || first.ends_with("лі"))
@@ -341,7 +371,8 @@ fn blocked_between(ctx: &Context) -> bool {
 fn year_like(num: Option<&str>) -> bool {
     num.is_some_and(|n| {
         let n = n.trim();
-        let digits = n.split_once(['-', '‐', '‑', '–']).map_or(n, |(d, rest)| if rest == "х" { d } else { "" });
+        let digits =
+            n.split_once(['-', '‐', '‑', '–']).map_or(n, |(d, rest)| if rest == "х" { d } else { "" });
         digits.len() == 4
             && digits.bytes().all(|b| b.is_ascii_digit())
             && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
@@ -412,7 +443,8 @@ fn is_percentage(after: &str) -> bool {
 /// people); capitalized words are names (Грузии is no груз), except the
 /// sentence's first word; abbreviations in capitals are read (НКО).
 fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
-    let words: Vec<&str> = before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     words
         .iter()
         .enumerate()
@@ -456,7 +488,8 @@ fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
         // a head of people after a word that says which (қарт адамға, жетім
         // балаға): the more telling category
         Some(c) if c == "people" => Some(
-            cats.find(|c| ["volunteers", "children", "elderly", "families"].contains(&c.as_str())).unwrap_or(c),
+            cats.find(|c| ["volunteers", "children", "elderly", "families"].contains(&c.as_str()))
+                .unwrap_or(c),
         ),
         Some(c) => Some(c),
         None => lex.lookup_prefix("category", object).map(str::to_string),
@@ -486,8 +519,9 @@ fn range_scale<'a>(ctx: &'a Context) -> Option<&'a str> {
     }
     let last = ctx.group("num2")?.split_whitespace().last()?;
     let num = ctx.group("num")?;
-    (number::parse_multiplier(last).is_some() && num.split_whitespace().all(|w| number::parse_multiplier(w).is_none()))
-        .then_some(last)
+    (number::parse_multiplier(last).is_some()
+        && num.split_whitespace().all(|w| number::parse_multiplier(w).is_none()))
+    .then_some(last)
 }
 
 /// An object that is in fact a multiplier (2,5 тысячи, 5 мың), when there is no
@@ -505,7 +539,9 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         let mut l = Lexicon::default();
-        let entry = |v: &str, ws: &[&str]| (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect::<Vec<_>>());
+        let entry = |v: &str, ws: &[&str]| {
+            (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect::<Vec<_>>())
+        };
         l.tables.insert(
             "category".into(),
             vec![

@@ -116,8 +116,9 @@ impl<'a> Groups<'a> {
     /// that a pattern reads as a name.
     pub fn leads_sentence(&self, group: &str) -> bool {
         match *self {
-            Groups::Regex { caps, hay, .. } => group_span(caps, group)
-                .is_some_and(|g| !hay[..g.start].chars().any(char::is_alphanumeric)),
+            Groups::Regex { caps, hay, .. } => {
+                group_span(caps, group).is_some_and(|g| !hay[..g.start].chars().any(char::is_alphanumeric))
+            }
             Groups::Whole { .. } => false,
         }
     }

@@ -179,7 +179,8 @@ pub fn season_adjective(s: &str) -> Option<&'static str> {
     if let Some(&(_, c)) = kk.iter().find(|(w, _)| *w == t) {
         return Some(c);
     }
-    const RU_ADJ_ENDINGS: [&str; 12] = ["ий", "его", "ему", "им", "ем", "яя", "ей", "юю", "ее", "ие", "их", "ими"];
+    const RU_ADJ_ENDINGS: [&str; 12] =
+        ["ий", "его", "ему", "им", "ем", "яя", "ей", "юю", "ее", "ие", "их", "ими"];
     [("зимн", "WI"), ("весенн", "SP"), ("летн", "SU"), ("осенн", "FA")]
         .iter()
         .find_map(|&(stem, code)| t.strip_prefix(stem).filter(|r| RU_ADJ_ENDINGS.contains(r)).map(|_| code))
@@ -315,8 +316,16 @@ mod tests {
 
     #[test]
     fn season_adjectives() {
-        for (s, c) in [("көктемгі", "SP"), ("Күзгі", "FA"), ("жазғы", "SU"), ("қысқы", "WI"), ("весенний", "SP"),
-                       ("зимней", "WI"), ("летних", "SU"), ("осенним", "FA")] {
+        for (s, c) in [
+            ("көктемгі", "SP"),
+            ("Күзгі", "FA"),
+            ("жазғы", "SU"),
+            ("қысқы", "WI"),
+            ("весенний", "SP"),
+            ("зимней", "WI"),
+            ("летних", "SU"),
+            ("осенним", "FA"),
+        ] {
             assert_eq!(season_adjective(s), Some(c), "{s}");
         }
         for s in ["көктем", "весна", "летний-то", "зимовка", "жазушы", ""] {

@@ -119,8 +119,10 @@ fn match_case(like: &str, lemma: &str) -> String {
     lemma.to_string()
 }
 
-const ADJ_ENDINGS: [&str; 18] =
-    ["ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий", "ое", "ее"];
+const ADJ_ENDINGS: [&str; 18] = [
+    "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ая", "яя", "ый", "ий", "ое",
+    "ее",
+];
 
 /// An adjective ending of a Russian word, if it has one (with the stem).
 pub(crate) fn adjective(word: &str) -> Option<(&str, &str)> {
@@ -151,7 +153,8 @@ pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender, lex: &Le
     }
     let stressed = g == Gender::M
         && lex.tables.get("adj_stressed").is_some_and(|t| {
-            t.iter().any(|(_, stems)| stems.iter().any(|x| crate::rules::fold(&lower_stem).ends_with(x.as_str())))
+            t.iter()
+                .any(|(_, stems)| stems.iter().any(|x| crate::rules::fold(&lower_stem).ends_with(x.as_str())))
         });
     // Soft stems (синий, последний) and stems ending in г/к/х/ж/ш/ч/щ take и-forms.
     let soft = lower_end.starts_with(['е', 'я', 'ю'])
@@ -174,7 +177,24 @@ pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender, lex: &Le
 /// stands before the adjectives of a name: the digits.
 fn ordinal(word: &str) -> Option<&str> {
     let (num, end) = word.split_once('-')?;
-    let ok_end = matches!(end, "й" | "ый" | "ий" | "ой" | "го" | "ого" | "му" | "ому" | "м" | "ом" | "я" | "ая" | "ю" | "ую" | "е" | "ое");
+    let ok_end = matches!(
+        end,
+        "й" | "ый"
+            | "ий"
+            | "ой"
+            | "го"
+            | "ого"
+            | "му"
+            | "ому"
+            | "м"
+            | "ом"
+            | "я"
+            | "ая"
+            | "ю"
+            | "ую"
+            | "е"
+            | "ое"
+    );
     (!num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) && ok_end).then_some(num)
 }
 
@@ -306,12 +326,17 @@ mod tests {
     fn masculine_nominative_adjectives_stay_and_stressed_stems_take_oi() {
         let mut l = lex();
         l.tables.insert("org_head_m".into(), vec![("m".into(), vec!["центр".into(), "суд".into()])]);
-        l.tables.insert("adj_stressed".into(), vec![("stems".into(), vec!["окружн".into(), "областн".into()])]);
+        l.tables
+            .insert("adj_stressed".into(), vec![("stems".into(), vec!["окружн".into(), "областн".into()])]);
         assert_eq!(ru("Областной центр развития", &l), "Областной центр развития");
         assert_eq!(ru("Областного центра развития", &l), "Областной центр развития");
         assert_eq!(ru("Западном окружном военном суде", &l), "Западный окружной военный суд");
         assert_eq!(ru("2-м Западном окружном военном суде", &l), "2-й Западный окружной военный суд");
-        assert_eq!(ru("3-го Городского центра", &l), "3-й Городский центр", "stems not listed read as unstressed");
+        assert_eq!(
+            ru("3-го Городского центра", &l),
+            "3-й Городский центр",
+            "stems not listed read as unstressed"
+        );
         assert_eq!(ru("Национальной службы", &l), "Национальная служба");
         assert_eq!(ru("2-й службы", &l), "2-я служба");
     }
@@ -333,7 +358,8 @@ mod tests {
         }
         assert!(head_forms("фонд", Gender::M).iter().any(|x| x == "фонда"));
         let c = head_forms("школа-гимназия", Gender::F);
-        for x in ["школы-гимназии", "школе-гимназии", "школой-гимназией", "школу-гимназию"] {
+        for x in ["школы-гимназии", "школе-гимназии", "школой-гимназией", "школу-гимназию"]
+        {
             assert!(c.iter().any(|y| y == x), "{x} missing from {c:?}");
         }
         assert!(!c.iter().any(|y| y == "школы-гимназией"), "the halves agree in case: {c:?}");

@@ -316,7 +316,8 @@ fn parse_mixed(t: &str) -> Option<f64> {
             let digits: String = tok.chars().take_while(char::is_ascii_digit).collect();
             let rest = &tok[digits.len()..];
             // Only the last group may carry a Kazakh case ending (2 мың 300-ге).
-            let suffix_ok = rest.is_empty() || (last && is_kk_digit_suffix(rest.strip_prefix(HYPHENS).unwrap_or(rest)));
+            let suffix_ok =
+                rest.is_empty() || (last && is_kk_digit_suffix(rest.strip_prefix(HYPHENS).unwrap_or(rest)));
             if !suffix_ok {
                 return None;
             }
@@ -331,7 +332,8 @@ fn parse_mixed(t: &str) -> Option<f64> {
                 return None;
             }
             // only the last token takes a case suffix (мыңнан), others are bare
-            if !last && !["мың", "млн", "миллион", "млрд", "миллиард"].contains(tok) {
+            if !last && !["мың", "млн", "миллион", "млрд", "миллиард"].contains(tok)
+            {
                 return None;
             }
             total += group.take()? * 10f64.powi(exp);
@@ -452,7 +454,8 @@ pub fn order_base(s: &str) -> Option<f64> {
     // makes it vague (бірнеше жүз, бірнеше мың: hundreds, thousands).
     if let Some((first, rest)) = t.split_once(' ') {
         if first == "бірнеше" {
-            return order_base(rest).or_else(|| parse_number(rest).filter(|v| [100.0, 1e3, 1e6, 1e9].contains(v)));
+            return order_base(rest)
+                .or_else(|| parse_number(rest).filter(|v| [100.0, 1e3, 1e6, 1e9].contains(v)));
         }
         if let (Some(base), Some(&(_, v))) = (parse_number(first), kk.iter().find(|(w, _)| rest == *w)) {
             return Some(base * v);
@@ -1471,16 +1474,20 @@ pub(crate) mod tests {
             assert_eq!(parse_number(s), Some(v), "{s}");
         }
         let kk_attr = m.anchored("NUM_KK_ATTR");
-        for (s, v) in [("2 мың 300", 2300.0), ("4 мың 500-ге", 4500.0), ("1 млн 850", 1_000_850.0)] {
+        for (s, v) in [("2 мың 300", 2300.0), ("4 мың 500-ге", 4500.0), ("1 млн 850", 1_000_850.0)]
+        {
             assert!(kk_attr.is_match(s), "NUM_KK_ATTR {s:?}");
             assert_eq!(parse_number(s), Some(v), "{s}");
         }
-        for (s, v) in
-            [("1 млн 850 мың", 1_850_000.0), ("3 миллион 200 мыңнан", 3_200_000.0), ("12 млрд 400 млн", 12_400_000_000.0)]
-        {
+        for (s, v) in [
+            ("1 млн 850 мың", 1_850_000.0),
+            ("3 миллион 200 мыңнан", 3_200_000.0),
+            ("12 млрд 400 млн", 12_400_000_000.0),
+        ] {
             assert_eq!(parse_number(s), Some(v), "{s}");
         }
-        for s in ["2 мың 2023", "300 мың 2 млн", "5 мың", "2 мыңнан 300", "2 мың 300 400"] {
+        for s in ["2 мың 2023", "300 мың 2 млн", "5 мың", "2 мыңнан 300", "2 мың 300 400"]
+        {
             assert_eq!(parse_mixed(&normalize(s)), None, "{s}");
         }
         assert_eq!(amount("1 млн 850", Some("мың")), Some(1_850_000.0));

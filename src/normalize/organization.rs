@@ -29,7 +29,11 @@ fn nominative_of(ctx: &Context, phrase: &str) -> String {
         return nominative::kk(phrase);
     }
     let ru = nominative::ru(phrase, &ctx.set.lexicon);
-    if ru == phrase && phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)) { nominative::kk(phrase) } else { ru }
+    if ru == phrase && phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)) {
+        nominative::kk(phrase)
+    } else {
+        ru
+    }
 }
 
 /// A name as a name is written: its first letter in capitals (управления
@@ -83,7 +87,9 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     }
     let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
     // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
-    if place_form(&bare) || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a)) {
+    if place_form(&bare)
+        || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a))
+    {
         return true;
     }
     // A Russian name does not start with a two-word place (Российской Федерации по
@@ -104,10 +110,10 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
         return false;
     }
     let folded = crate::rules::fold(bare);
-    let suffixes = ctx.set.lexicon.tables.get("not_organization").into_iter().flatten().filter(|(k, _)| k == "suffix");
-    let ends_with_phrase = |w: &str| {
-        folded.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-    };
+    let suffixes =
+        ctx.set.lexicon.tables.get("not_organization").into_iter().flatten().filter(|(k, _)| k == "suffix");
+    let ends_with_phrase =
+        |w: &str| folded.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
     if suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }

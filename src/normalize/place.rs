@@ -5,11 +5,11 @@
 //! gazetteer is put in the nominative (Kazakh case endings removed). A `head`
 //! group (a generic word shared by a list of names) is looked up with the name.
 
-use super::nominative::{self, Gender};
 use super::Context;
-use crate::rules::Lexicon;
+use super::nominative::{self, Gender};
 use crate::lang::Lang;
 use crate::record::Value;
+use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let text = ctx.group("name").unwrap_or_else(|| ctx.groups.whole());
@@ -121,7 +121,10 @@ mod tests {
     fn russian_adjective_and_head_to_the_nominative() {
         let set = crate::rules::RuleSet::embedded().expect("embedded rules load");
         let lex = &set.lexicon;
-        assert_eq!(ru_adjective_head("Кировоградской области", lex).as_deref(), Some("Кировоградская область"));
+        assert_eq!(
+            ru_adjective_head("Кировоградской области", lex).as_deref(),
+            Some("Кировоградская область")
+        );
         assert_eq!(ru_adjective_head("Советского района", lex).as_deref(), Some("Советский район"));
         assert_eq!(ru_adjective_head("Северном микрорайоне", lex).as_deref(), Some("Северный микрорайон"));
         assert_eq!(
