@@ -19,6 +19,21 @@ fn records(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
 }
 
+/// `derek extract --quiet - EXTRA...` with `input` on standard input: its records.
+fn extract_stdin(input: &str, extra: &[&str]) -> Vec<Value> {
+    let mut child = derek()
+        .args(["extract", "--quiet", "-"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    records(&out.stdout)
+}
+
 fn run_ok(args: &[&str]) -> Vec<u8> {
     let out = derek().args(args).output().unwrap();
     assert!(out.status.success(), "derek {args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -104,21 +119,8 @@ fn json_lines_from_a_file_and_from_stdin() {
     assert!(recs[2]["error"].as_str().unwrap().contains("no \"text\""));
     assert_eq!(recs[3]["lang"], "kk");
 
-    let mut child = derek()
-        .args(["extract", "--quiet", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("{\"id\": \"s1\", \"text\": \"Еріктілер 600-ден астам іс-шара өткізді.\"}\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let recs = records(&out.stdout);
+    let recs =
+        extract_stdin("{\"id\": \"s1\", \"text\": \"Еріктілер 600-ден астам іс-шара өткізді.\"}\n", &[]);
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["id"], "s1");
     assert_eq!(recs[0]["entities"][0]["type"], "count");
@@ -203,13 +205,7 @@ fn relative_dates_resolve_against_the_document_date() {
                  {\"id\":\"b\",\"text\":\"В прошлом году волонтеры помогли.\"}\n\
                  {\"id\":\"c\",\"text\":\"В прошлом году волонтеры помогли.\",\"date\":\"not a date\"}\n";
     let dates = |extra: &[&str]| -> Vec<Vec<Value>> {
-        let mut cmd = derek();
-        cmd.args(["extract", "--quiet", "-"]).args(extra).stdin(Stdio::piped()).stdout(Stdio::piped());
-        let mut child = cmd.spawn().unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success());
-        records(&out.stdout)
+        extract_stdin(input, extra)
             .iter()
             .map(|r| r["entities"].as_array().unwrap().iter().map(|e| e["value"].clone()).collect())
             .collect()
@@ -323,15 +319,7 @@ fn output_dash_is_standard_output() {
 fn quoted_speech_in_the_other_language_meets_its_rules() {
     let text = "Жәрмеңкені қолдаған «Дала нұры» ЖШС-ның өкілі орыс тілінде сөйлеп: «Мы передали 200 комплектов зимней одежды и обуви, а в январе поможем еще 40 семьям из соседних сел», – деді.";
     let line = serde_json::json!({"id": "q", "text": text});
-    let mut child = derek()
-        .args(["extract", "--quiet", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(format!("{line}\n").as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let rec = &records(&out.stdout)[0];
+    let rec = &extract_stdin(&format!("{line}\n"), &[])[0];
     let found: Vec<(String, String)> = rec["entities"]
         .as_array()
         .unwrap()
