@@ -202,14 +202,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // Money is money whatever the phrase names or pays for (объем помощи составил
     // 5 млрд тенге, 2 млн тенге пожертвований, 250 мың теңгеден біржолғы көмек).
-    let money_unit = unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).filter(|c| *c == "money");
+    let unit_cat = unit.as_deref().and_then(|u| lex.lookup("unit_category", u));
     let category = ctx
         .constant("category")
         .or_else(|| young.then(|| "people".to_string()))
-        .or_else(|| money_unit.map(str::to_string))
+        .or_else(|| unit_cat.filter(|c| *c == "money").map(str::to_string))
         .or(object_cat)
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
-        .or_else(|| unit.as_deref().and_then(|u| lex.lookup("unit_category", u)).map(str::to_string))
+        .or_else(|| unit_cat.map(str::to_string))
         .or_else(|| {
             (object.is_none() && unit.is_none())
                 .then(|| context_category(lex, ctx.groups.preceding()))
