@@ -151,11 +151,12 @@ pub(crate) fn adjective_nominative(stem: &str, ending: &str, g: Gender, lex: &Le
     if g == Gender::M && matches!(lower_end.as_str(), "ый" | "ий" | "ой") {
         return format!("{stem}{ending}");
     }
-    let stressed = g == Gender::M
-        && lex.tables.get("adj_stressed").is_some_and(|t| {
-            t.iter()
-                .any(|(_, stems)| stems.iter().any(|x| crate::rules::fold(&lower_stem).ends_with(x.as_str())))
-        });
+    let stressed = g == Gender::M && {
+        let folded = crate::rules::fold(&lower_stem);
+        lex.tables
+            .get("adj_stressed")
+            .is_some_and(|t| t.iter().any(|(_, stems)| stems.iter().any(|x| folded.ends_with(x.as_str()))))
+    };
     // Soft stems (синий, последний) and stems ending in г/к/х/ж/ш/ч/щ take и-forms.
     let soft = lower_end.starts_with(['е', 'я', 'ю'])
         || lower_end == "ий" && !lower_stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']);
