@@ -160,8 +160,8 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
         if q.start > at {
             parts.push((at..q.start, g_out.lang));
         }
-        parts.push((q.clone(), g_in.lang));
         at = q.end;
+        parts.push((q, g_in.lang));
     }
     if at < sentence.len() {
         parts.push((at..sentence.len(), g_out.lang));

@@ -574,10 +574,7 @@ fn eval(args: EvalArgs) -> ExitCode {
             Ok(eval::GoldKind::Records) => match pairs.last_mut() {
                 Some((_, pred @ None)) if args.pred.is_none() => *pred = Some(f),
                 _ => {
-                    eprintln!(
-                        "derek: {}: derek's records, not gold: give them right after the gold file they answer (derek eval GOLD.jsonl PRED.jsonl), or with --pred",
-                        f.display()
-                    );
+                    eprintln!("derek: {}", eval::records_not_gold(&f));
                     return ExitCode::from(2);
                 }
             },

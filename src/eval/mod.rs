@@ -127,6 +127,17 @@ fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
+/// The error of a records file given where a gold file is expected.
+pub fn records_not_gold(path: &Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{}: derek's records, not gold: give them right after the gold file they answer (derek eval GOLD.jsonl PRED.jsonl), or with --pred",
+            path.display()
+        ),
+    )
+}
+
 /// Evaluate derek on one gold file; for entity files, `pred` is a records file
 /// to score instead of running `engine`.
 pub fn evaluate(
@@ -145,13 +156,7 @@ pub fn evaluate(
             errors: if with_errors { sentences::errors(path)? } else { Vec::new() },
         }),
         GoldKind::Ner => ner::evaluate(path, engine, with_errors),
-        GoldKind::Records => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "{}: derek's records, not gold: give them after the gold file they answer (derek eval GOLD.jsonl PRED.jsonl)",
-                path.display()
-            ),
-        )),
+        GoldKind::Records => Err(records_not_gold(path)),
         GoldKind::Entities => {
             let gold = entities::read_docs(path)?;
             let predicted = match pred {
