@@ -455,29 +455,28 @@ impl Engine {
         for lang in [Lang::Ru, Lang::Kk] {
             // What this language's rules see: the sentences of its own and of no
             // language, whole, and the parts in it of the other language's sentences.
-            let mut sentences: Vec<(usize, usize)> = Vec::new();
-            let mut spans: Vec<Range<usize>> = Vec::new();
+            // (document, sentence, the byte range the rules read)
+            let mut sentences: Vec<(usize, usize, Range<usize>)> = Vec::new();
             for (d, doc) in docs.iter().enumerate() {
-                for si in 0..doc.ranges.len() {
+                for (si, r) in doc.ranges.iter().enumerate() {
                     let l = doc.langs.get(si).copied().unwrap_or(Lang::Und);
                     if l == lang || l == Lang::Und {
-                        sentences.push((d, si));
-                        spans.push(doc.ranges[si].clone());
+                        sentences.push((d, si, r.clone()));
                     }
                 }
             }
-            for (d, si, part, _) in quoted.iter().filter(|q| q.3 == lang) {
-                sentences.push((*d, *si));
-                spans.push(part.clone());
-            }
+            sentences.extend(
+                quoted.iter().filter(|q| q.3 == lang).map(|(d, si, part, _)| (*d, *si, part.clone())),
+            );
             if sentences.is_empty() {
                 continue;
             }
             let lr = self.rules_for(lang);
             let timing = costs.is_some();
             let clock = || timing.then(std::time::Instant::now);
-            let bytes_of =
-                |list: &mut dyn Iterator<Item = usize>| -> u64 { list.map(|k| spans[k].len() as u64).sum() };
+            let bytes_of = |list: &mut dyn Iterator<Item = usize>| -> u64 {
+                list.map(|k| sentences[k].2.len() as u64).sum()
+            };
             if let Some(c) = costs.as_mut() {
                 c.sentences += sentences.len() as u64;
                 c.bytes += bytes_of(&mut (0..sentences.len()));
@@ -485,7 +484,8 @@ impl Engine {
             for &(rule_idx, k) in &lr.gazetteer_rules {
                 let start = clock();
                 let before: usize = cands.iter().map(Vec::len).sum();
-                for (&(d, si), span) in sentences.iter().zip(&spans) {
+                for (d, si, span) in &sentences {
+                    let (d, si) = (*d, *si);
                     let doc = &docs[d];
                     let automaton = &self.automata[k];
                     let langs = (lang, doc.lang);
@@ -509,8 +509,8 @@ impl Engine {
             let mut passing: Vec<Vec<usize>> = vec![Vec::new(); lr.rules.len()];
             let mut masked: Vec<Option<String>> = vec![None; sentences.len()];
             let (mut folded, mut pass) = (String::new(), Vec::new());
-            for (k, &(d, _)) in sentences.iter().enumerate() {
-                let sentence = &docs[d].text[spans[k].clone()];
+            for (k, (d, _, span)) in sentences.iter().enumerate() {
+                let sentence = &docs[*d].text[span.clone()];
                 folded.clear();
                 prefilter::fold_into(sentence, &mut folded);
                 lr.prefilter.scan(&folded, &mut pass);
@@ -532,20 +532,12 @@ impl Engine {
                 let mut matches = 0;
                 let before: usize = cands.iter().map(Vec::len).sum();
                 for &k in positions {
-                    let (d, si) = sentences[k];
+                    let (d, si, ref span) = sentences[k];
                     let doc = &docs[d];
                     let m = masked[k].as_deref();
                     let langs = (lang, doc.lang);
-                    matches += self.match_regex(
-                        rule_idx,
-                        doc.text,
-                        &spans[k],
-                        m,
-                        si,
-                        langs,
-                        &mut caps,
-                        &mut cands[d],
-                    );
+                    matches +=
+                        self.match_regex(rule_idx, doc.text, span, m, si, langs, &mut caps, &mut cands[d]);
                 }
                 if let (Some(c), Some(t)) = (costs.as_mut(), start) {
                     c.rules[rule_idx].add(&RuleCost {
