@@ -302,16 +302,8 @@ fn language_of(path: &Path, encoding: &'static Encoding) -> io::Result<Guess> {
         let n = read_full(&mut file, &mut raw)?;
         let eof = n == 0;
         decode_into(&mut decoder, &raw[..n], eof, &mut buf);
-        // A word cut at the end of the chunk waits for its end (a line without
-        // spaces is cut anywhere past a few megabytes).
-        let mut end = if eof || buf.len() > 4 * raw.len() {
-            buf.len()
-        } else {
-            buf.rfind(char::is_whitespace).unwrap_or(0)
-        };
-        while !buf.is_char_boundary(end) {
-            end -= 1;
-        }
+        // Parts cut between words, as windows are.
+        let end = if eof { buf.len() } else { cut(&buf, 0) };
         total.add(&lang::part_evidence(&buf[..end]));
         if sample.len() < SAMPLE {
             let mut take = (SAMPLE - sample.len()).min(end);
