@@ -47,13 +47,14 @@ pub enum GoldKind {
 pub fn kind_of(path: &Path) -> io::Result<GoldKind> {
     let f = std::fs::File::open(path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    for line in io::BufReader::new(f).lines() {
+    for (i, line) in io::BufReader::new(f).lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&line)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}:1: {e}", path.display())))?;
+        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("{}:{}: {e}", path.display(), i + 1))
+        })?;
         // A record counts its characters and has no gold boundaries.
         let record = v.get("chars").is_some() && v.get("sentences").is_some() && v.get("bounds").is_none();
         return Ok(if record {
@@ -257,4 +258,36 @@ pub fn table(figures: &[Figure], floors: Option<&Floors>) -> String {
         s.push_str(&format!("{:<w$}  {:>9.4}  {}{}\n", f.name, f.value, f.detail, floor));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of_text(name: &str, text: &str) -> io::Result<GoldKind> {
+        let path = std::env::temp_dir().join(format!("derek-kind-{}-{name}.jsonl", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        let kind = kind_of(&path);
+        std::fs::remove_file(&path).unwrap();
+        kind
+    }
+
+    #[test]
+    fn the_kind_is_read_off_the_first_non_empty_line() {
+        let k = |t| kind_of_text("k", t).unwrap();
+        assert!(matches!(k("\n{\"text\": \"a b\", \"bounds\": [2]}\n"), GoldKind::Sentences));
+        assert!(matches!(k("{\"lang\": \"kk\", \"text\": \"Сәлем\"}\n"), GoldKind::LangId));
+        assert!(matches!(k("{\"text\": \"x\", \"entities\": []}\n"), GoldKind::Entities));
+        assert!(matches!(k("{\"id\": \"a\", \"chars\": 1, \"sentences\": [], \"entities\": []}\n"), GoldKind::Records));
+    }
+
+    #[test]
+    fn a_bad_line_is_named_by_its_own_number() {
+        let e = kind_of_text("bad", "\n\n{not json\n").unwrap_err();
+        assert!(e.to_string().contains(".jsonl:3: "), "{e}");
+        let e = kind_of_text("unknown", "{\"foo\": 1}\n").unwrap_err();
+        assert!(e.to_string().contains("not a gold file"), "{e}");
+        let e = kind_of_text("empty", "\n \n").unwrap_err();
+        assert!(e.to_string().ends_with(": empty"), "{e}");
+    }
 }
