@@ -278,7 +278,10 @@ mod tests {
         assert!(matches!(k("\n{\"text\": \"a b\", \"bounds\": [2]}\n"), GoldKind::Sentences));
         assert!(matches!(k("{\"lang\": \"kk\", \"text\": \"Сәлем\"}\n"), GoldKind::LangId));
         assert!(matches!(k("{\"text\": \"x\", \"entities\": []}\n"), GoldKind::Entities));
-        assert!(matches!(k("{\"id\": \"a\", \"chars\": 1, \"sentences\": [], \"entities\": []}\n"), GoldKind::Records));
+        assert!(matches!(
+            k("{\"id\": \"a\", \"chars\": 1, \"sentences\": [], \"entities\": []}\n"),
+            GoldKind::Records
+        ));
     }
 
     #[test]
