@@ -50,6 +50,13 @@ pub struct Engine {
     automata: Vec<Automaton>,
     /// What each rule cost, when asked for ([`Engine::record_costs`]).
     costs: Option<std::sync::Mutex<Costs>>,
+    /// The search cache (lazy DFA states) of each regex rule, by rule index,
+    /// made on first use. One per rule, not one per rule and thread: a thread
+    /// runs a rule over its chunk holding the rule's cache, and the other
+    /// threads take other rules meanwhile ([`Engine::extract_many`]). The caches
+    /// are most of the memory of a run; per thread, they were most of what a
+    /// second thread added.
+    caches: Vec<std::sync::Mutex<Option<regex_automata::meta::Cache>>>,
 }
 
 /// What one rule cost over a run ([`Engine::record_costs`]).
@@ -229,7 +236,8 @@ impl Engine {
         };
         let ru = build(Lang::Ru)?;
         let kk = build(Lang::Kk)?;
-        Ok(Engine { set, ru, kk, automata, costs: None })
+        let caches = set.rules.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        Ok(Engine { set, ru, kk, automata, costs: None, caches })
     }
 
     /// Record what each rule costs from now on (`derek extract --costs`); a
@@ -249,7 +257,8 @@ impl Engine {
     }
 
     /// One regex rule over one sentence; `caps` is the rule's capture slots,
-    /// made on its first match and kept for the next sentences. `masked` is the
+    /// made on its first match and kept for the next sentences, `cache` its
+    /// search cache ([`Engine::caches`]). `masked` is the
     /// sentence with its token words masked ([`crate::token`]), which a rule
     /// using token macros searches instead (the groups are read from the sentence).
     #[allow(clippy::too_many_arguments)]
@@ -262,6 +271,7 @@ impl Engine {
         si: usize,
         (lang, doc_lang): (Lang, Lang),
         caps: &mut Option<Captures>,
+        cache: &mut regex_automata::meta::Cache,
         out: &mut Vec<Candidate>,
     ) -> u64 {
         let hay = &text[range.clone()];
@@ -275,7 +285,7 @@ impl Engine {
             // The lazy DFA finds the match (forward to its end, backward to its
             // start); the meta regex then resolves the captures on it alone.
             let caps = caps.get_or_insert_with(|| regex.create_captures());
-            regex.search_captures(&Input::new(search_hay).span(pos..hay.len()), caps);
+            regex.search_captures_with(cache, &Input::new(search_hay).span(pos..hay.len()), caps);
             let Some(m) = caps.get_match() else {
                 break;
             };
@@ -526,28 +536,56 @@ impl Engine {
             if let (Some(c), Some(t)) = (costs.as_mut(), start) {
                 c.prefilter_seconds += t.elapsed().as_secs_f64();
             }
-            for (&rule_idx, positions) in lr.rules.iter().zip(&passing) {
-                let mut caps = None;
-                let start = clock();
-                let mut matches = 0;
-                let before: usize = cands.iter().map(Vec::len).sum();
-                for &k in positions {
-                    let (d, si, ref span) = sentences[k];
-                    let doc = &docs[d];
-                    let m = masked[k].as_deref();
-                    let langs = (lang, doc.lang);
-                    matches +=
-                        self.match_regex(rule_idx, doc.text, span, m, si, langs, &mut caps, &mut cands[d]);
+            // Each rule runs holding its cache: a rule another thread holds is
+            // taken up after the others (candidates are resolved in an order of
+            // their own, so the order rules run in does not change the output).
+            let mut todo: Vec<usize> = (0..lr.rules.len()).filter(|&r| !passing[r].is_empty()).collect();
+            let mut waited = false;
+            while !todo.is_empty() {
+                let mut busy = Vec::new();
+                for r in todo {
+                    let (rule_idx, positions) = (lr.rules[r], &passing[r]);
+                    let slot = &self.caches[rule_idx];
+                    let mut guard = match slot.try_lock() {
+                        Ok(g) => g,
+                        Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+                        Err(std::sync::TryLockError::WouldBlock) if !waited => {
+                            busy.push(r);
+                            continue;
+                        }
+                        Err(std::sync::TryLockError::WouldBlock) => {
+                            slot.lock().unwrap_or_else(|e| e.into_inner())
+                        }
+                    };
+                    let Matcher::Regex { regex, .. } = &self.set.rules[rule_idx].matcher else { continue };
+                    let cache = guard.get_or_insert_with(|| regex.create_cache());
+                    let mut caps = None;
+                    let start = clock();
+                    let mut matches = 0;
+                    let before: usize = cands.iter().map(Vec::len).sum();
+                    for &k in positions {
+                        let (d, si, ref span) = sentences[k];
+                        let doc = &docs[d];
+                        let m = masked[k].as_deref();
+                        let langs = (lang, doc.lang);
+                        let out = &mut cands[d];
+                        matches +=
+                            self.match_regex(rule_idx, doc.text, span, m, si, langs, &mut caps, cache, out);
+                    }
+                    drop(guard);
+                    if let (Some(c), Some(t)) = (costs.as_mut(), start) {
+                        c.rules[rule_idx].add(&RuleCost {
+                            sentences: positions.len() as u64,
+                            bytes: bytes_of(&mut positions.iter().copied()),
+                            matches,
+                            kept: (cands.iter().map(Vec::len).sum::<usize>() - before) as u64,
+                            seconds: t.elapsed().as_secs_f64(),
+                        });
+                    }
                 }
-                if let (Some(c), Some(t)) = (costs.as_mut(), start) {
-                    c.rules[rule_idx].add(&RuleCost {
-                        sentences: positions.len() as u64,
-                        bytes: bytes_of(&mut positions.iter().copied()),
-                        matches,
-                        kept: (cands.iter().map(Vec::len).sum::<usize>() - before) as u64,
-                        seconds: t.elapsed().as_secs_f64(),
-                    });
-                }
+                // The rules that were busy: now waited for, one by one.
+                todo = busy;
+                waited = true;
             }
         }
         if let (Some(total), Some(mine)) = (&self.costs, costs) {
