@@ -530,7 +530,7 @@ fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
     if ctx.group("mult").is_some() {
         return None;
     }
-    ctx.group("object").map(str::trim).filter(|o| number::parse_multiplier(o).is_some())
+    ctx.group("object").or(ctx.group("word")).map(str::trim).filter(|o| number::parse_multiplier(o).is_some())
 }
 
 #[cfg(test)]

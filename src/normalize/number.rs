@@ -358,6 +358,13 @@ pub fn parse_multiplier(s: &str) -> Option<f64> {
 }
 
 /// The decimal exponent of a normalized multiplier.
+/// мың with a possessive, "N thousand of them" (олардың 31 мыңы, 2 мыңын): a
+/// multiplier after digits, no number word by itself (the grammar's
+/// `KK_THOUSAND_POSS`).
+fn is_kk_thousand_poss(t: &str) -> bool {
+    t.strip_prefix("мыңы").is_some_and(|r| ["", "н", "на", "нда", "нан", "ның", "мен"].contains(&r))
+}
+
 fn multiplier_exp(t: &str) -> Option<i32> {
     let abbrev = [("тыс", 3), ("млн", 6), ("млрд", 9), ("трлн", 12)];
     for (a, e) in abbrev {
@@ -373,6 +380,9 @@ fn multiplier_exp(t: &str) -> Option<i32> {
                 }
             }
         }
+    }
+    if is_kk_thousand_poss(t) {
+        return Some(3);
     }
     match parse_words(t) {
         // only a scale word by itself, not "пять тысяч"
@@ -390,6 +400,12 @@ fn multiplier_exp(t: &str) -> Option<i32> {
 pub fn amount(num: &str, mult: Option<&str>) -> Option<f64> {
     let mult = mult.map(str::trim).filter(|m| !m.is_empty());
     let Some(m) = mult else {
+        // a head number with its multiplier: 31 мыңы
+        if let Some((digits, m)) = num.trim().rsplit_once([' ', '\u{a0}'])
+            && is_kk_thousand_poss(&normalize(m))
+        {
+            return amount(digits, Some(m));
+        }
         return parse_number(num);
     };
     let exp = multiplier_exp(&normalize(m))?;
@@ -1234,6 +1250,11 @@ pub(crate) mod tests {
         assert_eq!(amount("полтора", Some("млн")), Some(1.5e6));
         assert_eq!(amount("двух", Some("миллионов")), Some(2e6));
         assert_eq!(amount("Екі", Some("мыңнан")), Some(2000.0));
+        assert_eq!(amount("31 мыңы", None), Some(31000.0));
+        assert_eq!(amount("2", Some("мыңын")), Some(2000.0));
+        assert_eq!(amount("мыңы", None), None);
+        assert_eq!(amount("31 мыңы", None), Some(31000.0));
+        assert_eq!(amount("5 мыңынан", None), Some(5000.0));
         assert_eq!(amount("1,200", None), Some(1200.0));
         assert_eq!(amount("51,5", None), Some(51.5));
         assert_eq!(amount("600-ден", None), Some(600.0));
