@@ -177,6 +177,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ctx.group("num").is_some_and(is_kk_ablative) && object.as_deref().is_some_and(is_fraction_part) {
         return None;
     }
+    // A currency word taken for the object, where the unit's own match failed
+    // (1,5 млн тенге каждый): it is the unit, and there is no object.
+    let (unit, object) = match (&unit, object.as_deref()) {
+        (None, Some(o)) if !o.contains(' ') && ctx.group("unit").is_none() => {
+            match lex.lookup("unit", o).or_else(|| lex.lookup_prefix("unit", o)) {
+                Some(u) if lex.lookup("unit_category", u) == Some("money") => (Some(u.to_string()), None),
+                _ => (unit, object),
+            }
+        }
+        _ => (unit, object),
+    };
     // A number word taken for the object (оннан бес: a fraction, two numbers).
     if object.as_deref().is_some_and(|o| !o.contains(' ') && number::parse_number(o).is_some()) {
         return None;
