@@ -88,6 +88,17 @@ impl<'a> Groups<'a> {
         }
     }
 
+    /// The text of the sentence before the entity (its `span` group, else the
+    /// whole match); empty for gazetteer matches.
+    pub fn before_span(&self) -> &'a str {
+        match *self {
+            Groups::Regex { caps, hay, .. } => group_span(caps, "span")
+                .or_else(|| caps.get_match().map(|m| m.span()))
+                .map_or("", |s| &hay[..s.start]),
+            Groups::Whole { .. } => "",
+        }
+    }
+
     /// The text of the sentence after the entity (its `span` group, else the
     /// whole match); empty for gazetteer matches.
     pub fn following(&self) -> &'a str {

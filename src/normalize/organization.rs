@@ -155,9 +155,24 @@ fn weak_at_start(ctx: &Context, raw: &str) -> bool {
         && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
 }
 
+/// A name in quotes that a word of `[project_word]` follows names a project,
+/// a campaign or an event, not an organization: «Жастар банкі» жобасы,
+/// «Таза Қазақстан» акциясы, проект «Добрые соседи» is caught by the rules'
+/// own descriptors.
+fn names_a_project(ctx: &Context) -> bool {
+    let opened = ctx.groups.before_span().trim_end().ends_with(['«', '"', '“', '„']);
+    let Some(rest) = ctx.groups.following().strip_prefix(['»', '"', '”', '“']) else {
+        return false;
+    };
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    opened && !word.is_empty() && ctx.set.lexicon.lookup_prefix("project_word", &word).is_some()
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
-    if ctx.constant("name").is_none() && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw)) {
+    if ctx.constant("name").is_none()
+        && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw) || names_a_project(ctx))
+    {
         return None;
     }
     let name = if let Some(n) = known(ctx, &raw) {
