@@ -159,7 +159,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             ctx.group("approx").is_some() || ctx.group("approx_end").is_some(),
         );
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
-        || blocked_between(ctx)
+        || blocked_between(ctx, amount)
     {
         return None;
     }
@@ -342,7 +342,7 @@ fn is_ordinal(w: &str) -> bool {
 /// them a duration, age, percentage or ordinal (отыз сегіз жастағы тұрғын,
 /// он бір жыл бұрын дәрігерлер; 4000 тоннаға жуығы зардап шеккен: the count
 /// ends at the possessive жуығы) makes the match no count.
-fn blocked_between(ctx: &Context) -> bool {
+fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let lex = &ctx.set.lexicon;
     let between = ["unit", "approx", "mult2", "mult", "num2", "num"]
         .iter()
@@ -373,7 +373,10 @@ fn blocked_between(ctx: &Context) -> bool {
         let lower = w.to_lowercase();
         let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
         let warm_word = warm && lower == "жылы";
-        !w.is_empty() && !conjunction && !warm_word && (not_counted(lex, w) || is_ordinal(w))
+        // жас before a noun is "young" past any age (320 жас маман), as alone.
+        let young_word =
+            ctx.lang == crate::lang::Lang::Kk && lower == "жас" && young_people(Some(w), amount, false);
+        !w.is_empty() && !conjunction && !warm_word && !young_word && (not_counted(lex, w) || is_ordinal(w))
     })
 }
 
