@@ -408,6 +408,19 @@ impl Engine {
             if s < last_end {
                 continue;
             }
+            // A name that is also a person's (Сатпаев, Жансүгіров) reads as the person
+            // beside an initial, a first name or a surname.
+            if let Matcher::Gazetteer { name, lang: gz_lang, .. } = &rule.matcher
+                && self
+                    .set
+                    .gazetteers
+                    .get(name)
+                    .and_then(|g| g.lookup(&text[s..e], *gz_lang))
+                    .is_some_and(|(entry, _)| entry.ambiguous)
+                && crate::gazetteer::reads_as_person(text, s, e)
+            {
+                continue;
+            }
             let groups = Groups::Whole { text: &text[s..e], group: group.as_deref() };
             let ctx = Context { rule, groups, lang, doc_lang, set: &self.set };
             if let Some(value) = normalize::value(&ctx) {

@@ -61,9 +61,8 @@ struct EntryDef {
     /// The key of the entry this one names too (РК names KZ): mentions aggregate under it.
     #[serde(default)]
     same_as: Option<String>,
-    /// Names that are also common words; kept for maintainers and future filtering.
+    /// Names that are also common words or personal names: a match needs context.
     #[serde(default)]
-    #[allow(dead_code)]
     ambiguous: bool,
     #[serde(default)]
     #[allow(dead_code)]
@@ -77,6 +76,10 @@ pub struct Entry {
     pub kind: Option<String>,
     pub ru: Option<String>,
     pub kk: Option<String>,
+    /// Its names are also personal names or common words (Сатпаев, Қонаев,
+    /// Темірлан): a mention that reads as a person's name is none of it
+    /// ([`reads_as_person`]).
+    pub ambiguous: bool,
 }
 
 impl Entry {
@@ -173,6 +176,7 @@ impl Gazetteer {
                 kind: e.kind.clone(),
                 ru: e.ru.first().or(e.ru_abbr.first()).cloned(),
                 kk: e.kk.first().or(e.kk_abbr.first()).cloned(),
+                ambiguous: e.ambiguous,
             });
             for (lemmas, lang) in [(&e.ru, Lang::Ru), (&e.kk, Lang::Kk)] {
                 for lemma in lemmas {
@@ -266,6 +270,38 @@ impl Gazetteer {
     }
 }
 
+/// Does the mention `start..end` of `text` read as a person's name rather than
+/// a place: after an initial (І. Жансүгіров, К.Сатпаева), after a capitalized
+/// word inside a sentence with only spaces between (Ілияс Жансүгіров), before
+/// a surname (Темірлан Әбенов), or named after (Сәтбаев атындағы, имени
+/// Кунаева)? For the places of `ambiguous` entries.
+pub fn reads_as_person(text: &str, start: usize, end: usize) -> bool {
+    const SPACES: [char; 2] = [' ', '\u{a0}'];
+    let word = |c: &char| c.is_alphabetic() || *c == '-';
+    let before = text[..start].trim_end_matches(SPACES);
+    let spaced_before = before.len() < start;
+    // an initial: one capital letter and a dot, no letter before it
+    let mut back = before.chars().rev();
+    let initial = back.next() == Some('.')
+        && back.next().is_some_and(char::is_uppercase)
+        && back.next().is_none_or(|c| !c.is_alphabetic());
+    let prev: String = before.chars().rev().take_while(word).collect::<Vec<_>>().into_iter().rev().collect();
+    let ahead = before[..before.len() - prev.len()].trim_end();
+    let inside_sentence = !ahead.is_empty() && !ahead.ends_with(['.', '!', '?', '\n', ':', '«', '"', '(']);
+    let prev_capital =
+        spaced_before && inside_sentence && prev.chars().next().is_some_and(char::is_uppercase);
+    let after = &text[end..];
+    let after_trim = after.trim_start_matches(SPACES);
+    let next: String = after_trim.chars().take_while(word).collect();
+    let surname = ["ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "улы", "кызы", "ский", "ская"];
+    let next_surname = after_trim.len() < after.len()
+        && next.chars().next().is_some_and(char::is_uppercase)
+        && surname.iter().any(|s| next.ends_with(s));
+    let named_after =
+        next.to_lowercase() == "атындағы" || prev.to_lowercase() == "имени" || before.ends_with("им.");
+    initial || prev_capital || next_surname || named_after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +353,22 @@ kk_abbr = ["ҚР"]
     fn entries_without_names_are_refused() {
         let err = Gazetteer::parse("x", "[[entry]]\nkey = \"K\"\n").unwrap_err();
         assert!(err.contains("entry K has no names"), "{err}");
+    }
+
+    #[test]
+    fn a_mention_that_reads_as_a_person() {
+        use super::reads_as_person;
+        let at = |t: &str, w: &str| {
+            let s = t.find(w).unwrap();
+            reads_as_person(t, s, s + w.len())
+        };
+        assert!(at("Акцияға І. Жансүгіров атындағы университет қатысты.", "Жансүгіров"));
+        assert!(at("Студенты университета имени Сатпаева пришли.", "Сатпаева"));
+        assert!(at("Ақын Ілияс Жансүгіров туралы кеш өтті.", "Жансүгіров"));
+        assert!(at("Жобаны Темірлан Әбенов бастады.", "Темірлан"));
+        assert!(!at("В Сатпаеве открыли центр.", "Сатпаеве"));
+        assert!(!at("Жансүгіров ауылында 20 ерікті жұмыс істейді.", "Жансүгіров"));
+        assert!(!at("Еріктілер Алматы облысы, Жансүгіров ауылына барды.", "Жансүгіров"));
+        assert!(!at("Помощь доставили в Конаев Алматинской области.", "Конаев"));
     }
 }
