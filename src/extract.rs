@@ -417,7 +417,7 @@ impl Engine {
                     .get(name)
                     .and_then(|g| g.lookup(&text[s..e], *gz_lang))
                     .is_some_and(|(entry, _)| entry.ambiguous)
-                && crate::gazetteer::reads_as_person(text, s, e)
+                && crate::gazetteer::reads_as_person(text, range.start, s, e)
             {
                 continue;
             }
@@ -614,6 +614,8 @@ impl Engine {
             .into_iter()
             .zip(docs)
             .map(|(c, doc)| {
+                // Words of a hashtag (#Алматы) are the tag's, not the text's (GUIDELINES).
+                let c = c.into_iter().filter(|c| !doc.text[..c.start].ends_with('#')).collect();
                 self.resolve(c)
                     .into_iter()
                     .map(|c| Entity {

@@ -272,10 +272,11 @@ impl Gazetteer {
 
 /// Does the mention `start..end` of `text` read as a person's name rather than
 /// a place: after an initial (І. Жансүгіров, К.Сатпаева), after a capitalized
-/// word inside a sentence with only spaces between (Ілияс Жансүгіров), before
+/// word inside its sentence with only spaces between (Ілияс Жансүгіров), before
 /// a surname (Темірлан Әбенов), or named after (Сәтбаев атындағы, имени
-/// Кунаева)? For the places of `ambiguous` entries.
-pub fn reads_as_person(text: &str, start: usize, end: usize) -> bool {
+/// Кунаева)? For the places of `ambiguous` entries; `sentence` is where the
+/// mention's sentence starts (a capital there proves nothing).
+pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) -> bool {
     const SPACES: [char; 2] = [' ', '\u{a0}'];
     let word = |c: &char| c.is_alphabetic() || *c == '-';
     let before = text[..start].trim_end_matches(SPACES);
@@ -286,10 +287,18 @@ pub fn reads_as_person(text: &str, start: usize, end: usize) -> bool {
         && back.next().is_some_and(char::is_uppercase)
         && back.next().is_none_or(|c| !c.is_alphabetic());
     let prev: String = before.chars().rev().take_while(word).collect::<Vec<_>>().into_iter().rev().collect();
-    let ahead = before[..before.len() - prev.len()].trim_end();
-    let inside_sentence = !ahead.is_empty() && !ahead.ends_with(['.', '!', '?', '\n', ':', '«', '"', '(']);
-    let prev_capital =
-        spaced_before && inside_sentence && prev.chars().next().is_some_and(char::is_uppercase);
+    let prev_start = before.len() - prev.len();
+    let opens = ['.', '!', '?', '\n', ':', '«', '"', '(', '–', '—'];
+    let inside_sentence =
+        prev_start > sentence && !text[sentence.min(prev_start)..prev_start].trim_end().ends_with(opens);
+    // a preposition is no first name (В Рудном, – В Конаеве)
+    let prepositions =
+        ["в", "во", "из", "на", "по", "к", "ко", "с", "со", "от", "до", "у", "под", "над", "за", "для"];
+    let preposition = prepositions.contains(&prev.to_lowercase().as_str());
+    let prev_capital = spaced_before
+        && inside_sentence
+        && !preposition
+        && prev.chars().next().is_some_and(char::is_uppercase);
     let after = &text[end..];
     let after_trim = after.trim_start_matches(SPACES);
     let next: String = after_trim.chars().take_while(word).collect();
@@ -360,7 +369,7 @@ kk_abbr = ["ҚР"]
         use super::reads_as_person;
         let at = |t: &str, w: &str| {
             let s = t.find(w).unwrap();
-            reads_as_person(t, s, s + w.len())
+            reads_as_person(t, 0, s, s + w.len())
         };
         assert!(at("Акцияға І. Жансүгіров атындағы университет қатысты.", "Жансүгіров"));
         assert!(at("Студенты университета имени Сатпаева пришли.", "Сатпаева"));
@@ -370,5 +379,7 @@ kk_abbr = ["ҚР"]
         assert!(!at("Жансүгіров ауылында 20 ерікті жұмыс істейді.", "Жансүгіров"));
         assert!(!at("Еріктілер Алматы облысы, Жансүгіров ауылына барды.", "Жансүгіров"));
         assert!(!at("Помощь доставили в Конаев Алматинской области.", "Конаев"));
+        assert!(!at("Конаев, 19 июля – В Конаеве прошла акция.", "Конаеве"));
+        assert!(!at("Итоги 02.03.2026, 15:40\n\nВ Рудном открылась мастерская.", "Рудном"));
     }
 }
