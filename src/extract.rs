@@ -159,6 +159,34 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     open && close
 }
 
+/// Is byte `at` of `text` on a page's line of tags (`Теги: волонтеры, Алматы`)?
+/// Looks back a few hundred bytes at most (a tag line is short; a document
+/// may be one line of megabytes).
+fn in_tag_line(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(400);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let line = match window.rfind('\n') {
+        Some(nl) => &window[nl + 1..],
+        None if from == 0 => window,
+        None => return false,
+    };
+    let head: String = line.trim_start().chars().take(8).flat_map(char::to_lowercase).collect();
+    ["теги:", "тэги:", "тегтер:", "тег:", "tags:", "метки:"].iter().any(|t| head.starts_with(t))
+}
+
+/// Does the place `start..end` of `text` name a currency's country (АҚШ
+/// долларын, долларов США)? The place is the unit's, not the text's.
+fn names_a_currency(text: &str, start: usize, end: usize) -> bool {
+    let next: String = text[end..].trim_start().chars().take(6).flat_map(char::to_lowercase).collect();
+    let prev: Vec<char> =
+        text[..start].trim_end().chars().rev().take_while(|c| c.is_alphabetic()).take(12).collect();
+    let prev: String = prev.iter().rev().flat_map(|c| c.to_lowercase()).collect();
+    next.starts_with("доллар") || prev.starts_with("доллар")
+}
+
 /// The end of the first word at or after `start` in `text` (past any non-word
 /// characters before it), and at least one character after `start`.
 fn after_first_word(text: &str, start: usize) -> usize {
@@ -421,6 +449,9 @@ impl Engine {
             {
                 continue;
             }
+            if rule.kind == EntityType::Place && names_a_currency(text, s, e) {
+                continue;
+            }
             let groups = Groups::Whole { text: &text[s..e], group: group.as_deref() };
             let ctx = Context { rule, groups, lang, doc_lang, set: &self.set };
             if let Some(value) = normalize::value(&ctx) {
@@ -614,8 +645,12 @@ impl Engine {
             .into_iter()
             .zip(docs)
             .map(|(c, doc)| {
-                // Words of a hashtag (#Алматы) are the tag's, not the text's (GUIDELINES).
-                let c = c.into_iter().filter(|c| !doc.text[..c.start].ends_with('#')).collect();
+                // Words of a hashtag (#Алматы) or of a page's tag line (Теги: ...,
+                // Тегтер: ...) are the tags', not the text's (GUIDELINES).
+                let c = c
+                    .into_iter()
+                    .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
+                    .collect();
                 self.resolve(c)
                     .into_iter()
                     .map(|c| Entity {
