@@ -63,6 +63,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
     }
+    // A scale word standing for the number right after digits is the rest of
+    // a number turned down (орта есеппен 40-60 мың ...: not "мың" = 1000).
+    if ctx.group("num").is_some_and(|n| n.chars().all(char::is_alphabetic) && number::parse_multiplier(n).is_some())
+        && ctx.groups.before_span().trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     // тысячи, тысячам ... alone are a vague plural (тысячи волонтеров: order,
     // left to the rule for vague plurals); after более, свыше they are 1000.
     if ctx.constant("approx").is_none()
