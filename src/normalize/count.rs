@@ -65,7 +65,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // A scale word standing for the number right after digits is the rest of
     // a number turned down (орта есеппен 40-60 мың ...: not "мың" = 1000).
-    if ctx.group("num").is_some_and(|n| n.chars().all(char::is_alphabetic) && number::parse_multiplier(n).is_some())
+    if ctx
+        .group("num")
+        .is_some_and(|n| n.chars().all(char::is_alphabetic) && number::parse_multiplier(n).is_some())
         && ctx.groups.before_span().trim_end().ends_with(|c: char| c.is_ascii_digit())
     {
         return None;
@@ -383,7 +385,14 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         // жас before a noun is "young" past any age (320 жас маман), as alone.
         let young_word =
             ctx.lang == crate::lang::Lang::Kk && lower == "жас" && young_people(Some(w), amount, false);
-        !w.is_empty() && !conjunction && !warm_word && !young_word && (not_counted(lex, w) || is_ordinal(w))
+        // the end of a range (150-ден 200-ге дейін адам)
+        let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
+        !w.is_empty()
+            && !conjunction
+            && !warm_word
+            && !young_word
+            && !range_end
+            && (not_counted(lex, w) || is_ordinal(w))
     })
 }
 
