@@ -349,9 +349,9 @@ fn parse_mixed(t: &str) -> Option<f64> {
 /// approximation (see [`has_approx_suffix`]). Vague plurals (`мыңдаған`)
 /// give `None` (see [`order_base`]).
 pub fn parse_multiplier(s: &str) -> Option<f64> {
-    // Every multiplier starts with т or м (тыс., тысяч, млн, мың, миллион,
-    // триллион ...): other words, most of the counted nouns asked about, go no further.
-    if !s.trim_start().starts_with(['т', 'Т', 'м', 'М']) {
+    // Every multiplier starts with т, м or с (тыс., тысяч, млн, мың, миллион,
+    // триллион, сотни ...): other words, most of the counted nouns asked about, go no further.
+    if !s.trim_start().starts_with(['т', 'Т', 'м', 'М', 'с', 'С']) {
         return None;
     }
     multiplier_exp(&normalize(s)).map(|e| 10f64.powi(e))
@@ -383,6 +383,10 @@ fn multiplier_exp(t: &str) -> Option<i32> {
     }
     if is_kk_thousand_poss(t) {
         return Some(3);
+    }
+    // a hundred as a noun after a number: полторы сотни, две сотни, пять сотен
+    if ["сотни", "сотен", "сотню", "сотня"].contains(&t) {
+        return Some(2);
     }
     match parse_words(t) {
         // only a scale word by itself, not "пять тысяч"
@@ -1252,6 +1256,7 @@ pub(crate) mod tests {
         assert_eq!(amount("Екі", Some("мыңнан")), Some(2000.0));
         assert_eq!(amount("31 мыңы", None), Some(31000.0));
         assert_eq!(amount("2", Some("мыңын")), Some(2000.0));
+        assert_eq!(amount("полторы", Some("сотни")), Some(150.0));
         assert_eq!(amount("мыңы", None), None);
         assert_eq!(amount("31 мыңы", None), Some(31000.0));
         assert_eq!(amount("5 мыңынан", None), Some(5000.0));
