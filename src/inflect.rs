@@ -713,6 +713,15 @@ fn is_kk_vowel(c: char) -> bool {
 
 /// Harmony decided by the last vowel (see the module documentation).
 fn kk_harmony(word_lower: &str) -> Vec<Harmony> {
+    // A name in Russian -ев (Қонаев, Сәтбаев) takes the harmony of the vowel
+    // before it as well (Қонаевта, Сәтбаевқа) as the front one.
+    if let Some(stem) = word_lower.strip_suffix("ев").filter(|s| s.chars().count() >= 2) {
+        let mut hs = kk_harmony(stem);
+        if !hs.contains(&Harmony::Front) {
+            hs.push(Harmony::Front);
+        }
+        return hs;
+    }
     let chars: Vec<char> = word_lower.chars().filter(|c| c.is_alphabetic()).collect();
     if chars.last().is_some_and(|&c| c == 'ь') {
         return vec![Harmony::Front];
@@ -1203,6 +1212,9 @@ mod tests {
         has(&kk("Израиль"), &["Израильде", "Израильдің"]);
         has(&kk("Степногорск"), &["Степногорскіде", "Степногорскта"]);
         has(&kkh("Нью-Йорк", "both"), &["Нью-Йоркта", "Нью-Йоркте"]);
+        // a name in -ев takes the harmony of the vowel before it too
+        has(&kk("Қонаев"), &["Қонаевта", "Қонаевқа", "Қонаевтан", "Қонаевтың"]);
+        has(&kk("Сәтбаев"), &["Сәтбаевта", "Сәтбаевқа"]);
         assert_eq!(kkh("Алматы", "indecl"), vec!["Алматы".to_string()]);
     }
 
