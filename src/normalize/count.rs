@@ -232,7 +232,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         .or_else(|| unit_cat.map(str::to_string))
         .or_else(|| {
             (object.is_none() && unit.is_none())
-                .then(|| context_category(lex, ctx.groups.preceding()))
+                .then(|| {
+                    apposition_category(lex, ctx.groups.following())
+                        .or_else(|| context_category(lex, ctx.groups.preceding()))
+                })
                 .flatten()
         })
         .unwrap_or_else(|| "other".to_string());
@@ -472,6 +475,14 @@ fn is_percentage(after: &str) -> bool {
 /// before it in its sentence that names a category (854 человека, 8 из них:
 /// people); capitalized words are names (Грузии is no груз), except the
 /// sentence's first word; abbreviations in capitals are read (НКО).
+/// The category of what a dash after an elliptic count names (из них 1 400 – дети,
+/// олардың 31 мыңы – балалар): the first word after the dash.
+fn apposition_category(lex: &Lexicon, after: &str) -> Option<String> {
+    let rest = after.trim_start().strip_prefix(['–', '—', '-'])?;
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    word_category(lex, &word)
+}
+
 fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
     let words: Vec<&str> =
         before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
@@ -593,6 +604,16 @@ mod tests {
         assert!(!young_people(Some("жас"), 18.0, false));
         assert!(!young_people(Some("жасқа"), 300.0, false));
         assert!(!young_people(None, 300.0, false));
+    }
+
+    #[test]
+    fn an_apposition_after_a_dash_names_the_category() {
+        let l = lexicon();
+        assert_eq!(apposition_category(&l, " – дети, остальные взрослые").as_deref(), Some("children"));
+        assert_eq!(apposition_category(&l, " — пенсионеры").as_deref(), Some("elderly"));
+        // no dash, or a word of no category
+        assert_eq!(apposition_category(&l, " детей"), None);
+        assert_eq!(apposition_category(&l, " – это много"), None);
     }
 
     #[test]
