@@ -471,10 +471,6 @@ fn is_percentage(after: &str) -> bool {
     after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with(['%', '٪'])
 }
 
-/// The category of an elliptic count (no object, no unit): the nearest word
-/// before it in its sentence that names a category (854 человека, 8 из них:
-/// people); capitalized words are names (Грузии is no груз), except the
-/// sentence's first word; abbreviations in capitals are read (НКО).
 /// The category of what a dash after an elliptic count names (из них 1 400 – дети,
 /// олардың 31 мыңы – балалар): the first word after the dash.
 fn apposition_category(lex: &Lexicon, after: &str) -> Option<String> {
@@ -483,6 +479,10 @@ fn apposition_category(lex: &Lexicon, after: &str) -> Option<String> {
     word_category(lex, &word)
 }
 
+/// The category of an elliptic count (no object, no unit): the nearest word
+/// before it in its sentence that names a category (854 человека, 8 из них:
+/// people); capitalized words are names (Грузии is no груз), except the
+/// sentence's first word; abbreviations in capitals are read (НКО).
 fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
     let words: Vec<&str> =
         before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();

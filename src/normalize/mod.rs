@@ -88,26 +88,27 @@ impl<'a> Groups<'a> {
         }
     }
 
+    /// The sentence and the entity's place in it (its `span` group, else the
+    /// whole match); none for gazetteer matches.
+    fn entity_in_sentence(&self) -> Option<(&'a str, regex_automata::Span)> {
+        match *self {
+            Groups::Regex { caps, hay, .. } => {
+                group_span(caps, "span").or_else(|| caps.get_match().map(|m| m.span())).map(|s| (hay, s))
+            }
+            Groups::Whole { .. } => None,
+        }
+    }
+
     /// The text of the sentence before the entity (its `span` group, else the
     /// whole match); empty for gazetteer matches.
     pub fn before_span(&self) -> &'a str {
-        match *self {
-            Groups::Regex { caps, hay, .. } => group_span(caps, "span")
-                .or_else(|| caps.get_match().map(|m| m.span()))
-                .map_or("", |s| &hay[..s.start]),
-            Groups::Whole { .. } => "",
-        }
+        self.entity_in_sentence().map_or("", |(hay, s)| &hay[..s.start])
     }
 
     /// The text of the sentence after the entity (its `span` group, else the
     /// whole match); empty for gazetteer matches.
     pub fn following(&self) -> &'a str {
-        match *self {
-            Groups::Regex { caps, hay, .. } => group_span(caps, "span")
-                .or_else(|| caps.get_match().map(|m| m.span()))
-                .map_or("", |s| &hay[s.end..]),
-            Groups::Whole { .. } => "",
-        }
+        self.entity_in_sentence().map_or("", |(hay, s)| &hay[s.end..])
     }
 
     /// The text between the end of group `a` and the start of group `b`, when
