@@ -131,6 +131,23 @@ struct Candidate {
     value: Value,
 }
 
+/// Where a Russian count ends whose counted noun the normalizer turned down as
+/// a verb (почти 900 нуждаются): at its number, multiplier or approximation
+/// word, whichever ends last before the verb. `None` when the match took no
+/// verb, or the span starts after it (`start`).
+fn elliptic_end(caps: &Captures, hay: &str, start: usize) -> Option<usize> {
+    let object = caps.get_group_by_name("object")?;
+    if !normalize::count::ru_verb_form(&hay[object.range()]) {
+        return None;
+    }
+    ["num", "num2", "mult", "mult2", "approx", "approx_end"]
+        .iter()
+        .filter_map(|g| caps.get_group_by_name(g))
+        .map(|g| g.end)
+        .filter(|&end| end <= object.start && end > start)
+        .max()
+}
+
 /// A letter, digit or underscore. Latin and Cyrillic are looked up in a table
 /// (Unicode's own look-up is slow, and this runs for every character).
 fn is_word(c: char) -> bool {
@@ -386,6 +403,12 @@ impl Engine {
                     pos += 1;
                 }
                 continue;
+            };
+            let e = match &value {
+                Value::Count { object: None, unit: None, .. } if lang == Lang::Ru => {
+                    elliptic_end(caps, hay, span.start).map_or(e, |x| range.start + x)
+                }
+                _ => e,
             };
             out.push(Candidate { kind: rule.kind, start: s, end: e, rule: rule_idx, sentence: si, value });
             // Go on after the entity, not after its context: the context that
@@ -671,8 +694,9 @@ impl Engine {
                     .into_iter()
                     .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
                     .collect();
-                self.resolve(c)
-                    .into_iter()
+                let mut c = self.resolve(c);
+                self.refer_back(doc.text, &mut c);
+                c.into_iter()
                     .map(|c| Entity {
                         kind: c.kind,
                         start: doc.index.char_at(c.start),
@@ -685,6 +709,38 @@ impl Engine {
                     .collect()
             })
             .collect()
+    }
+
+    /// Elliptic counts that point back (из них 900, олардың 600-і) count what the
+    /// count before them counted (normalize::count::points_back); `cands` are
+    /// resolved, by start.
+    fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
+        use crate::normalize::count::{antecedent_category, points_back};
+        let lex = &self.set.lexicon;
+        let mut last: Option<usize> = None;
+        for i in 0..cands.len() {
+            let c = &cands[i];
+            let Value::Count { object: None, unit: None, .. } = &c.value else {
+                if c.kind == EntityType::Count {
+                    last = Some(i);
+                }
+                continue;
+            };
+            let found = last.and_then(|a| {
+                let ante = &cands[a];
+                let between = text.get(ante.end..c.start)?;
+                points_back(lex, &text[..c.start], &text[c.end..])
+                    .then(|| antecedent_category(between, Some(&ante.value)))
+                    .flatten()
+                    .map(str::to_string)
+            });
+            if let Some(cat) = found
+                && let Value::Count { category, .. } = &mut cands[i].value
+            {
+                *category = cat;
+            }
+            last = Some(i);
+        }
     }
 
     fn resolve(&self, mut cands: Vec<Candidate>) -> Vec<Candidate> {

@@ -298,7 +298,7 @@ fn kk_verb_form(w: &str) -> bool {
 /// 12 занимаются): the present tense plural in -ают/-яют/-уют/-еют and
 /// reflexives in -ся; no counted noun ends so (приют, институт, депутат do not).
 /// Other verb endings (-ят, -ли) end nouns too (детали, медали) and stay.
-fn ru_verb_form(w: &str) -> bool {
+pub(crate) fn ru_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     !w.contains(' ')
         && w.chars().count() > 4
@@ -426,6 +426,44 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
         && obj.chars().count() > 3
         && obj.ends_with('е')
         && obj.starts_with(char::is_lowercase)
+}
+
+/// Whether an elliptic count points back to a count before it: the words
+/// before it end with one of `[anaphor]` (из них 900, олардың 600-і) or with
+/// such a word and a link verb (их было около 600), and no dash after it names
+/// what it counts (из них 4 000 – школьники). `before` is the text before the
+/// count's span, `after` the text after it.
+pub fn points_back(lex: &Lexicon, before: &str, after: &str) -> bool {
+    if apposition_category(lex, after).is_some() {
+        return false;
+    }
+    let words: Vec<&str> = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let is = |w: Option<&&str>, table: &str| w.is_some_and(|w| lex.lookup(table, w).is_some());
+    // the words must be right before the count, no punctuation between
+    let near = before.trim_end().ends_with(char::is_alphanumeric);
+    near && (is(words.first(), "anaphor")
+        || (is(words.first(), "anaphor_link") && is(words.get(1), "anaphor")))
+}
+
+/// The category an elliptic count that [`points_back`] takes: that of the
+/// nearest count before it (`antecedent`), when that one's category is known
+/// (by its counted noun, or by what it points back to itself) and it is in the
+/// same paragraph (`between`: the text from its end to the
+/// elliptic count).
+pub fn antecedent_category<'a>(between: &str, antecedent: Option<&'a Value>) -> Option<&'a str> {
+    if between.contains("\n\n") || between.chars().count() > 400 {
+        return None;
+    }
+    match antecedent? {
+        Value::Count { object, category, .. } if object.is_some() || category != "other" => {
+            Some(category.as_str())
+        }
+        _ => None,
+    }
 }
 
 /// Whether the text before a number lets it be a count: not a time's minutes
@@ -614,6 +652,35 @@ mod tests {
         // no dash, or a word of no category
         assert_eq!(apposition_category(&l, " детей"), None);
         assert_eq!(apposition_category(&l, " – это много"), None);
+    }
+
+    #[test]
+    fn an_elliptic_count_points_back_after_an_anaphor() {
+        let mut l = lexicon();
+        let yes = |ws: &[&str]| vec![("yes".to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect())];
+        l.tables.insert("anaphor".into(), yes(&["них", "олардың", "их"]));
+        l.tables.insert("anaphor_link".into(), yes(&["было"]));
+        assert!(points_back(&l, "пожилых людей, из них ", " нуждаются"));
+        assert!(points_back(&l, "Олардың ", "-і үйде"));
+        assert!(points_back(&l, "Пять лет назад их было ", "."));
+        // a dash names what it counts; no anaphor; punctuation between
+        assert!(!points_back(&l, "из них ", " – дети"));
+        assert!(!points_back(&l, "В селе живут ", " человек"));
+        assert!(!points_back(&l, "из них: ", "."));
+        assert!(!points_back(&l, "было ", "."));
+        let count = |object: Option<&str>, category: &str| Value::Count {
+            amount: 1.0,
+            approx: Approx::Eq,
+            unit: None,
+            object: object.map(str::to_string),
+            category: category.into(),
+        };
+        let people = count(Some("людей"), "people");
+        assert_eq!(antecedent_category(", из ", Some(&people)), Some("people"));
+        // another paragraph; an antecedent of no known category; none
+        assert_eq!(antecedent_category(".\n\nИз ", Some(&people)), None);
+        assert_eq!(antecedent_category(", из ", Some(&count(None, "other"))), None);
+        assert_eq!(antecedent_category(", из ", None), None);
     }
 
     #[test]
