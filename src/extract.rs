@@ -148,6 +148,63 @@ fn elliptic_end(caps: &Captures, hay: &str, start: usize) -> Option<usize> {
         .max()
 }
 
+/// Whether the words before a bracket start with an abbreviation's capitals in
+/// order (Катонқарағай мемлекеттік ұлттық табиғи паркі: КМҰТП; Южно-Казахстанской
+/// медицинской академии: ЮКМА): its last capital within the last two words,
+/// at most three words skipped (legal forms, function words), and the first
+/// word it starts capitalized or quoted, as a name is.
+fn abbreviates(abbr: &str, before: &str) -> bool {
+    let letters: Vec<char> = abbr.chars().filter(|c| c.is_uppercase()).collect();
+    let words: Vec<&str> = before.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    // (word, its part's initial), hyphenated parts each give one
+    let initials: Vec<(usize, char)> = words
+        .iter()
+        .enumerate()
+        .rev()
+        .take(letters.len() + 3)
+        .flat_map(|(i, w)| {
+            let parts: Vec<char> = w
+                .split('-')
+                .filter_map(|p| p.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            parts.into_iter().rev().map(move |c| (i, c))
+        })
+        .collect();
+    let mut want = letters.iter().rev().peekable();
+    let (mut skips, mut first_word) = (0, None);
+    for (k, &(i, c)) in initials.iter().enumerate() {
+        match want.peek() {
+            None => break,
+            Some(&&l) if l == c => {
+                want.next();
+                first_word = Some(i);
+            }
+            Some(_) if k < 2 && first_word.is_none() => skips += 1,
+            Some(_) if first_word.is_none() => return false,
+            Some(_) => skips += 1,
+        }
+        if skips > 3 {
+            return false;
+        }
+    }
+    want.peek().is_none()
+        && first_word.is_some_and(|i| {
+            words[i].trim_start_matches(['«', '"', '“', '„']).starts_with(char::is_uppercase)
+        })
+}
+
+/// Whether one of the words an abbreviation may stand for (as many as it has
+/// letters, before its bracket) is a project's or campaign's (`[project_word]`:
+/// Государственной программы развития образования (ГПРО) names no body).
+fn names_a_project(lex: &crate::rules::Lexicon, before: &str, abbr: &str) -> bool {
+    let n = abbr.chars().filter(|c| c.is_uppercase()).count() + 1;
+    before.split_whitespace().rev().take(n).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lex.lookup_prefix("project_word", w).is_some()
+    })
+}
+
 /// A letter, digit or underscore. Latin and Cyrillic are looked up in a table
 /// (Unicode's own look-up is slow, and this runs for every character).
 fn is_word(c: char) -> bool {
@@ -404,6 +461,10 @@ impl Engine {
                 }
                 continue;
             };
+            if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
+                pos = span.end;
+                continue;
+            }
             let e = match &value {
                 Value::Count { object: None, unit: None, .. } if lang == Lang::Ru => {
                     elliptic_end(caps, hay, span.start).map_or(e, |x| range.start + x)
@@ -493,6 +554,9 @@ impl Engine {
             if rule.kind == EntityType::Place
                 && (names_a_currency(text, s, e) || latin_in_a_media_name(text, s, e))
             {
+                continue;
+            }
+            if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
                 continue;
             }
             let groups = Groups::Whole { text: &text[s..e], group: group.as_deref() };
@@ -694,6 +758,7 @@ impl Engine {
                     .into_iter()
                     .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
                     .collect();
+                let c = self.abbreviations(doc, c);
                 let mut c = self.resolve(c);
                 self.refer_back(doc.text, &mut c);
                 c.into_iter()
@@ -709,6 +774,78 @@ impl Engine {
                     .collect()
             })
             .collect()
+    }
+
+    /// Abbreviations defined in brackets, found by `defines` rules (Катонқарағай
+    /// мемлекеттік ұлттық табиғи паркі (КМҰТП), «Қазатомөнеркәсіп» ҰАК АҚ (ҚАӨ)):
+    /// a definition stands where another rule's organization ends right before
+    /// its bracket or where the words before it start with its letters
+    /// ([`abbreviates`]), and not where it is a place (ВКО); the document's other
+    /// mentions of it (ҚАӨ-нің) are organizations of the same rule.
+    fn abbreviations(&self, doc: &Prepared, mut cands: Vec<Candidate>) -> Vec<Candidate> {
+        let rules = &self.set.rules;
+        if !cands.iter().any(|c| rules[c.rule].defines) {
+            return cands;
+        }
+        let text = doc.text;
+        let org_ends: std::collections::HashSet<usize> = cands
+            .iter()
+            .filter(|c| c.kind == EntityType::Organization && !rules[c.rule].defines)
+            .map(|c| c.end)
+            .collect();
+        let places: std::collections::HashSet<(usize, usize)> =
+            cands.iter().filter(|c| c.kind == EntityType::Place).map(|c| (c.start, c.end)).collect();
+        let mut defined: Vec<(&str, usize)> = Vec::new();
+        cands.retain(|c| {
+            if !rules[c.rule].defines {
+                return true;
+            }
+            let abbr = &text[c.start..c.end];
+            let before = text[..c.start].trim_end_matches('(').trim_end();
+            let ok = !places.contains(&(c.start, c.end))
+                && abbr.chars().filter(|ch| ch.is_uppercase()).count() >= 2
+                && (org_ends.contains(&before.len())
+                    || (abbreviates(abbr, before) && !names_a_project(&self.set.lexicon, before, abbr)));
+            if ok && !defined.iter().any(|(a, _)| *a == abbr) {
+                defined.push((abbr, c.rule));
+            }
+            ok
+        });
+        let mut mentions = Vec::new();
+        for (abbr, rule) in defined {
+            for (s, _) in text.match_indices(abbr) {
+                let mut e = s + abbr.len();
+                if text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                // a Kazakh case ending after a hyphen belongs to the mention (ҚАӨ-нің)
+                let rest = &text[e..];
+                if let Some(suffix) = rest.strip_prefix('-') {
+                    let n: usize = suffix.chars().take_while(|c| c.is_lowercase()).map(char::len_utf8).sum();
+                    if n > 0 {
+                        e += 1 + n;
+                    }
+                }
+                if text[e..].chars().next().is_some_and(char::is_alphanumeric)
+                    || places.contains(&(s, e))
+                    || text[..s].ends_with('(')
+                {
+                    continue;
+                }
+                let sentence = doc.ranges.partition_point(|r| r.end <= s);
+                let value = Value::Organization { name: abbr.to_string(), form: None };
+                mentions.push(Candidate {
+                    kind: EntityType::Organization,
+                    start: s,
+                    end: e,
+                    rule,
+                    sentence,
+                    value,
+                });
+            }
+        }
+        cands.extend(mentions);
+        cands
     }
 
     /// Elliptic counts that point back (из них 900, олардың 600-і) count what the

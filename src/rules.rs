@@ -146,6 +146,11 @@ pub struct Rule {
     pub verify: Vec<Verify>,
     /// Leading words cut from the span (`trim = '...'`).
     pub trim: Option<regex::Regex>,
+    /// A pattern the entity's text must match (`keep = '...'`).
+    pub keep: Option<regex::Regex>,
+    /// The rule's matches define an abbreviation (`defines = true`): see
+    /// `Engine::abbreviations`.
+    pub defines: bool,
     /// Constant value fields (`value = {...}`).
     pub constants: toml::Table,
     /// Whether matches must start and end at word edges (default true).
@@ -431,6 +436,17 @@ struct RuleDef {
     /// the groups in it) start after the last match of this pattern inside it.
     #[serde(default)]
     trim: Option<String>,
+    /// A pattern the entity's text must match somewhere, or the match is
+    /// dropped: a rule over another language's gazetteer forms keeps only those
+    /// with that language's own letters (`keep = '[әғқңөұүһі]'`).
+    #[serde(default)]
+    keep: Option<String>,
+    /// The rule finds abbreviations defined in brackets (Катонқарағай
+    /// мемлекеттік ұлттық табиғи паркі (КМҰТП)): a match is kept where an
+    /// organization ends right before the bracket or the words before it start
+    /// with its letters, and the document's other mentions of it are found too.
+    #[serde(default)]
+    defines: bool,
     /// What the rule is for: documentation for people, not read by derek.
     #[serde(default)]
     #[allow(dead_code)]
@@ -858,6 +874,13 @@ impl RuleSet {
                             Some(regex::Regex::new(&p).map_err(|e| err(format!("bad trim pattern: {e}")))?)
                         }
                     };
+                    let keep = match &r.keep {
+                        None => None,
+                        Some(t) => {
+                            let (p, _) = expander.expand(t).map_err(&err)?;
+                            Some(regex::Regex::new(&p).map_err(|e| err(format!("bad keep pattern: {e}")))?)
+                        }
+                    };
                     rules.push(Rule {
                         id: r.id.clone(),
                         kind,
@@ -870,6 +893,8 @@ impl RuleSet {
                         matcher,
                         verify,
                         trim,
+                        keep,
+                        defines: r.defines,
                         constants: r.value.clone(),
                         boundary: r.boundary,
                         gazetteers: gaz,

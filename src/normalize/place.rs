@@ -75,8 +75,12 @@ fn generic_adjective(phrase: &str) -> bool {
 /// A name whose generic word is shared with others in a list (Павлодарской,
 /// Карагандинской и Северо-Казахстанской областях): the name with some case form of
 /// the generic word's lemma (`[place_head]` lexicon) must be a gazetteer form;
-/// the value is that entry. Otherwise the match is dropped.
+/// the value is that entry. Otherwise the match is dropped. Before a Kazakh
+/// adjective of the level (Ұлытау облыстық, Бөрлі аудандық) the name is the
+/// bare name as written, the gold's way (Батыс Қазақстан облыстық: Батыс
+/// Қазақстан), the key the region's or district's.
 fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
+    let adjective = ["тық", "дық"].iter().any(|s| head.ends_with(s));
     let lemma = ctx.set.lexicon.lookup_prefix("place_head", head)?;
     let forms = head_forms(lemma, ctx.lang);
     // The rule's gazetteers, or every gazetteer (in name order) when it names none.
@@ -89,6 +93,7 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
         let Some(gaz) = ctx.set.gazetteers.get(g) else { continue };
         for f in std::iter::once(lemma.to_string()).chain(forms.iter().cloned()) {
             if let Some((entry, n)) = gaz.lookup(&format!("{name} {f}"), ctx.lang) {
+                let n = if adjective { name } else { n };
                 return Some(Value::Place { name: n.to_string(), key: entry.key.clone() });
             }
         }
