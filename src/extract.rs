@@ -437,6 +437,10 @@ impl Engine {
                 pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
+            if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
+                pos = span.end;
+                continue;
+            }
             let ctx = Context {
                 rule,
                 groups: Groups::Regex { caps, hay, cut: (untrimmed, span.start) },
@@ -461,10 +465,6 @@ impl Engine {
                 }
                 continue;
             };
-            if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
-                pos = span.end;
-                continue;
-            }
             let e = match &value {
                 Value::Count { object: None, unit: None, .. } if lang == Lang::Ru => {
                     elliptic_end(caps, hay, span.start).map_or(e, |x| range.start + x)

@@ -867,20 +867,15 @@ impl RuleSet {
                             &[kind],
                         )?);
                     }
-                    let trim = match &r.trim {
-                        None => None,
-                        Some(t) => {
-                            let (p, _) = expander.expand(t).map_err(&err)?;
-                            Some(regex::Regex::new(&p).map_err(|e| err(format!("bad trim pattern: {e}")))?)
-                        }
+                    // The side patterns (`trim`, `keep`), macros expanded.
+                    let side = |pattern: &Option<String>, field: &str| -> Result<_, RuleError> {
+                        let Some(t) = pattern else { return Ok(None) };
+                        let (p, _) = expander.expand(t).map_err(&err)?;
+                        let re = regex::Regex::new(&p).map_err(|e| err(format!("bad {field} pattern: {e}")))?;
+                        Ok(Some(re))
                     };
-                    let keep = match &r.keep {
-                        None => None,
-                        Some(t) => {
-                            let (p, _) = expander.expand(t).map_err(&err)?;
-                            Some(regex::Regex::new(&p).map_err(|e| err(format!("bad keep pattern: {e}")))?)
-                        }
-                    };
+                    let trim = side(&r.trim, "trim")?;
+                    let keep = side(&r.keep, "keep")?;
                     rules.push(Rule {
                         id: r.id.clone(),
                         kind,
