@@ -760,6 +760,7 @@ impl Engine {
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let mut c = self.resolve(c);
+                self.attach_places(doc, &mut c);
                 self.refer_back(doc.text, &mut c);
                 c.into_iter()
                     .map(|c| Entity {
@@ -846,6 +847,58 @@ impl Engine {
         }
         cands.extend(mentions);
         cands
+    }
+
+    /// An organization written right before a place, in the same sentence with
+    /// spaces alone between them, names the place it serves (Общество Красного
+    /// Креста Монголии, Медицинского университета Семей, РПП Мангистауской
+    /// области): the place joins its span and name and stays a place of its own.
+    /// Not when the place is in the dative, instrumental or prepositional case,
+    /// when the name ends in a quote or in Latin letters (LIDER.KZ Алматы: a brand
+    /// is no body of a place), or when another organization holds the place; only
+    /// in the languages `[attach]` in common lists. `cands` are resolved, by start.
+    fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
+        let langs = &self.set.place_after_organization;
+        if langs.is_empty() {
+            return;
+        }
+        let text = doc.text;
+        for i in 0..cands.len() {
+            let o = &cands[i];
+            if o.kind != EntityType::Organization
+                || !langs.contains(&doc.langs.get(o.sentence).copied().unwrap_or(Lang::Und))
+                || text[..o.end].ends_with(['»', '"', '“', '”'])
+                || text[..o.end].ends_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            let gap = text[o.end..].len() - text[o.end..].trim_start_matches([' ', '\u{a0}']).len();
+            if gap == 0 {
+                continue;
+            }
+            let at = o.end + gap;
+            let place = cands[i + 1..].iter().take_while(|p| p.start <= at).find(|p| {
+                p.kind == EntityType::Place
+                    && p.start == at
+                    && p.sentence == o.sentence
+                    && matches!(&p.value, Value::Place { name, .. }
+                        if crate::normalize::place::may_be_genitive(name, &text[p.start..p.end]))
+            });
+            let Some(place) = place else { continue };
+            let (end, place_text) = (place.end, &text[place.start..place.end]);
+            let held = cands.iter().any(|c| {
+                c.kind == EntityType::Organization && c.start != o.start && c.start < end && c.end > at
+            });
+            if held {
+                continue;
+            }
+            let o = &mut cands[i];
+            if let Value::Organization { name, .. } = &mut o.value {
+                name.push(' ');
+                name.push_str(place_text);
+            }
+            o.end = end;
+        }
     }
 
     /// Elliptic counts that point back (из них 900, олардың 600-і) count what the

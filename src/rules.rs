@@ -384,6 +384,9 @@ pub struct RuleSet {
     pub tokens: Tokens,
     /// For each type, the types whose overlapping entities remove it (`[yields]` in common).
     pub yields_to: HashMap<EntityType, Vec<EntityType>>,
+    /// Languages in which an organization takes a place written right after it
+    /// into its name (`[attach] place_after_organization` in common).
+    pub place_after_organization: Vec<Lang>,
     /// Where the rules came from (a folder, or "embedded").
     pub origin: String,
 }
@@ -481,6 +484,13 @@ struct ExpectDef {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AttachDef {
+    #[serde(default)]
+    place_after_organization: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
 struct CommonDef {
     /// Macros that are word classes ([`crate::token`]).
     #[serde(default)]
@@ -489,6 +499,8 @@ struct CommonDef {
     define: BTreeMap<String, String>,
     #[serde(default)]
     yields: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    attach: AttachDef,
     #[serde(flatten)]
     tables: BTreeMap<String, toml::Value>,
 }
@@ -631,6 +643,7 @@ impl RuleSet {
         let mut lexicon = Lexicon::default();
         let mut yields_to: HashMap<EntityType, Vec<EntityType>> = HashMap::new();
         let mut token_names: Vec<(String, String)> = Vec::new();
+        let mut place_after_organization: Vec<Lang> = Vec::new();
         for (rel, text) in sources.iter().filter(|(p, _)| p.starts_with("common/")) {
             let file = display(rel);
             let def: CommonDef = toml::from_str(text).map_err(|e| toml_error(&file, text, e))?;
@@ -653,6 +666,23 @@ impl RuleSet {
                     });
                 }
                 defines.insert(name, (file.clone(), pat));
+            }
+            for code in &def.attach.place_after_organization {
+                let lang = match code.as_str() {
+                    "ru" => Lang::Ru,
+                    "kk" => Lang::Kk,
+                    _ => {
+                        return Err(RuleError {
+                            file: file.clone(),
+                            line: text.find("place_after_organization").map_or(0, |b| line_of(text, b)),
+                            rule: None,
+                            message: format!(
+                                "[attach] place_after_organization: unknown language {code:?} (ru or kk)"
+                            ),
+                        });
+                    }
+                };
+                place_after_organization.push(lang);
             }
             for (kind, over) in def.yields {
                 let k = EntityType::parse(&kind).ok_or_else(|| RuleError {
@@ -934,7 +964,16 @@ impl RuleSet {
             }
             examples.extend(file_examples);
         }
-        Ok(RuleSet { rules, examples, gazetteers, lexicon, tokens, yields_to, origin: origin.to_string() })
+        Ok(RuleSet {
+            rules,
+            examples,
+            gazetteers,
+            lexicon,
+            tokens,
+            yields_to,
+            place_after_organization,
+            origin: origin.to_string(),
+        })
     }
 }
 

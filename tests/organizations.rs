@@ -15,6 +15,16 @@ ru = ["Российская Федерация"]
 kk = ["Ресей"]
 
 [[entry]]
+key = "MN"
+ru = ["Монголия"]
+kk = ["Моңғолия"]
+
+[[entry]]
+key = "KZ-71"
+ru = ["Астана"]
+kk = ["Астана"]
+
+[[entry]]
 key = "KZ-75"
 ru = ["Алматы"]
 kk = ["Алматы"]
@@ -165,4 +175,78 @@ fn a_kazakh_legal_form_word_leaves_the_name() {
             Some("мекемесі".to_string())
         )]
     );
+}
+
+const PLACE_RULES: &str = r#"
+type = "place"
+lang = "ru"
+[[rule]]
+id = "ru.place.g"
+pattern = '''@places.ru'''
+[[rule.example]]
+text = "В Алматы."
+expect = [{ text = "Алматы", value = { name = "Алматы" } }]
+"#;
+
+/// The rule set above with a place rule, and `[attach]` naming `langs`.
+fn engine_attaching(langs: &str) -> Engine {
+    let sources = vec![
+        ("common/lexicon.toml".to_string(), LEXICON.to_string()),
+        ("common/types.toml".to_string(), format!("[attach]\nplace_after_organization = [{langs}]\n")),
+        ("gazetteers/places.toml".to_string(), PLACES.to_string()),
+        ("gazetteers/organizations.toml".to_string(), ORGS.to_string()),
+        ("ru/organization.toml".to_string(), RU_RULES.to_string()),
+        ("ru/place.toml".to_string(), PLACE_RULES.to_string()),
+    ];
+    Engine::new(RuleSet::from_sources(sources, "test").expect("rules load")).expect("rules compile")
+}
+
+/// (text, name) of every organization, and the text of every place.
+fn attached(engine: &Engine, text: &str) -> (Vec<(String, String)>, Vec<String>) {
+    let (mut orgs, mut places) = (Vec::new(), Vec::new());
+    for e in engine.extract_text(text, Lang::Ru) {
+        match e.value {
+            Value::Organization { name, .. } => orgs.push((e.text, name)),
+            Value::Place { .. } => places.push(e.text),
+            _ => {}
+        }
+    }
+    (orgs, places)
+}
+
+#[test]
+fn an_organization_takes_a_place_in_the_genitive_written_after_it() {
+    let engine = engine_attaching("\"ru\"");
+    let (orgs, places) =
+        attached(&engine, "в пятницу помог Красный фонд Монголии, а Молодежный центр Алматы открылся.");
+    let pair = |t: &str| (t.to_string(), t.to_string());
+    assert_eq!(orgs, [pair("Красный фонд Монголии"), pair("Молодежный центр Алматы")]);
+    assert_eq!(places, ["Монголии", "Алматы"], "the places stay places of their own");
+}
+
+#[test]
+fn a_place_in_another_case_or_on_another_line_or_after_a_brand_stays_apart() {
+    let engine = engine_attaching("\"ru\"");
+    for (text, org) in [
+        ("вчера Молодежный центр Астане передал книги.", "Молодежный центр"),
+        ("работает Молодежный центр\nАлматы.", "Молодежный центр"),
+        ("Пишет vecher.kz Алматы.", "vecher.kz"),
+    ] {
+        let (orgs, _) = attached(&engine, text);
+        assert_eq!(orgs.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), [org], "{text}");
+    }
+    let off = engine_attaching("");
+    let (orgs, _) = attached(&off, "в пятницу помог Красный фонд Монголии.");
+    assert_eq!(orgs[0].0, "Красный фонд", "without [attach] an organization ends where its rule ends");
+}
+
+#[test]
+fn attach_names_languages_only() {
+    let sources = vec![
+        ("common/types.toml".to_string(), "[attach]\nplace_after_organization = [\"en\"]\n".to_string()),
+        ("gazetteers/places.toml".to_string(), PLACES.to_string()),
+    ];
+    let e = RuleSet::from_sources(sources, "test").expect_err("en is no language of derek");
+    assert_eq!((e.file.as_str(), e.line), ("test/common/types.toml", 2));
+    assert!(e.message.contains("unknown language \"en\""), "{e}");
 }

@@ -142,3 +142,32 @@ mod tests {
         assert_eq!(ru_adjective_head("района", lex), None, "no name");
     }
 }
+
+/// Whether a Russian place mention `text` of the place named `name` may be in
+/// the genitive (or be indeclinable): false when it is one of the name's dative,
+/// instrumental or prepositional forms and not a genitive one (Астане,
+/// Казахстаном), true otherwise (Монголии, Мангистауской области, Семей, СКО).
+/// An organization followed by such a mention names the place it serves.
+pub fn may_be_genitive(name: &str, text: &str) -> bool {
+    let hint = crate::inflect::RuHint::default();
+    let cases = crate::inflect::ru_case_forms(name, &hint);
+    let is = |forms: &Vec<String>| forms.iter().any(|f| f.to_lowercase() == text.to_lowercase());
+    is(&cases[1]) || !(is(&cases[2]) || is(&cases[4]) || is(&cases[5]))
+}
+
+#[cfg(test)]
+mod genitive_tests {
+    use super::may_be_genitive;
+
+    #[test]
+    fn genitive_and_indeclinable_forms_pass_other_cases_do_not() {
+        assert!(may_be_genitive("Монголия", "Монголии"));
+        assert!(may_be_genitive("Мангистауская область", "Мангистауской области"));
+        assert!(may_be_genitive("Кармакшинский район", "Кармакшинского района"));
+        assert!(may_be_genitive("Алматы", "Алматы"));
+        assert!(may_be_genitive("Северо-Казахстанская область", "СКО"));
+        assert!(!may_be_genitive("Астана", "Астане"));
+        assert!(!may_be_genitive("Казахстан", "Казахстаном"));
+        assert!(!may_be_genitive("Кармакшинский район", "Кармакшинском районе"));
+    }
+}
