@@ -131,13 +131,19 @@ struct Candidate {
     value: Value,
 }
 
-/// Where a Russian count ends whose counted noun the normalizer turned down as
-/// a verb (почти 900 нуждаются): at its number, multiplier or approximation
+/// Where a count ends whose counted noun the normalizer turned down as a verb
+/// of the sentence's language (почти 900 нуждаются, 1 100 бөлінді): at its number, multiplier or approximation
 /// word, whichever ends last before the verb. `None` when the match took no
 /// verb, or the span starts after it (`start`).
-fn elliptic_end(caps: &Captures, hay: &str, start: usize) -> Option<usize> {
-    let object = caps.get_group_by_name("object")?;
-    if !normalize::count::ru_verb_form(&hay[object.range()]) {
+fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<usize> {
+    // the counted noun, or the word after the number that the rule took for it
+    let object = caps.get_group_by_name("object").or_else(|| caps.get_group_by_name("word"))?;
+    let word = &hay[object.range()];
+    let verb = match lang {
+        Lang::Kk => normalize::count::kk_verb_form(word),
+        _ => normalize::count::ru_verb_form(word),
+    };
+    if !verb {
         return None;
     }
     ["num", "num2", "mult", "mult2", "approx", "approx_end"]
@@ -466,8 +472,8 @@ impl Engine {
                 continue;
             };
             let e = match &value {
-                Value::Count { object: None, unit: None, .. } if lang == Lang::Ru => {
-                    elliptic_end(caps, hay, span.start).map_or(e, |x| range.start + x)
+                Value::Count { object: None, unit: None, .. } => {
+                    elliptic_end(caps, hay, span.start, lang).map_or(e, |x| range.start + x)
                 }
                 _ => e,
             };

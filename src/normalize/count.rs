@@ -210,7 +210,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object_cat = match object.as_deref() {
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
         Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
-        Some(o) => object_category(lex, o).map(|c| telling_modifier(ctx, c)),
+        Some(o) => object_category(lex, o).map(|c| telling_modifier(ctx, c)).or_else(|| {
+            // a noun of no known category after an adjective that says whose
+            // (семь пожилых сельчан: elderly); not детских, волонтерских,
+            // which qualify things as often (детских площадок, волонтерских штабов)
+            let between = ["mult", "num"].iter().find_map(|g| ctx.groups.between(g, "object")).unwrap_or("");
+            modifier_category(lex, between).filter(|c| c == "elderly" || c == "families")
+        }),
         None => None,
     };
     if unit.is_none()
@@ -283,15 +289,18 @@ fn approximative(s: &str) -> bool {
 /// A Kazakh verb form taken for the word after a number (30 адам жиналып,
 /// 2 700 болған, 7 рейс ұйымдастырылады): converbs, participles, the present and
 /// future; such a word is not what is counted.
-fn kk_verb_form(w: &str) -> bool {
+pub(crate) fn kk_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     let n = w.chars().count();
     // participles only in longer words: дүкен, мекен are nouns
     (n > 5 && ["ған", "ген", "қан", "кен"].iter().any(|s| w.ends_with(s)))
         || (n > 4
-            && ["ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді"]
-                .iter()
-                .any(|s| w.ends_with(s)))
+            && [
+                "ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді",
+                "інді", "ынды",
+            ]
+            .iter()
+            .any(|s| w.ends_with(s)))
 }
 
 /// A Russian verb taken for the word after a number (ещё 30 выезжают,
