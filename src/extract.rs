@@ -860,8 +860,9 @@ impl Engine {
     /// Креста Монголии, Медицинского университета Семей, РПП Мангистауской
     /// области): the place joins its span and name and stays a place of its own.
     /// Not when the place is in the dative, instrumental or prepositional case,
-    /// when the name ends in a quote or in Latin letters (LIDER.KZ Алматы: a brand
-    /// is no body of a place), or when another organization holds the place; only
+    /// when the name ends in a quote, when a name in Latin letters meets a place
+    /// in Cyrillic (LIDER.KZ Алматы: a brand is no body of a place; UNICEF
+    /// Kazakhstan is one name), or when another organization holds the place; only
     /// in the languages `[attach]` in common lists. `cands` are resolved, by start.
     fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
         let langs = &self.set.place_after_organization;
@@ -874,10 +875,10 @@ impl Engine {
             if o.kind != EntityType::Organization
                 || !langs.contains(&doc.langs.get(o.sentence).copied().unwrap_or(Lang::Und))
                 || text[..o.end].ends_with(['»', '"', '“', '”'])
-                || text[..o.end].ends_with(|c: char| c.is_ascii_alphanumeric())
             {
                 continue;
             }
+            let latin_name = text[..o.end].ends_with(|c: char| c.is_ascii_alphanumeric());
             let gap = text[o.end..].len() - text[o.end..].trim_start_matches([' ', '\u{a0}']).len();
             if gap == 0 {
                 continue;
@@ -887,6 +888,9 @@ impl Engine {
                 p.kind == EntityType::Place
                     && p.start == at
                     && p.sentence == o.sentence
+                    // a brand takes a place in its own script only (UNICEF
+                    // Kazakhstan, not LIDER.KZ Алматы)
+                    && (!latin_name || text[p.start..p.end].is_ascii())
                     && matches!(&p.value, Value::Place { name, .. }
                         if crate::normalize::place::may_be_genitive(name, &text[p.start..p.end]))
             });

@@ -93,7 +93,13 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
         let Some(gaz) = ctx.set.gazetteers.get(g) else { continue };
         for f in std::iter::once(lemma.to_string()).chain(forms.iter().cloned()) {
             if let Some((entry, n)) = gaz.lookup(&format!("{name} {f}"), ctx.lang) {
-                let n = if adjective { name } else { n };
+                // named as written before облыстық; a list of the sentence's
+                // language in a document of the other is named in the document's
+                let n = match ctx.doc_lang {
+                    _ if adjective => name,
+                    Lang::Ru | Lang::Kk if ctx.doc_lang != ctx.lang => entry.name(ctx.doc_lang),
+                    _ => n,
+                };
                 return Some(Value::Place { name: n.to_string(), key: entry.key.clone() });
             }
         }
