@@ -287,6 +287,11 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
 
 /// The end of the first word at or after `start` in `text` (past any non-word
 /// characters before it), and at least one character after `start`.
+/// Whether a place value is a country (its key an ISO 3166-1 alpha-2 code).
+fn names_a_country(value: &Value) -> bool {
+    matches!(value, Value::Place { key: Some(k), .. } if k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 fn after_first_word(text: &str, start: usize) -> usize {
     let rest = &text[start..];
     let mut chars = rest.char_indices().skip_while(|&(_, c)| !is_word(c)).skip_while(|&(_, c)| is_word(c));
@@ -861,9 +866,10 @@ impl Engine {
     /// области): the place joins its span and name and stays a place of its own.
     /// Not when the place is in the dative, instrumental or prepositional case,
     /// when the name ends in a quote, when a name in Latin letters meets a place
-    /// in Cyrillic (LIDER.KZ Алматы: a brand is no body of a place; UNICEF
-    /// Kazakhstan is one name), or when another organization holds the place; only
-    /// in the languages `[attach]` in common lists. `cands` are resolved, by start.
+    /// in Cyrillic other than a country (LIDER.KZ Алматы: a brand is no body of a
+    /// city; UNICEF Kazakhstan, Beeline Казахстан are one name), or when another
+    /// organization holds the place; only in the languages `[attach]` in common
+    /// lists. `cands` are resolved, by start.
     fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
         let langs = &self.set.place_after_organization;
         if langs.is_empty() {
@@ -888,9 +894,9 @@ impl Engine {
                 p.kind == EntityType::Place
                     && p.start == at
                     && p.sentence == o.sentence
-                    // a brand takes a place in its own script only (UNICEF
-                    // Kazakhstan, not LIDER.KZ Алматы)
-                    && (!latin_name || text[p.start..p.end].is_ascii())
+                    // a brand takes a place in its own script, or a country
+                    // (UNICEF Kazakhstan, Beeline Казахстан; not LIDER.KZ Алматы)
+                    && (!latin_name || text[p.start..p.end].is_ascii() || names_a_country(&p.value))
                     && matches!(&p.value, Value::Place { name, .. }
                         if crate::normalize::place::may_be_genitive(name, &text[p.start..p.end]))
             });

@@ -15,9 +15,14 @@ fn quoted(s: &str) -> bool {
     s.trim().starts_with(QUOTES)
 }
 
+/// The name without its outer quotes; quotes nested in it stay whole (АО «НК
+/// «Қазақстан темір жолы»»: НК «Қазақстан темір жолы», not НК «Қазақстан темір жолы).
 fn strip_quotes(s: &str) -> String {
     let t = s.trim().trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut name = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let open = name.matches('«').count().saturating_sub(name.matches('»').count());
+    name.extend(std::iter::repeat_n('»', open));
+    name
 }
 
 /// A phrase in the nominative in the language of the sentence, falling back on
@@ -222,5 +227,17 @@ mod kk_address_tests {
         assert!(!kk_address_word("атындағы"));
         assert!(!kk_address_word("жөніндегі"));
         assert!(!kk_address_word("басқармасы"));
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::strip_quotes;
+
+    #[test]
+    fn outer_quotes_go_nested_ones_stay_whole() {
+        assert_eq!(strip_quotes("«НК «Қазақстан темір жолы»»"), "НК «Қазақстан темір жолы»");
+        assert_eq!(strip_quotes(" «Нан-Жай» "), "Нан-Жай");
+        assert_eq!(strip_quotes("\"Ак  ниет\""), "Ак ниет");
     }
 }
