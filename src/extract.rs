@@ -287,6 +287,42 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
 
 /// The end of the first word at or after `start` in `text` (past any non-word
 /// characters before it), and at least one character after `start`.
+/// An amount of money written without its currency after one written with it
+/// (собрали 940 млн тенге, в этом году – уже более 1,2 млрд; 214 млн тенге, из
+/// них 80 млн) is in that currency: a count with a scale word (млн, тысяч, мың)
+/// and nothing counted, whose nearest count before it on its line is money
+/// with a unit, takes that unit and is money. `cands` are resolved, by start.
+fn same_currency(text: &str, cands: &mut [Candidate]) {
+    const MONEY: [&str; 3] = ["KZT", "USD", "RUB"];
+    const SCALES: [&str; 7] = ["млн", "млрд", "миллион", "миллиард", "тыс", "мың", "трлн"];
+    let mut last: Option<usize> = None;
+    for i in 0..cands.len() {
+        if cands[i].kind != EntityType::Count {
+            continue;
+        }
+        let before = last.replace(i);
+        let Some(a) = before else { continue };
+        let Value::Count { unit: Some(unit), .. } = &cands[a].value else { continue };
+        if !MONEY.contains(&unit.as_str()) {
+            continue;
+        }
+        let c = &cands[i];
+        let scaled = text[c.start..c.end]
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| SCALES.iter().any(|s| w.starts_with(s)));
+        let same_paragraph = text.get(cands[a].end..c.start).is_some_and(|b| !b.contains('\n'));
+        if !scaled || !same_paragraph {
+            continue;
+        }
+        let unit = unit.clone();
+        if let Value::Count { unit: u @ None, object: None, category, .. } = &mut cands[i].value {
+            *u = Some(unit);
+            *category = "money".to_string();
+        }
+    }
+}
+
 /// Whether a place value is a country (its key an ISO 3166-1 alpha-2 code).
 fn names_a_country(value: &Value) -> bool {
     matches!(value, Value::Place { key: Some(k), .. } if k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()))
@@ -773,6 +809,7 @@ impl Engine {
                 let mut c = self.resolve(c);
                 self.attach_places(doc, &mut c);
                 self.refer_back(doc.text, &mut c);
+                same_currency(doc.text, &mut c);
                 c.into_iter()
                     .map(|c| Entity {
                         kind: c.kind,
