@@ -182,6 +182,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // So is a Russian verb (около 30 выезжают): the count is elliptic, its
     // category comes from the words before it.
     let object = object.filter(|o| !(ctx.lang == crate::lang::Lang::Ru && ru_verb_form(o)));
+    // A part of a whole after the number's first words (жиырма екісі студент:
+    // twenty-two of them): the number ends at that word, read by a rule of its own.
+    if ctx.lang == crate::lang::Lang::Kk
+        && ["object", "word"].iter().any(|o| {
+            ["mult", "num"]
+                .iter()
+                .find_map(|g| ctx.groups.between(g, o))
+                .is_some_and(|b| b.split_whitespace().any(number::kk_part))
+        })
+    {
+        return None;
+    }
     // A fraction: a number in the ablative and "one of it" (үштен бірі, бестен екісі).
     if ctx.group("num").is_some_and(is_kk_ablative) && object.as_deref().is_some_and(is_fraction_part) {
         return None;

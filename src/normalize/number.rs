@@ -787,13 +787,29 @@ fn kk_word(t: &str, last: bool) -> Option<W> {
             && match stem {
                 "бір" => false,
                 "он" => KK_ON_CASE.contains(&rest),
-                _ => KK_CASE.contains(&rest),
+                // a part of a whole (жиырма екісі, бесі, отызының); not үшін "for"
+                _ => KK_CASE.contains(&rest) || (kk_possessive(rest) && t != "үшін"),
             };
         if ok {
             return Some(w);
         }
     }
     None
+}
+
+/// A Kazakh number word in the possessive of a part of a whole (екісі, бесіне,
+/// отызы: "two, five, thirty of them"); not бірі, оны, үшін.
+pub fn kk_part(w: &str) -> bool {
+    let t = normalize(w);
+    t != "үшін"
+        && KK_STEMS.iter().any(|&(stem, _)| {
+            !matches!(stem, "бір" | "он") && t.strip_prefix(stem).is_some_and(kk_possessive)
+        })
+}
+
+/// A possessive suffix with an optional case after it (`сі`, `ы`, `ына`, `сінің`).
+fn kk_possessive(rest: &str) -> bool {
+    ["сы", "сі", "ы", "і"].iter().any(|p| rest.strip_prefix(p).is_some_and(|r| r.is_empty() || KK_POSS_CASE.contains(&r)))
 }
 
 /// A Kazakh collective with its suffixes (`бесеуі`, `екеуіне`, `үшеуден`).
