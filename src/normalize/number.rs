@@ -809,7 +809,9 @@ pub fn kk_part(w: &str) -> bool {
 
 /// A possessive suffix with an optional case after it (`сі`, `ы`, `ына`, `сінің`).
 fn kk_possessive(rest: &str) -> bool {
-    ["сы", "сі", "ы", "і"].iter().any(|p| rest.strip_prefix(p).is_some_and(|r| r.is_empty() || KK_POSS_CASE.contains(&r)))
+    ["сы", "сі", "ы", "і"]
+        .iter()
+        .any(|p| rest.strip_prefix(p).is_some_and(|r| r.is_empty() || KK_POSS_CASE.contains(&r)))
 }
 
 /// A Kazakh collective with its suffixes (`бесеуі`, `екеуіне`, `үшеуден`).
