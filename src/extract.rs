@@ -961,26 +961,44 @@ impl Engine {
         use crate::normalize::count::{antecedent_category, points_back};
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
+        // The last count that said what it counts: a table's entries (Петропавл –
+        // 1 930, Қызылжар ауданы – 270) count what the count before the table did.
+        let mut last_known: Option<usize> = None;
         for i in 0..cands.len() {
             let c = &cands[i];
-            let Value::Count { object: None, unit: None, .. } = &c.value else {
+            let Value::Count { object: None, unit: None, category: cat, .. } = &c.value else {
                 if c.kind == EntityType::Count {
                     last = Some(i);
+                    last_known = Some(i);
                 }
                 continue;
             };
-            let found = last.and_then(|a| {
-                let ante = &cands[a];
-                let between = text.get(ante.end..c.start)?;
-                points_back(lex, &text[..c.start], &text[c.end..])
-                    .then(|| antecedent_category(between, Some(&ante.value)))
-                    .flatten()
-                    .map(str::to_string)
-            });
+            let entry = cat == "other" && text[..c.start].trim_end().ends_with(['–', '—']);
+            let found = if entry {
+                last_known.and_then(|a| {
+                    let between = text.get(cands[a].end..c.start)?;
+                    (between.chars().count() <= 600)
+                        .then(|| antecedent_category("", Some(&cands[a].value)))
+                        .flatten()
+                        .map(str::to_string)
+                })
+            } else {
+                last.and_then(|a| {
+                    let ante = &cands[a];
+                    let between = text.get(ante.end..c.start)?;
+                    points_back(lex, &text[..c.start], &text[c.end..])
+                        .then(|| antecedent_category(between, Some(&ante.value)))
+                        .flatten()
+                        .map(str::to_string)
+                })
+            };
             if let Some(cat) = found
                 && let Value::Count { category, .. } = &mut cands[i].value
             {
                 *category = cat;
+            }
+            if !entry {
+                last_known = Some(i);
             }
             last = Some(i);
         }
