@@ -357,11 +357,15 @@ pub fn parse_multiplier(s: &str) -> Option<f64> {
     multiplier_exp(&normalize(s)).map(|e| 10f64.powi(e))
 }
 
-/// мың with a possessive, "N thousand of them" (олардың 31 мыңы, 2 мыңын): a
-/// multiplier after digits, no number word by itself (the grammar's
-/// `KK_THOUSAND_POSS`).
-fn is_kk_thousand_poss(t: &str) -> bool {
-    t.strip_prefix("мыңы").is_some_and(|r| ["", "н", "на", "нда", "нан", "ның", "мен"].contains(&r))
+/// A scale word with a possessive, "N thousand / million of them" (олардың 31
+/// мыңы, 2 мыңын, 58,9 миллионы): a multiplier after digits, no number word by
+/// itself (the grammar's `KK_THOUSAND_POSS`); its decimal exponent.
+fn kk_scale_poss(t: &str) -> Option<i32> {
+    [("мыңы", 3), ("миллионы", 6), ("миллиарды", 9), ("триллионы", 12)].iter().find_map(|&(p, e)| {
+        t.strip_prefix(p)
+            .is_some_and(|r| ["", "н", "на", "нда", "нан", "ның", "мен"].contains(&r))
+            .then_some(e)
+    })
 }
 
 /// The decimal exponent of a normalized multiplier.
@@ -381,8 +385,8 @@ fn multiplier_exp(t: &str) -> Option<i32> {
             }
         }
     }
-    if is_kk_thousand_poss(t) {
-        return Some(3);
+    if let Some(e) = kk_scale_poss(t) {
+        return Some(e);
     }
     // a hundred as a noun after a number: полторы сотни, две сотни, пять сотен
     if ["сотни", "сотен", "сотню", "сотня"].contains(&t) {
@@ -406,7 +410,7 @@ pub fn amount(num: &str, mult: Option<&str>) -> Option<f64> {
     let Some(m) = mult else {
         // a head number with its multiplier: 31 мыңы
         if let Some((digits, m)) = num.trim().rsplit_once([' ', '\u{a0}'])
-            && is_kk_thousand_poss(&normalize(m))
+            && kk_scale_poss(&normalize(m)).is_some()
         {
             return amount(digits, Some(m));
         }
@@ -1300,6 +1304,7 @@ pub(crate) mod tests {
         assert_eq!(amount("полторы", Some("сотни")), Some(150.0));
         assert_eq!(amount("мыңы", None), None);
         assert_eq!(amount("5 мыңынан", None), Some(5000.0));
+        assert_eq!(amount("58,9", Some("миллионы")), Some(58_900_000.0));
         assert_eq!(amount("1,200", None), Some(1200.0));
         assert_eq!(amount("51,5", None), Some(51.5));
         assert_eq!(amount("600-ден", None), Some(600.0));
