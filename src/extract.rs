@@ -132,9 +132,9 @@ struct Candidate {
 }
 
 /// Where a count ends whose counted noun the normalizer turned down as a verb
-/// of the sentence's language (почти 900 нуждаются, 1 100 бөлінді): at its number, multiplier or approximation
-/// word, whichever ends last before the verb. `None` when the match took no
-/// verb, or the span starts after it (`start`).
+/// of the sentence's language (почти 900 нуждаются, 1 100 бөлінді): at its
+/// number, multiplier or approximation word, whichever ends last before the
+/// verb. `None` when the match took no verb, or the span starts after it (`start`).
 fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<usize> {
     // the counted noun, or the word after the number that the rule took for it
     let object = caps.get_group_by_name("object").or_else(|| caps.get_group_by_name("word"))?;
@@ -285,8 +285,6 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     joined || text[..start].ends_with(['@', '.', '/']) || media.contains(&next.as_str())
 }
 
-/// The end of the first word at or after `start` in `text` (past any non-word
-/// characters before it), and at least one character after `start`.
 /// An amount of money written without its currency after one written with it
 /// (собрали 940 млн тенге, в этом году – уже более 1,2 млрд; 214 млн тенге, из
 /// них 80 млн) is in that currency: a count with a scale word (млн, тысяч, мың)
@@ -328,6 +326,8 @@ fn names_a_country(value: &Value) -> bool {
     matches!(value, Value::Place { key: Some(k), .. } if k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// The end of the first word at or after `start` in `text` (past any non-word
+/// characters before it), and at least one character after `start`.
 fn after_first_word(text: &str, start: usize) -> usize {
     let rest = &text[start..];
     let mut chars = rest.char_indices().skip_while(|&(_, c)| !is_word(c)).skip_while(|&(_, c)| is_word(c));

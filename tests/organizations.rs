@@ -93,15 +93,24 @@ text = "Азаматтық орталық мекемесі ашылды."
 expect = [{ text = "Азаматтық орталық мекемесі", value = { name = "Азаматтық орталық", form = "мекемесі" } }]
 "#;
 
-fn engine() -> Engine {
-    let sources = vec![
-        ("common/lexicon.toml".to_string(), LEXICON.to_string()),
-        ("gazetteers/places.toml".to_string(), PLACES.to_string()),
-        ("gazetteers/organizations.toml".to_string(), ORGS.to_string()),
-        ("ru/organization.toml".to_string(), RU_RULES.to_string()),
-        ("kk/organization.toml".to_string(), KK_RULES.to_string()),
-    ];
+/// The rule files above and `extra` ones (path, text).
+fn engine_with(extra: &[(&str, &str)]) -> Engine {
+    let sources: Vec<(String, String)> = [
+        ("common/lexicon.toml", LEXICON),
+        ("gazetteers/places.toml", PLACES),
+        ("gazetteers/organizations.toml", ORGS),
+        ("ru/organization.toml", RU_RULES),
+        ("kk/organization.toml", KK_RULES),
+    ]
+    .iter()
+    .chain(extra)
+    .map(|(path, text)| (path.to_string(), text.to_string()))
+    .collect();
     Engine::new(RuleSet::from_sources(sources, "test").expect("rules load")).expect("rules compile")
+}
+
+fn engine() -> Engine {
+    engine_with(&[])
 }
 
 /// (text, name, form) of every organization found.
@@ -190,15 +199,8 @@ expect = [{ text = "Алматы", value = { name = "Алматы" } }]
 
 /// The rule set above with a place rule, and `[attach]` naming `langs`.
 fn engine_attaching(langs: &str) -> Engine {
-    let sources = vec![
-        ("common/lexicon.toml".to_string(), LEXICON.to_string()),
-        ("common/types.toml".to_string(), format!("[attach]\nplace_after_organization = [{langs}]\n")),
-        ("gazetteers/places.toml".to_string(), PLACES.to_string()),
-        ("gazetteers/organizations.toml".to_string(), ORGS.to_string()),
-        ("ru/organization.toml".to_string(), RU_RULES.to_string()),
-        ("ru/place.toml".to_string(), PLACE_RULES.to_string()),
-    ];
-    Engine::new(RuleSet::from_sources(sources, "test").expect("rules load")).expect("rules compile")
+    let types = format!("[attach]\nplace_after_organization = [{langs}]\n");
+    engine_with(&[("common/types.toml", &types), ("ru/place.toml", PLACE_RULES)])
 }
 
 /// (text, name) of every organization, and the text of every place.

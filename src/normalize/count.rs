@@ -185,12 +185,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // A part of a whole after the number's first words (жиырма екісі студент:
     // twenty-two of them): the number ends at that word, read by a rule of its own.
     if ctx.lang == crate::lang::Lang::Kk
-        && ["object", "word"].iter().any(|o| {
-            ["mult", "num"]
-                .iter()
-                .find_map(|g| ctx.groups.between(g, o))
-                .is_some_and(|b| b.split_whitespace().any(number::kk_part))
-        })
+        && ["object", "word"]
+            .iter()
+            .any(|o| after_number(ctx, o).is_some_and(|b| b.split_whitespace().any(number::kk_part)))
     {
         return None;
     }
@@ -226,8 +223,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             // a noun of no known category after an adjective that says whose
             // (семь пожилых сельчан: elderly); not детских, волонтерских,
             // which qualify things as often (детских площадок, волонтерских штабов)
-            let between = ["mult", "num"].iter().find_map(|g| ctx.groups.between(g, "object")).unwrap_or("");
-            modifier_category(lex, between).filter(|c| c == "elderly" || c == "families")
+            modifier_category(lex, after_number(ctx, "object").unwrap_or(""))
+                .filter(|c| c == "elderly" || c == "families")
         }),
         None => None,
     };
@@ -260,6 +257,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     Some(Value::Count { amount, approx, unit, object, category })
 }
 
+/// The text between a count's number (its multiplier when it has one) and
+/// `group` (the counted noun, or the word the rule took for it).
+fn after_number<'a>(ctx: &Context<'a>, group: &str) -> Option<&'a str> {
+    ["mult", "num"].iter().find_map(|g| ctx.groups.between(g, group))
+}
+
 /// A head of people (людей, человек, граждан) after an adjective that says
 /// which (одиноких пожилых людей, 5 малолетних детей): the more telling
 /// category of the adjective.
@@ -268,8 +271,7 @@ fn telling_modifier(ctx: &Context, cat: String) -> String {
         return cat;
     }
     let lex = &ctx.set.lexicon;
-    let between = ["mult", "num"].iter().find_map(|g| ctx.groups.between(g, "object")).unwrap_or("");
-    modifier_category(lex, between).unwrap_or(cat)
+    modifier_category(lex, after_number(ctx, "object").unwrap_or("")).unwrap_or(cat)
 }
 
 /// The category of the first word of a known category among the few words that

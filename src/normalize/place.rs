@@ -124,6 +124,19 @@ fn head_forms(lemma: &str, lang: Lang) -> std::sync::Arc<Vec<String>> {
         .clone()
 }
 
+/// Whether a Russian place mention `text` of the place named `name` may be in
+/// the genitive (or be indeclinable): false when it is one of the name's dative,
+/// instrumental or prepositional forms and not a genitive one (Астане,
+/// Казахстаном), true otherwise (Монголии, Мангистауской области, Семей, СКО).
+/// An organization followed by such a mention names the place it serves.
+pub fn may_be_genitive(name: &str, text: &str) -> bool {
+    let hint = crate::inflect::RuHint::default();
+    let cases = crate::inflect::ru_case_forms(name, &hint);
+    let text = text.to_lowercase();
+    let is = |forms: &Vec<String>| forms.iter().any(|f| f.to_lowercase() == text);
+    is(&cases[1]) || !(is(&cases[2]) || is(&cases[4]) || is(&cases[5]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,23 +160,6 @@ mod tests {
         assert!(!generic_adjective("Ынтымакском сельском округе"));
         assert_eq!(ru_adjective_head("района", lex), None, "no name");
     }
-}
-
-/// Whether a Russian place mention `text` of the place named `name` may be in
-/// the genitive (or be indeclinable): false when it is one of the name's dative,
-/// instrumental or prepositional forms and not a genitive one (Астане,
-/// Казахстаном), true otherwise (Монголии, Мангистауской области, Семей, СКО).
-/// An organization followed by such a mention names the place it serves.
-pub fn may_be_genitive(name: &str, text: &str) -> bool {
-    let hint = crate::inflect::RuHint::default();
-    let cases = crate::inflect::ru_case_forms(name, &hint);
-    let is = |forms: &Vec<String>| forms.iter().any(|f| f.to_lowercase() == text.to_lowercase());
-    is(&cases[1]) || !(is(&cases[2]) || is(&cases[4]) || is(&cases[5]))
-}
-
-#[cfg(test)]
-mod genitive_tests {
-    use super::may_be_genitive;
 
     #[test]
     fn genitive_and_indeclinable_forms_pass_other_cases_do_not() {
