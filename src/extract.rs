@@ -958,7 +958,7 @@ impl Engine {
     /// count before them counted (normalize::count::points_back); `cands` are
     /// resolved, by start.
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
-        use crate::normalize::count::{antecedent_category, points_back};
+        use crate::normalize::count::{antecedent_category, known_category, points_back};
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
         // The last count that said what it counts: a table's entries (Петропавл –
@@ -978,7 +978,7 @@ impl Engine {
                 last_known.and_then(|a| {
                     let between = text.get(cands[a].end..c.start)?;
                     (between.chars().count() <= 600)
-                        .then(|| antecedent_category("", Some(&cands[a].value)))
+                        .then(|| known_category(&cands[a].value))
                         .flatten()
                         .map(str::to_string)
                 })

@@ -481,7 +481,13 @@ pub fn antecedent_category<'a>(between: &str, antecedent: Option<&'a Value>) -> 
     if between.contains("\n\n") || between.chars().count() > 400 {
         return None;
     }
-    match antecedent? {
+    known_category(antecedent?)
+}
+
+/// The category of a count that says what it counts (by its counted noun, or a
+/// category other than `other`).
+pub fn known_category(count: &Value) -> Option<&str> {
+    match count {
         Value::Count { object, category, .. } if object.is_some() || category != "other" => {
             Some(category.as_str())
         }
