@@ -37,7 +37,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         Some(n) => n,
         None if ctx.lang == Lang::Kk => nominative::kk(text),
         None if generic_adjective(text) => return None,
-        None => ru_adjective_head(text, &ctx.set.lexicon).unwrap_or_else(|| text.to_string()),
+        None => {
+            let name = ru_adjective_head(text, &ctx.set.lexicon).unwrap_or_else(|| text.to_string());
+            // A village the gazetteer lacks, spelled the Kazakh way in a Russian
+            // text (из сел Қызылжар и Бабайқорған), named in Russian letters.
+            if ctx.doc_lang == Lang::Kk { name } else { russian_spelling(&name) }
+        }
     };
     Some(Value::Place { name, key: ctx.constant("key") })
 }
@@ -61,6 +66,33 @@ fn ru_adjective_head(phrase: &str, lex: &Lexicon) -> Option<String> {
     }
     out.push(lemma.to_string());
     Some(out.join(" "))
+}
+
+/// A name with the letters of the Kazakh alphabet that Russian lacks replaced by
+/// the Russian letters such names are written with (Қызылтөбе → Кызылтобе,
+/// Сыңғырлау → Сынгырлау, Жітіқара → Житикара).
+fn russian_spelling(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'ә' => 'а',
+            'Ә' => 'А',
+            'ғ' => 'г',
+            'Ғ' => 'Г',
+            'қ' => 'к',
+            'Қ' => 'К',
+            'ң' => 'н',
+            'Ң' => 'Н',
+            'ө' => 'о',
+            'Ө' => 'О',
+            'ұ' | 'ү' => 'у',
+            'Ұ' | 'Ү' => 'У',
+            'һ' => 'х',
+            'Һ' => 'Х',
+            'і' => 'и',
+            'І' => 'И',
+            c => c,
+        })
+        .collect()
 }
 
 /// Does a Russian phrase start with an adjective that only classifies (Городской
@@ -159,6 +191,15 @@ mod tests {
         assert!(generic_adjective("Городском округе") && generic_adjective("Сельский округ"));
         assert!(!generic_adjective("Ынтымакском сельском округе"));
         assert_eq!(ru_adjective_head("района", lex), None, "no name");
+    }
+
+    #[test]
+    fn kazakh_letters_respelled_in_russian() {
+        assert_eq!(russian_spelling("Қызылтөбе"), "Кызылтобе");
+        assert_eq!(russian_spelling("Сыңғырлау"), "Сынгырлау");
+        assert_eq!(russian_spelling("Жітіқара"), "Житикара");
+        assert_eq!(russian_spelling("Үшағаш-Һ"), "Ушагаш-Х");
+        assert_eq!(russian_spelling("Каменка"), "Каменка");
     }
 
     #[test]
