@@ -93,12 +93,14 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
     // UTF-8 lead bytes D2 and D3 are those of Cyrillic's extensions), looked for
     // byte by byte: most sentences have neither.
     let bytes = sentence.as_bytes();
-    if !bytes.iter().any(|&b| b == 0xD2 || b == 0xD3) || !sentence.contains(['«', '“', '„', '"']) {
+    if !bytes.iter().any(|&b| b == 0xD2 || b == 0xD3) || !sentence.contains(['«', '»', '“', '”', '„', '"'])
+    {
         return None;
     }
     let mut quotes: Vec<std::ops::Range<usize>> = Vec::new();
     // (start of the quoted text, its closing mark, nesting depth of «»)
     let mut open: Option<(usize, char, u32)> = None;
+    let mut opened = false;
     for (i, c) in sentence.char_indices() {
         match open {
             None => {
@@ -107,8 +109,17 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
                     '“' => '”',
                     '„' => '“',
                     '"' => '"',
+                    // A closing mark before any opening one: speech that began in
+                    // an earlier sentence ends here («Біз ... өткіземіз. Өткен жылы
+                    // ... көрсеттік», – рассказала председатель профсоюза).
+                    '»' | '”' if !opened && i > 0 => {
+                        quotes.push(0..i);
+                        opened = true;
+                        continue;
+                    }
                     _ => continue,
                 };
+                opened = true;
                 open = Some((i + c.len_utf8(), close, 0));
             }
             Some((start, close, depth)) => {
@@ -122,6 +133,10 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
                 }
             }
         }
+    }
+    // A quote still open at the end goes on into the next sentence.
+    if let Some((start, _, _)) = open {
+        quotes.push(start..sentence.len());
     }
     // The long quotes and their evidence, read once.
     let mut inside = Evidence::default();
@@ -1226,10 +1241,33 @@ mod tests {
             quoted_speech("Ол: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз», – деді."),
             None
         );
-        // No quotes, and an unclosed one.
+        // No quotes.
         assert_eq!(quoted_speech("Қордың өкілі орыс тілінде сөйледі."), None);
+    }
+
+    #[test]
+    fn speech_across_sentences_splits_where_its_quote_opens_or_closes() {
+        // The quote goes on into the next sentence.
+        let s = "Қордың өкілі орыс тілінде сөйлеп: «Мы передали сто комплектов зимней одежды семьям района.";
+        let parts = quoted_speech(s).expect("a split");
+        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
         assert_eq!(
-            quoted_speech("Қордың өкілі айтты: «Мы передали сто комплектов зимней одежды семьям района"),
+            texts,
+            [
+                ("Қордың өкілі орыс тілінде сөйлеп: «", Lang::Kk),
+                ("Мы передали сто комплектов зимней одежды семьям района.", Lang::Ru)
+            ]
+        );
+        // The quote began in an earlier sentence and closes here.
+        let s = "Өткен жылы шамамен бір мың балаға көмек көрсеттік», – рассказала председатель профсоюза «Жолшы» Динара Тлеуова.";
+        let parts = quoted_speech(s).expect("a split");
+        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        assert_eq!(texts[0], ("Өткен жылы шамамен бір мың балаға көмек көрсеттік", Lang::Kk));
+        assert_eq!(texts[1].1, Lang::Ru);
+        assert!(texts[1].0.contains("профсоюза «Жолшы»"));
+        // A short tail after the closing mark, in the quote's language: no split.
+        assert_eq!(
+            quoted_speech("Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз», – деді ол."),
             None
         );
     }
