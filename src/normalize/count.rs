@@ -169,6 +169,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         );
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
         || blocked_between(ctx, amount)
+        || verb_after_adjective(ctx)
     {
         return None;
     }
@@ -326,6 +327,26 @@ pub(crate) fn ru_verb_form(w: &str) -> bool {
     !w.contains(' ')
         && w.chars().count() > 4
         && ["ают", "яют", "уют", "еют", "ся"].iter().any(|s| w.ends_with(s))
+}
+
+/// A Russian verb taken for the object after an adjective in the genitive
+/// plural (15 пожилых получили, 12 пострадавших госпитализированы): the
+/// adjective is the counted noun, a span of its own rule
+/// (ru.count.substantive_adjective); this longer one is none. Past plurals in
+/// -ели are left out: 3 новых модели is a noun.
+fn verb_after_adjective(ctx: &Context) -> bool {
+    if ctx.lang != crate::lang::Lang::Ru {
+        return false;
+    }
+    let Some(object) = ctx.group("object") else { return false };
+    let o = object.trim().to_lowercase();
+    let verb = o.chars().count() > 4
+        && ["или", "али", "яли", "ыли", "ули", "лись", "ены", "аны", "ины", "ются", "ятся"]
+            .iter()
+            .any(|s| o.ends_with(s));
+    verb && after_number(ctx, "object")
+        .and_then(|b| b.split_whitespace().last())
+        .is_some_and(|w| w.ends_with("ых") || w.ends_with("их"))
 }
 
 /// Whether the word after a count makes it something else: a factor (екі есе
