@@ -57,8 +57,14 @@ fn ru_adjective_head(phrase: &str, lex: &Lexicon) -> Option<String> {
         return None;
     }
     let lemma = lex.lookup_prefix("place_head", last)?;
-    // область is feminine; район, округ, микрорайон masculine.
-    let g = if lemma.ends_with('ь') { Gender::F } else { Gender::M };
+    // область is feminine; ущелье, урочище neuter; район, округ, бор masculine.
+    let g = if lemma.ends_with('ь') {
+        Gender::F
+    } else if lemma.ends_with(['е', 'о']) {
+        Gender::N
+    } else {
+        Gender::M
+    };
     let mut out = Vec::with_capacity(words.len());
     for a in adjectives {
         let (stem, ending) = nominative::adjective(a)?;
