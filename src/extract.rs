@@ -909,19 +909,19 @@ impl Engine {
     /// lists. `cands` are resolved, by start.
     fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
         let langs = &self.set.place_after_organization;
-        if langs.is_empty() {
-            return;
-        }
         let text = doc.text;
         for i in 0..cands.len() {
             let o = &cands[i];
-            if o.kind != EntityType::Organization
-                || !langs.contains(&doc.langs.get(o.sentence).copied().unwrap_or(Lang::Und))
-                || text[..o.end].ends_with(['»', '"', '“', '”'])
-            {
+            if o.kind != EntityType::Organization || text[..o.end].ends_with(['»', '"', '“', '”']) {
                 continue;
             }
             let latin_name = text[..o.end].ends_with(|c: char| c.is_ascii_alphanumeric());
+            // In the other languages only a brand's national arm: a Latin name
+            // and a country in the nominative (Beeline Қазақстан).
+            let any_place = langs.contains(&doc.langs.get(o.sentence).copied().unwrap_or(Lang::Und));
+            if !any_place && !latin_name {
+                continue;
+            }
             let gap = text[o.end..].len() - text[o.end..].trim_start_matches([' ', '\u{a0}']).len();
             if gap == 0 {
                 continue;
@@ -935,7 +935,8 @@ impl Engine {
                     // (UNICEF Kazakhstan, Beeline Казахстан; not LIDER.KZ Алматы)
                     && (!latin_name || text[p.start..p.end].is_ascii() || names_a_country(&p.value))
                     && matches!(&p.value, Value::Place { name, .. }
-                        if crate::normalize::place::may_be_genitive(name, &text[p.start..p.end]))
+                        if crate::normalize::place::may_be_genitive(name, &text[p.start..p.end])
+                            && (any_place || (names_a_country(&p.value) && name == &text[p.start..p.end])))
             });
             let Some(place) = place else { continue };
             let (end, place_text) = (place.end, &text[place.start..place.end]);
