@@ -471,8 +471,10 @@ impl Engine {
                 }
             }
             let (s, e) = (range.start + span.start, range.start + span.end);
+            // A verified group that took no part in the match (the other side of
+            // an alternation) has nothing to verify.
             let verified = rule.verify.iter().all(|v| {
-                normalize::group_span(caps, &v.group).is_some_and(|g| {
+                normalize::group_span(caps, &v.group).is_none_or(|g| {
                     self.set
                         .gazetteers
                         .get(&v.gazetteer)
