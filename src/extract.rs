@@ -650,12 +650,16 @@ impl Engine {
             .as_ref()
             .map(|_| Costs { rules: vec![RuleCost::default(); self.set.rules.len()], ..Costs::default() });
         // The parts of sentences that quote speech in the other language
-        // (lang::quoted_speech): (document, sentence, byte range, language).
+        // (lang::quoted_speech) or say the same in both (lang::bilingual_halves):
+        // (document, sentence, byte range, language).
         let mut quoted: Vec<(usize, usize, Range<usize>, Lang)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for (si, r) in doc.ranges.iter().enumerate() {
                 let l = doc.langs.get(si).copied().unwrap_or(Lang::Und);
-                for (part, pl) in crate::lang::quoted_speech(&doc.text[r.clone()]).into_iter().flatten() {
+                let sentence = &doc.text[r.clone()];
+                let parts =
+                    crate::lang::quoted_speech(sentence).or_else(|| crate::lang::bilingual_halves(sentence));
+                for (part, pl) in parts.into_iter().flatten() {
                     if pl != l {
                         quoted.push((d, si, r.start + part.start..r.start + part.end, pl));
                     }

@@ -184,6 +184,25 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
     Some(parts)
 }
 
+/// The two halves of a line that says the same in both languages, split by a
+/// slash or a bar (a bilingual headline: «Наурыз қарсаңында 300-ден астам
+/// отбасыға көмек берілді / Более 300 семей получили помощь»), each with its
+/// language; `None` unless both halves are long and surely of different
+/// languages. The separator goes with the second half.
+pub fn bilingual_halves(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
+    const LETTERS: u32 = 20;
+    let at = [" / ", " | "].iter().filter_map(|sep| sentence.find(sep)).min()?;
+    let (left, right) = (&sentence[..at], &sentence[at..]);
+    let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
+    let (el, er) = (gather(left), gather(right));
+    if el.cyrillic < LETTERS || er.cyrillic < LETTERS {
+        return None;
+    }
+    let (gl, gr) = (decide_parts(left, &el), decide_parts(right, &er));
+    (known(&gl) && known(&gr) && gl.lang != gr.lang)
+        .then(|| vec![(0..at, gl.lang), (at..sentence.len(), gr.lang)])
+}
+
 /// The raw evidence gathered from a text, before any decision. Public for
 /// debugging and for callers that want to combine evidence over several texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -1221,6 +1240,18 @@ mod tests {
             "Аким района сказал журналистам: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз».";
         let parts = quoted_speech(s).expect("a split");
         assert_eq!(parts.iter().map(|p| p.1).collect::<Vec<_>>(), [Lang::Ru, Lang::Kk, Lang::Ru]);
+    }
+
+    #[test]
+    fn a_bilingual_headline_splits_at_its_slash() {
+        let s = "Наурыз қарсаңында 300-ден астам отбасыға көмек берілді / Более 300 семей получили помощь в преддверии Наурыза";
+        let parts = bilingual_halves(s).expect("a split");
+        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        assert_eq!(texts[0], ("Наурыз қарсаңында 300-ден астам отбасыға көмек берілді", Lang::Kk));
+        assert_eq!(texts[1], (" / Более 300 семей получили помощь в преддверии Наурыза", Lang::Ru));
+        // One language on both sides, or a short side: no split.
+        assert_eq!(bilingual_halves("Волонтеры помогли семьям / Помощь получили двести семей района"), None);
+        assert_eq!(bilingual_halves("Көмек көрсетілді / Помощь"), None);
     }
 
     #[test]
