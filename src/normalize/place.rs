@@ -13,8 +13,13 @@ use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let text = ctx.group("name").unwrap_or_else(|| ctx.groups.whole());
+    // A head written after a list, or given by the rule for a name whose head
+    // the text leaves out (в Мактааральском – 154 тыс.).
     if let Some(head) = ctx.group("head") {
         return shared_head(ctx, text, head);
+    }
+    if let Some(head) = ctx.constant("head") {
+        return shared_head(ctx, text, &head);
     }
     // The pattern's gazetteers, then those its `name` group is verified against.
     let verified = ctx.rule.verify.iter().filter(|v| v.group == "name").map(|v| &v.gazetteer);
