@@ -921,7 +921,11 @@ impl Engine {
             if o.kind != EntityType::Organization || text[..o.end].ends_with(['»', '"', '“', '”']) {
                 continue;
             }
-            let latin_name = text[..o.end].ends_with(|c: char| c.is_ascii_alphanumeric());
+            // The name's last word in Latin letters (UNICEF, LIDER.KZ; not №2).
+            let last_word = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");
+            let latin_name = last_word.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && last_word.contains(|c: char| c.is_ascii_alphabetic())
+                && !last_word.contains(|c: char| ('\u{400}'..='\u{52f}').contains(&c));
             // In the other languages only a brand's national arm: a Latin name
             // and a country in the nominative (Beeline Қазақстан).
             let any_place = langs.contains(&doc.langs.get(o.sentence).copied().unwrap_or(Lang::Und));
