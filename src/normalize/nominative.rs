@@ -246,14 +246,34 @@ pub fn ru(phrase: &str, lex: &Lexicon) -> String {
 const KK_AFTER_POSSESSIVE: [&str; 14] =
     ["ндағы", "ндегі", "менен", "ның", "нің", "нда", "нде", "нан", "нен", "мен", "на", "не", "н", "ға"];
 
+/// Kazakh case endings of a bare noun (no possessive before them), longest first.
+const KK_BARE_CASES: [&str; 23] = [
+    "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "пен", "бен",
+    "да", "де", "та", "те", "ға", "ге", "қа", "ке",
+];
+
+/// Head nouns of Kazakh names that take no possessive after a number or an
+/// "атындағы" phrase (№3 мектеп-гимназияда, ... атындағы жалпы орта білім беретін мектептің).
+const KK_BARE_HEADS: [&str; 5] = ["мектеп", "гимназия", "лицей", "колледж", "балабақша"];
+
 /// A Kazakh noun phrase in the nominative: case endings after the last word's
-/// possessive are removed.
+/// possessive are removed, or after a bare head of [`KK_BARE_HEADS`].
 pub fn kk(phrase: &str) -> String {
     let (head_start, last) = match phrase.rfind(' ') {
         Some(i) => (i + 1, &phrase[i + 1..]),
         None => (0, phrase),
     };
     let lower = last.to_lowercase();
+    for e in KK_BARE_CASES {
+        if let Some(stem) = lower.strip_suffix(e)
+            && KK_BARE_HEADS.contains(&stem.rsplit('-').next().unwrap_or(stem))
+        {
+            let cut = head_start + stem.len();
+            if lower.len() == last.len() && phrase.is_char_boundary(cut) {
+                return phrase[..cut].to_string();
+            }
+        }
+    }
     for e in KK_AFTER_POSSESSIVE {
         if let Some(stem) = lower.strip_suffix(e)
             && stem.ends_with(['ы', 'і'])
@@ -272,6 +292,15 @@ pub fn kk(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kazakh_case_endings_go_after_a_possessive_or_a_bare_school_head() {
+        assert_eq!(kk("Жастар саясаты басқармасының"), "Жастар саясаты басқармасы");
+        assert_eq!(kk("№3 мектеп-гимназияда"), "№3 мектеп-гимназия");
+        assert_eq!(kk("жалпы орта білім беретін мектептің"), "жалпы орта білім беретін мектеп");
+        assert_eq!(kk("Ақ желкен"), "Ақ желкен", "no case ending, nothing cut");
+        assert_eq!(kk("мектептер"), "мектептер", "a plural is no case form of мектеп");
+    }
 
     fn lex() -> Lexicon {
         let mut l = Lexicon::default();
