@@ -969,11 +969,14 @@ impl Engine {
     /// count before them counted (normalize::count::points_back); `cands` are
     /// resolved, by start.
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
-        use crate::normalize::count::{antecedent_category, known_category, points_back};
+        use crate::normalize::count::{
+            antecedent_category, known_category, points_back, table_heading_category,
+        };
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
         // The last count that said what it counts: a table's entries (Петропавл –
-        // 1 930, Қызылжар ауданы – 270) count what the count before the table did.
+        // 1 930, Қызылжар ауданы – 270) count what the count before the table did,
+        // unless the table's heading line names it.
         let mut last_known: Option<usize> = None;
         for i in 0..cands.len() {
             let c = &cands[i];
@@ -984,8 +987,13 @@ impl Engine {
                 }
                 continue;
             };
-            let entry = cat == "other" && text[..c.start].trim_end().ends_with(['–', '—']);
-            let found = if entry {
+            let row = text[..c.start].trim_end().ends_with(['–', '—']);
+            let entry = cat == "other" && row;
+            // A table's heading names what its rows count (Число волонтеров по районам:).
+            let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };
+            let found = if heading.is_some() {
+                heading
+            } else if entry {
                 last_known.and_then(|a| {
                     let between = text.get(cands[a].end..c.start)?;
                     (between.chars().count() <= 600)

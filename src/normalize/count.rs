@@ -585,6 +585,37 @@ fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
         .find_map(|(_, w)| word_category(lex, w))
 }
 
+/// The category a table's heading names, for an entry of the table: `before`
+/// is the text before the entry's number; the heading is the nearest line
+/// before it that ends in a colon (Число волонтеров ... по районам:), when every
+/// line between them is a row (a dash and a digit) and it is within 600
+/// characters; its first word of a known category (lowercase, as in
+/// [`context_category`]).
+pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
+    let start = before.char_indices().rev().nth(600).map_or(0, |(i, _)| i);
+    let window = &before[start..];
+    let mut lines = window.rsplit('\n');
+    // The entry's own line (Аральский район – ) is a row in the making.
+    lines.next()?;
+    for line in lines {
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        if let Some(heading) = l.strip_suffix(':') {
+            return heading
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_lowercase))
+                .find_map(|w| word_category(lex, w));
+        }
+        let row = l.contains(['–', '—']) && l.contains(|c: char| c.is_ascii_digit());
+        if !row {
+            return None;
+        }
+    }
+    None
+}
+
 /// The category of one word, a hyphenated word by its parts last to first
 /// (студентов-добровольцев: volunteers), then whole.
 fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
@@ -682,6 +713,18 @@ mod tests {
         l.tables.insert("anaphor".into(), vec![entry("yes", &["них", "олардың", "их"])]);
         l.tables.insert("anaphor_link".into(), vec![entry("yes", &["было"])]);
         l
+    }
+
+    #[test]
+    fn a_table_heading_names_what_its_rows_count() {
+        let l = lexicon();
+        let text = "Итоги года.\n\nЧисло пенсионеров по районам:\n\nг. Кызылорда – 6 420\nАральский район – ";
+        assert_eq!(table_heading_category(&l, text).as_deref(), Some("elderly"));
+        // A prose line between the heading and the row: no table.
+        let text = "Число пенсионеров по районам:\nОни получили помощь вовремя.\nАральский район – ";
+        assert_eq!(table_heading_category(&l, text), None);
+        // No heading at all.
+        assert_eq!(table_heading_category(&l, "Аральский район – "), None);
     }
 
     #[test]
