@@ -79,10 +79,13 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
         return true;
     }
     // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт),
-    // or a sentence word that no name starts with (Барлық мекеме қызметі: "all").
+    // or, unquoted, a sentence word that no name starts with (Барлық мекеме
+    // қызметі: "all"; a quoted name may: «Біз біргеміз» қоғамдық қоры).
     let first = bare.split([' ', '-']).next().unwrap_or("");
-    if matches!(lex.lookup("not_organization", first), Some("platform" | "first")) {
-        return true;
+    match lex.lookup("not_organization", first) {
+        Some("platform") => return true,
+        Some("first") if !quoted(raw) => return true,
+        _ => {}
     }
     if quoted(raw) {
         return false;
