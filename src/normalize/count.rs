@@ -93,8 +93,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // A Kazakh number in the locative (жетіде, 5-те, он жетіде) is a time or an
     // age ("at seven"), not how many; not so a head in the locative (екеуінде,
-    // "in two of them").
+    // "in two of them"). Only in Kazakh: Russian ста, девяноста end so too.
     if ctx.group("mult").is_none()
+        && ctx.lang == crate::lang::Lang::Kk
         && ctx.group("num").is_some_and(|n| {
             let n = n.to_lowercase();
             ["да", "де", "та", "те"].iter().any(|s| n.ends_with(s))
