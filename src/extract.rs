@@ -289,10 +289,39 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
 /// (собрали 940 млн тенге, в этом году – уже более 1,2 млрд; 214 млн тенге, из
 /// них 80 млн) is in that currency: a count with a scale word (млн, тысяч, мың)
 /// and nothing counted, whose nearest count before it on its line is money
-/// with a unit, takes that unit and is money. `cands` are resolved, by start.
+/// with a unit, takes that unit and is money. So do the amounts of a list whose
+/// last item has the currency (150 мың, 100 мың және 50 мың теңгеден; 1 млн,
+/// 700 тысяч и 500 тысяч тенге): items joined by commas, және, мен, и, or.
+/// `cands` are resolved, by start.
 fn same_currency(text: &str, cands: &mut [Candidate]) {
     const MONEY: [&str; 3] = ["KZT", "USD", "RUB"];
     const SCALES: [&str; 7] = ["млн", "млрд", "миллион", "миллиард", "тыс", "мың", "трлн"];
+    let scaled = |c: &Candidate| {
+        text[c.start..c.end]
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| SCALES.iter().any(|s| w.starts_with(s)))
+    };
+    // Backwards along a list: the currency of its last item.
+    let counts: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind == EntityType::Count).collect();
+    for w in (1..counts.len()).rev() {
+        let (a, b) = (counts[w - 1], counts[w]);
+        let Value::Count { unit: Some(unit), .. } = &cands[b].value else { continue };
+        if !MONEY.contains(&unit.as_str()) || !scaled(&cands[a]) {
+            continue;
+        }
+        let Some(gap) = text.get(cands[a].end..cands[b].start) else { continue };
+        let gap = gap.trim();
+        let joined = matches!(gap, "," | "және" | "мен" | "и" | "или" | ", и" | ", және");
+        if !joined {
+            continue;
+        }
+        let unit = unit.clone();
+        if let Value::Count { unit: u @ None, object: None, category, .. } = &mut cands[a].value {
+            *u = Some(unit);
+            *category = "money".to_string();
+        }
+    }
     let mut last: Option<usize> = None;
     for i in 0..cands.len() {
         if cands[i].kind != EntityType::Count {
@@ -305,12 +334,8 @@ fn same_currency(text: &str, cands: &mut [Candidate]) {
             continue;
         }
         let c = &cands[i];
-        let scaled = text[c.start..c.end]
-            .to_lowercase()
-            .split_whitespace()
-            .any(|w| SCALES.iter().any(|s| w.starts_with(s)));
         let same_paragraph = text.get(cands[a].end..c.start).is_some_and(|b| !b.contains('\n'));
-        if !scaled || !same_paragraph {
+        if !scaled(c) || !same_paragraph {
             continue;
         }
         let unit = unit.clone();
