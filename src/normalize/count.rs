@@ -618,16 +618,18 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
 }
 
 /// The category of one word, a hyphenated word by its parts last to first
-/// (студентов-добровольцев: volunteers), then whole.
+/// (студентов-добровольцев: volunteers), then whole; a part that names volunteers
+/// wins wherever it stands (волонтеров-медиков: volunteers, not people).
 fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
-    w.rsplit('-')
-        .chain(std::iter::once(w))
-        .find_map(|part| {
-            lex.lookup("category_word", part)
-                .or_else(|| lex.lookup_prefix("category", part))
-                .or_else(|| lex.lookup_prefix("category_ru", part))
-        })
-        .map(str::to_string)
+    let of = |part: &str| {
+        lex.lookup("category_word", part)
+            .or_else(|| lex.lookup_prefix("category", part))
+            .or_else(|| lex.lookup_prefix("category_ru", part))
+    };
+    if w.contains('-') && w.split('-').any(|p| of(p) == Some("volunteers")) {
+        return Some("volunteers".to_string());
+    }
+    w.rsplit('-').chain(std::iter::once(w)).find_map(of).map(str::to_string)
 }
 
 /// The category of a counted noun phrase: its words are tried last to first (the
@@ -714,6 +716,20 @@ mod tests {
         l.tables.insert("anaphor".into(), vec![entry("yes", &["них", "олардың", "их"])]);
         l.tables.insert("anaphor_link".into(), vec![entry("yes", &["было"])]);
         l
+    }
+
+    #[test]
+    fn a_hyphenated_word_naming_volunteers_counts_volunteers() {
+        let mut l = lexicon();
+        l.tables.insert(
+            "category".into(),
+            vec![
+                ("volunteers".into(), vec!["волонтер".into()]),
+                ("people".into(), vec!["медик".into(), "студент".into()]),
+            ],
+        );
+        assert_eq!(word_category(&l, "волонтеров-медиков").as_deref(), Some("volunteers"));
+        assert_eq!(word_category(&l, "студентов-медиков").as_deref(), Some("people"));
     }
 
     #[test]
