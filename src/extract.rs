@@ -936,8 +936,9 @@ impl Engine {
     /// when the name ends in a quote, when a name in Latin letters meets a place
     /// in Cyrillic other than a country (LIDER.KZ Алматы: a brand is no body of a
     /// city; UNICEF Kazakhstan, Beeline Казахстан are one name), or when another
-    /// organization holds the place; only in the languages `[attach]` in common
-    /// lists. `cands` are resolved, by start.
+    /// organization holds the place; in the languages `[attach]` in common lists,
+    /// and in the others only a Latin name before a country in the nominative
+    /// (Beeline Қазақстан). `cands` are resolved, by start.
     fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
         let langs = &self.set.place_after_organization;
         let text = doc.text;
