@@ -85,7 +85,9 @@ pub fn detect_sentence(text: &str, doc: Lang) -> Guess {
 /// the quotes (without their marks) and the text around them, in order. `None`
 /// when the sentence speaks one language. Only quotes of at least five words and
 /// twenty Cyrillic letters count, so a quoted name («Жасыл ел», «Ұлттық
-/// волонтерлік желі») never splits a sentence.
+/// волонтерлік желі») never splits a sentence. Speech may cross the sentence's
+/// edges: a closing mark with no opening one before it ends a quote that began
+/// in an earlier sentence, and an opening mark never closed runs to the end.
 pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
     const LETTERS: u32 = 20;
     const WORDS: usize = 5;
