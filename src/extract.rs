@@ -302,47 +302,36 @@ fn same_currency(text: &str, cands: &mut [Candidate]) {
             .split_whitespace()
             .any(|w| SCALES.iter().any(|s| w.starts_with(s)))
     };
-    // Backwards along a list: the currency of its last item.
+    let money =
+        |c: &Candidate| matches!(&c.value, Value::Count { unit: Some(u), .. } if MONEY.contains(&u.as_str()));
+    let gap = |a: &Candidate, b: &Candidate| text.get(a.end..b.start).unwrap_or("\n");
+    // Consecutive counts, by start.
     let counts: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind == EntityType::Count).collect();
-    for w in (1..counts.len()).rev() {
-        let (a, b) = (counts[w - 1], counts[w]);
-        let Value::Count { unit: Some(unit), .. } = &cands[b].value else { continue };
-        if !MONEY.contains(&unit.as_str()) || !scaled(&cands[a]) {
-            continue;
-        }
-        let Some(gap) = text.get(cands[a].end..cands[b].start) else { continue };
-        let gap = gap.trim();
-        let joined = matches!(gap, "," | "және" | "мен" | "и" | "или" | ", и" | ", және");
-        if !joined {
-            continue;
-        }
-        let unit = unit.clone();
-        if let Value::Count { unit: u @ None, object: None, category, .. } = &mut cands[a].value {
-            *u = Some(unit);
-            *category = "money".to_string();
+    // Backwards along a list: the currency of its last item.
+    for w in counts.windows(2).rev() {
+        let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        let joined = matches!(gap(a, b).trim(), "," | "және" | "мен" | "и" | "или" | ", и" | ", және");
+        if money(b) && scaled(a) && joined {
+            lend_currency(cands, w[1], w[0]);
         }
     }
-    let mut last: Option<usize> = None;
-    for i in 0..cands.len() {
-        if cands[i].kind != EntityType::Count {
-            continue;
+    // Forwards on a line: the currency of the amount before.
+    for w in counts.windows(2) {
+        let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        if money(a) && scaled(b) && !gap(a, b).contains('\n') {
+            lend_currency(cands, w[0], w[1]);
         }
-        let before = last.replace(i);
-        let Some(a) = before else { continue };
-        let Value::Count { unit: Some(unit), .. } = &cands[a].value else { continue };
-        if !MONEY.contains(&unit.as_str()) {
-            continue;
-        }
-        let c = &cands[i];
-        let same_paragraph = text.get(cands[a].end..c.start).is_some_and(|b| !b.contains('\n'));
-        if !scaled(c) || !same_paragraph {
-            continue;
-        }
-        let unit = unit.clone();
-        if let Value::Count { unit: u @ None, object: None, category, .. } = &mut cands[i].value {
-            *u = Some(unit);
-            *category = "money".to_string();
-        }
+    }
+}
+
+/// Count `to`, an amount with no unit and nothing counted, takes the unit of
+/// count `from` and is money.
+fn lend_currency(cands: &mut [Candidate], from: usize, to: usize) {
+    let Value::Count { unit: Some(unit), .. } = &cands[from].value else { return };
+    let unit = unit.clone();
+    if let Value::Count { unit: u @ None, object: None, category, .. } = &mut cands[to].value {
+        *u = Some(unit);
+        *category = "money".to_string();
     }
 }
 
