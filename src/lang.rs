@@ -1224,11 +1224,15 @@ fn tables() -> &'static Tables {
 mod tests {
     use super::*;
 
+    /// The text and language of each part a split gives `s`.
+    fn split_texts(s: &str, parts: Option<Vec<(std::ops::Range<usize>, Lang)>>) -> Vec<(&str, Lang)> {
+        parts.expect("a split").into_iter().map(|(r, l)| (&s[r], l)).collect()
+    }
+
     #[test]
     fn a_sentence_quoting_speech_in_the_other_language_splits_at_the_quote() {
         let s = "Қордың өкілі орыс тілінде сөйлеп: «Мы передали сто комплектов зимней одежды семьям района», – деді.";
-        let parts = quoted_speech(s).expect("a split");
-        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        let texts = split_texts(s, quoted_speech(s));
         assert_eq!(
             texts,
             [
@@ -1240,15 +1244,14 @@ mod tests {
         // The other way round: Kazakh speech in a Russian sentence.
         let s =
             "Аким района сказал журналистам: «Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз».";
-        let parts = quoted_speech(s).expect("a split");
-        assert_eq!(parts.iter().map(|p| p.1).collect::<Vec<_>>(), [Lang::Ru, Lang::Kk, Lang::Ru]);
+        let langs: Vec<Lang> = split_texts(s, quoted_speech(s)).into_iter().map(|p| p.1).collect();
+        assert_eq!(langs, [Lang::Ru, Lang::Kk, Lang::Ru]);
     }
 
     #[test]
     fn a_bilingual_headline_splits_at_its_slash() {
         let s = "Наурыз қарсаңында 300-ден астам отбасыға көмек берілді / Более 300 семей получили помощь в преддверии Наурыза";
-        let parts = bilingual_halves(s).expect("a split");
-        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        let texts = split_texts(s, bilingual_halves(s));
         assert_eq!(texts[0], ("Наурыз қарсаңында 300-ден астам отбасыға көмек берілді", Lang::Kk));
         assert_eq!(texts[1], (" / Более 300 семей получили помощь в преддверии Наурыза", Lang::Ru));
         // One language on both sides, or a short side: no split.
@@ -1282,8 +1285,7 @@ mod tests {
     fn speech_across_sentences_splits_where_its_quote_opens_or_closes() {
         // The quote goes on into the next sentence.
         let s = "Қордың өкілі орыс тілінде сөйлеп: «Мы передали сто комплектов зимней одежды семьям района.";
-        let parts = quoted_speech(s).expect("a split");
-        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        let texts = split_texts(s, quoted_speech(s));
         assert_eq!(
             texts,
             [
@@ -1293,8 +1295,7 @@ mod tests {
         );
         // The quote began in an earlier sentence and closes here.
         let s = "Өткен жылы шамамен бір мың балаға көмек көрсеттік», – рассказала председатель профсоюза «Жолшы» Динара Тлеуова.";
-        let parts = quoted_speech(s).expect("a split");
-        let texts: Vec<(&str, Lang)> = parts.iter().map(|(r, l)| (&s[r.clone()], *l)).collect();
+        let texts = split_texts(s, quoted_speech(s));
         assert_eq!(texts[0], ("Өткен жылы шамамен бір мың балаға көмек көрсеттік", Lang::Kk));
         assert_eq!(texts[1].1, Lang::Ru);
         assert!(texts[1].0.contains("профсоюза «Жолшы»"));

@@ -293,15 +293,6 @@ pub fn kk(phrase: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn kazakh_case_endings_go_after_a_possessive_or_a_bare_school_head() {
-        assert_eq!(kk("Жастар саясаты басқармасының"), "Жастар саясаты басқармасы");
-        assert_eq!(kk("№3 мектеп-гимназияда"), "№3 мектеп-гимназия");
-        assert_eq!(kk("жалпы орта білім беретін мектептің"), "жалпы орта білім беретін мектеп");
-        assert_eq!(kk("Ақ желкен"), "Ақ желкен", "no case ending, nothing cut");
-        assert_eq!(kk("мектептер"), "мектептер", "a plural is no case form of мектеп");
-    }
-
     fn lex() -> Lexicon {
         let mut l = Lexicon::default();
         l.tables.insert("org_head_m".into(), vec![("m".into(), vec!["фонд".into(), "центр".into()])]);
@@ -404,5 +395,10 @@ mod tests {
         assert_eq!(kk("қоғамдық қорының"), "қоғамдық қоры");
         assert_eq!(kk("Абай ауданындағы"), "Абай ауданы");
         assert_eq!(kk("қоры"), "қоры");
+        // after a bare school head, not a possessive
+        assert_eq!(kk("№3 мектеп-гимназияда"), "№3 мектеп-гимназия");
+        assert_eq!(kk("жалпы орта білім беретін мектептің"), "жалпы орта білім беретін мектеп");
+        assert_eq!(kk("Ақ желкен"), "Ақ желкен", "no case ending, nothing cut");
+        assert_eq!(kk("мектептер"), "мектептер", "a plural is no case form of мектеп");
     }
 }
