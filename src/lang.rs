@@ -80,6 +80,10 @@ pub fn detect_sentence(text: &str, doc: Lang) -> Guess {
     decide(text, &evidence(text), doc)
 }
 
+/// Cyrillic letters a part of a sentence needs before it is given a language of
+/// its own ([`quoted_speech`], [`bilingual_halves`]).
+const PART_LETTERS: u32 = 20;
+
 /// The parts of a sentence that quotes speech in the other language (a Kazakh
 /// sentence around «Мы передали 200 комплектов ...»), each with its language:
 /// the quotes (without their marks) and the text around them, in order. `None`
@@ -89,7 +93,6 @@ pub fn detect_sentence(text: &str, doc: Lang) -> Guess {
 /// edges: a closing mark with no opening one before it ends a quote that began
 /// in an earlier sentence, and an opening mark never closed runs to the end.
 pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
-    const LETTERS: u32 = 20;
     const WORDS: usize = 5;
     // Both languages at length: quotes, and a Kazakh letter other than і (its
     // UTF-8 lead bytes D2 and D3 are those of Cyrillic's extensions), looked for
@@ -148,7 +151,7 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
             return false;
         }
         let ev = gather(t);
-        let long = ev.cyrillic >= LETTERS;
+        let long = ev.cyrillic >= PART_LETTERS;
         if long {
             inside.add(&ev);
         }
@@ -168,7 +171,7 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
     }
     outside.add(&gather(&sentence[at..]));
     let g_out = decide_parts(sentence, &outside);
-    if !known(&g_out) || g_in.lang == g_out.lang || outside.cyrillic < LETTERS {
+    if !known(&g_out) || g_in.lang == g_out.lang || outside.cyrillic < PART_LETTERS {
         return None;
     }
     let mut parts = Vec::new();
@@ -192,12 +195,11 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
 /// language; `None` unless both halves are long and surely of different
 /// languages. The separator goes with the second half.
 pub fn bilingual_halves(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
-    const LETTERS: u32 = 20;
     let at = [" / ", " | "].iter().filter_map(|sep| sentence.find(sep)).min()?;
     let (left, right) = (&sentence[..at], &sentence[at..]);
     let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
     let (el, er) = (gather(left), gather(right));
-    if el.cyrillic < LETTERS || er.cyrillic < LETTERS {
+    if el.cyrillic < PART_LETTERS || er.cyrillic < PART_LETTERS {
         return None;
     }
     let (gl, gr) = (decide_parts(left, &el), decide_parts(right, &er));
