@@ -154,6 +154,51 @@ fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<
         .max()
 }
 
+/// Whether a count's counted words (after its number, multiplier and unit, up
+/// to `end`) run into a place's name: a capitalized form of the places
+/// gazetteer (one word or two) in a case (1,5 тоннасын Кентаудағы мүгедектігі
+/// бар) or before a generic place word of `[place_head]` (30 мың доллары Батыс
+/// Қазақстан облысына). A place in the nominative before a noun is the noun's
+/// attribute (594 Қазақстан азаматы), and a capitalized counted noun stays
+/// (14 Жастар ресурстық орталықтарында).
+fn counted_runs_into_place(caps: &Captures, hay: &str, end: usize, set: &RuleSet) -> bool {
+    let Some(places) = set.gazetteers.get("places") else { return false };
+    let Some(from) = ["num", "num2", "mult", "unit", "approx_mid"]
+        .iter()
+        .filter_map(|g| caps.get_group_by_name(g))
+        .map(|g| g.end)
+        .filter(|&e| e <= end)
+        .max()
+    else {
+        return false;
+    };
+    // the counted words and the word after them
+    let after = hay[end..].split(|c: char| !(c.is_alphabetic() || c == '-')).find(|w| !w.is_empty());
+    let words: Vec<&str> = hay[from..end]
+        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .chain(after)
+        .collect();
+    let counted = words.len() - usize::from(after.is_some());
+    (0..counted).any(|i| {
+        let w = words[i];
+        let mut cs = w.chars();
+        if !matches!((cs.next(), cs.next()), (Some(a), Some(b))
+            if a.is_uppercase() && b.is_lowercase() && ('\u{400}'..='\u{52f}').contains(&a))
+        {
+            return false;
+        }
+        let two = words.get(i + 1).map(|n| format!("{w} {n}"));
+        let (form, next) = match two {
+            Some(t) if places.has_form(&t, Lang::Und) => (t, words.get(i + 2)),
+            _ if places.has_form(w, Lang::Und) => (w.to_string(), words.get(i + 1)),
+            _ => return false,
+        };
+        let in_a_case = places.lookup(&form, Lang::Und).is_some_and(|(_, name)| name != form);
+        in_a_case || next.is_some_and(|n| set.lexicon.lookup_prefix("place_head", n).is_some())
+    })
+}
+
 /// Whether the words before a bracket start with an abbreviation's capitals in
 /// order (Катонқарағай мемлекеттік ұлттық табиғи паркі: КМҰТП; Южно-Казахстанской
 /// медицинской академии: ЮКМА): its last capital within the last two words,
@@ -257,8 +302,8 @@ fn in_tag_line(text: &str, at: usize) -> bool {
     ["теги:", "тэги:", "тегтер:", "тег:", "tags:", "метки:"].iter().any(|t| head.starts_with(t))
 }
 
-/// Does the place `start..end` of `text` name a currency's country (АҚШ
-/// долларын, долларов США)? The place is the unit's, not the text's.
+/// Does the place `start..end` of `text`, a country, name a currency's country
+/// (АҚШ долларын, долларов США)? The place is the unit's, not the text's.
 fn names_a_currency(text: &str, start: usize, end: usize) -> bool {
     let next: String = text[end..].trim_start().chars().take(6).flat_map(char::to_lowercase).collect();
     let prev: Vec<char> =
@@ -495,7 +540,13 @@ impl Engine {
                         .is_some_and(|gz| gz.has_form(&hay[g.range()], v.lang))
                 })
             });
-            if span.start == span.end || (rule.boundary && !at_word_edges(text, s, e)) || !verified {
+            let into_name =
+                rule.kind == EntityType::Count && counted_runs_into_place(caps, hay, span.end, &self.set);
+            if span.start == span.end
+                || (rule.boundary && !at_word_edges(text, s, e))
+                || !verified
+                || into_name
+            {
                 // Try again one character further on.
                 pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                 continue;
@@ -614,9 +665,7 @@ impl Engine {
             {
                 continue;
             }
-            if rule.kind == EntityType::Place
-                && (names_a_currency(text, s, e) || latin_in_a_media_name(text, s, e))
-            {
+            if rule.kind == EntityType::Place && latin_in_a_media_name(text, s, e) {
                 continue;
             }
             if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
@@ -624,7 +673,11 @@ impl Engine {
             }
             let groups = Groups::Whole { text: &text[s..e], group: group.as_deref() };
             let ctx = Context { rule, groups, lang, doc_lang, set: &self.set };
-            if let Some(value) = normalize::value(&ctx) {
+            // A country beside a dollar is the currency's (долларов США), a region
+            // after one is not (30 мың доллары Батыс Қазақстан облысына).
+            if let Some(value) = normalize::value(&ctx)
+                && !(names_a_country(&value) && names_a_currency(text, s, e))
+            {
                 out.push(Candidate {
                     kind: rule.kind,
                     start: s,
