@@ -13,6 +13,10 @@
 //! Kazakh year in ordinal words (`екі мың жиырмасыншы`: 2020); a `day` group a
 //! Kazakh ordinal day (`бірінші сәуір`); a `season` group a season adjective
 //! (`көктемгі`, `весенний`) as well as a noun.
+//!
+//! A date that only anchors a part of a year the grammar has no value for (a
+//! quarter, a half-year: `[year_part]` in the lexicon) is no date: в первом
+//! квартале 2024 года, 2026 жылдың бірінші тоқсанына дейін.
 
 use super::{Context, month};
 use crate::record::Value;
@@ -262,6 +266,9 @@ fn relative(ctx: &Context, text: &str) -> Option<String> {
 }
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
+    if anchors_a_year_part(ctx) {
+        return None;
+    }
     let since = ctx.constant("since").is_some_and(|s| s == "true");
     let finish = |v: String| {
         let v = if since && !v.contains('/') { format!("{v}/Y0") } else { v };
@@ -336,6 +343,29 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         b.rel = a.rel.clone();
     }
     finish(format!("{}/{}", a.render(), b.render()))
+}
+
+/// Whether the date is written with a part of a year that has no value in the
+/// grammar: the word before it is one of `[year_part]`'s `before` forms (в
+/// первом квартале текущего года, за первое полугодие 2023 года), or after it
+/// (after a жыл word, an ordinal or both) comes a word starting with one of
+/// its `after` stems (2025 жылдың үшінші тоқсанынан бастап, биылғы жылдың
+/// алғашқы тоқсанында).
+fn anchors_a_year_part(ctx: &Context) -> bool {
+    let lex = &ctx.set.lexicon;
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let before = ctx.groups.before_span().split_whitespace().next_back().map(word);
+    if before.is_some_and(|w| lex.lookup("year_part", &w) == Some("before")) {
+        return true;
+    }
+    // Kazakh тоқсан is also "ninety" (биыл тоқсан бір жасқа толды): a жыл word
+    // or an ordinal must come between.
+    let mut after = ctx.groups.following().split_whitespace().map(word).take(3).peekable();
+    let year_word = after.next_if(|w| w.starts_with("жыл")).is_some();
+    let ordinal = after
+        .next_if(|w| w == "алғашқы" || w == "соңғы" || kk_ordinal(w).is_some() || w.ends_with("-ші") || w.ends_with("-шы"))
+        .is_some();
+    (year_word || ordinal) && after.next().is_some_and(|w| lex.lookup_prefix("year_part", &w) == Some("after"))
 }
 
 #[cfg(test)]
