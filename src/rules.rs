@@ -113,7 +113,9 @@ fn constants_of(kind: EntityType) -> &'static [&'static str] {
         // name, a web name used as a platform): it claims its span within its type
         // and is then dropped.
         EntityType::Organization => &["name", "form", "not"],
-        EntityType::Place => &["name", "key", "not", "head"],
+        // `unlisted = true`: a name before a shared head need not be a gazetteer
+        // form (rural okrugs, provinces).
+        EntityType::Place => &["name", "key", "not", "head", "unlisted"],
     }
 }
 

@@ -118,7 +118,8 @@ fn generic_adjective(phrase: &str) -> bool {
 /// A name whose generic word is shared with others in a list (Павлодарской,
 /// Карагандинской и Северо-Казахстанской областях): the name with some case form of
 /// the generic word's lemma (`[place_head]` lexicon) must be a gazetteer form;
-/// the value is that entry. Otherwise the match is dropped. Before a Kazakh
+/// the value is that entry. Otherwise the match is dropped, unless the rule
+/// allows names the gazetteers lack (`unlisted`). Before a Kazakh
 /// adjective of the level (Ұлытау облыстық, Бөрлі аудандық) the name is the
 /// bare name as written, the gold's way (Батыс Қазақстан облыстық: Батыс
 /// Қазақстан), the key the region's or district's.
@@ -147,7 +148,16 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
             }
         }
     }
-    None
+    // Rural okrugs, provinces and the like of a list are seldom in a gazetteer: a
+    // rule for such heads says `unlisted = true`, and the name is the name with
+    // the head's nominative (Томар, Қоянды ауылдық округтеріндегі: Томар
+    // ауылдық округі; провинции Хатай: провинция Хатай).
+    // A head written before the name (провинции Хатай) stays before it.
+    let name = match ctx.groups.between("head", "name") {
+        Some(_) => format!("{lemma} {name}"),
+        None => format!("{name} {lemma}"),
+    };
+    (ctx.constant("unlisted").as_deref() == Some("true")).then_some(Value::Place { name, key: None })
 }
 
 /// The case forms of a generic word's lemma, generated once per lemma and
