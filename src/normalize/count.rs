@@ -407,18 +407,19 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         .min_by_key(|s| s.len())
         .unwrap_or("");
     let object = ctx.group("object").or(ctx.group("word")).unwrap_or("");
-    // A Kazakh adjective in -лы/-лі of a counted noun right after the number
-    // takes the number into itself: 5 балалы отбасы "a family with five
-    // children" (not so көпбалалы "with many children": 40 мың көпбалалы
-    // отбасы; nor adjectives of no counted noun: 4 жылжымалы топ "4 mobile
-    // teams", 18 көшпелі концерт).
+    // A Kazakh adjective in -лы/-лі right after the number takes the number
+    // into itself: 5 балалы отбасы "a family with five children", үш деңгейлі
+    // "three-level" (not so көпбалалы "with many children": 40 мың көпбалалы
+    // отбасы; nor a verbal adjective in -малы/-пелі: 4 жылжымалы топ "4 mobile
+    // teams", 18 көшпелі концерт "18 touring concerts").
     let first =
         between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
+    let verbal = ["малы", "мелі", "палы", "пелі", "балы", "белі"].iter().any(|s| first.ends_with(s));
     if ctx.lang == crate::lang::Lang::Kk
         && first.chars().count() > 4
-        && let Some(stem) = first.strip_suffix("лы").or_else(|| first.strip_suffix("лі"))
+        && (first.ends_with("лы") || first.ends_with("лі"))
         && !first.starts_with("көп")
-        && object_category(lex, stem).is_some()
+        && !verbal
     {
         return true;
     }

@@ -127,7 +127,22 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     }
     let words: Vec<&str> = folded.split_whitespace().collect();
     let mission = ["елшілігі", "консулдығы", "өкілдігі"].iter().any(|m| folded.contains(m));
-    !mission && words.len() > 1 && words[..words.len() - 1].iter().any(|w| kk_address_word(w))
+    if !mission && words.len() > 1 && words[..words.len() - 1].iter().any(|w| kk_address_word(w)) {
+        return true;
+    }
+    // A lowercase word in the locative inside the words is a clause's, not a
+    // name's: Жаз айларында қан қоры, Павлодар қаласында қарттарға арналған
+    // күндізгі күтім орталығы (a description of a centre, no name).
+    let original: Vec<&str> = bare.split_whitespace().collect();
+    original.len() > 1 && original[..original.len() - 1].iter().any(|w| kk_locative_word(w))
+}
+
+/// A lowercase Kazakh word in the locative case (айларында, қаласында,
+/// мектепте): five letters or more ending in -да/-де/-та/-те.
+fn kk_locative_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && w.chars().count() >= 5
+        && ["да", "де", "та", "те"].iter().any(|l| w.ends_with(l))
 }
 
 /// A Kazakh locative adjective that places a centre by its address (даңғылындағы,
@@ -220,6 +235,19 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
 #[cfg(test)]
 mod kk_address_tests {
     use super::kk_address_word;
+
+    #[test]
+    fn locative_words_inside_a_clause() {
+        use super::kk_locative_word;
+        assert!(kk_locative_word("айларында"));
+        assert!(kk_locative_word("қаласында"));
+        assert!(kk_locative_word("мектепте"));
+        // a capitalized word (Қорқыт Ата), a short one, a word in another case
+        assert!(!kk_locative_word("Ата"));
+        assert!(!kk_locative_word("Қазақстанда"));
+        assert!(!kk_locative_word("жаңа"));
+        assert!(!kk_locative_word("орталығы"));
+    }
 
     #[test]
     fn locative_words_that_give_an_address() {
