@@ -115,7 +115,9 @@ fn constants_of(kind: EntityType) -> &'static [&'static str] {
         EntityType::Organization => &["name", "form", "not"],
         // `unlisted = true`: a name before a shared head need not be a gazetteer
         // form (rural okrugs, provinces).
-        EntityType::Place => &["name", "key", "not", "head", "unlisted"],
+        // `written = true`: a name not in a gazetteer is given as written (a
+        // Kazakh name before its generic word carries no case: Тоқырауын өзенінің).
+        EntityType::Place => &["name", "key", "not", "head", "unlisted", "written"],
     }
 }
 

@@ -40,6 +40,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     let name = match ctx.constant("name") {
         Some(n) => n,
+        None if ctx.constant("written").as_deref() == Some("true") => text.to_string(),
         None if ctx.lang == Lang::Kk => nominative::kk(text),
         None if generic_adjective(text) => return None,
         None => {
