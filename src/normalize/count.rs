@@ -105,10 +105,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         return None;
     }
     // A range's upper end must be above its lower end (not a score 3-1, a
-    // phone number 8-777, a date 12-05).
+    // phone number 8-777, a date 12-05), each with its multiplier, or the other's
+    // when it has none (от 500 тысяч до 3 млн, от 1 до 3 млн).
     if let Some(n2) = ctx.group("num2") {
-        let lo = number::parse_number(ctx.group("num")?)?;
-        if number::parse_number(n2).is_none_or(|hi| hi <= lo) {
+        let scale = |g: &str| ctx.group(g).and_then(number::parse_multiplier);
+        let (m1, m2) = (scale("mult"), scale("mult2"));
+        let lo = number::parse_number(ctx.group("num")?)? * m1.or(m2).unwrap_or(1.0);
+        if number::parse_number(n2).is_none_or(|hi| hi * m2.or(m1).unwrap_or(1.0) <= lo) {
             return None;
         }
     }
@@ -355,8 +358,7 @@ fn verb_after_adjective(ctx: &Context) -> bool {
 fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
     let a = after.trim_start();
     let end = a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len());
-    // every such word starts with е, п (есе, пайыз, процент)
-    end > 0 && a.starts_with(['е', 'п', 'Е', 'П']) && lex.lookup("not_counted_after", &a[..end]).is_some()
+    end > 0 && lex.lookup("not_counted_after", &a[..end]).is_some()
 }
 
 /// Kazakh жас after a number is an age (5 жас, 18 жас) unless the number is
