@@ -115,6 +115,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             return None;
         }
     }
+    // An approximation word taken for the word after the number, where nothing
+    // follows it (қазір – 150-ден астам»): the approximation, no object.
+    let word_approx = ctx.group("word").filter(|w| {
+        ctx.group("object").is_none()
+            && lex.lookup("approx", w.trim()).is_some()
+            && !ctx.groups.following().trim_start().starts_with(char::is_alphanumeric)
+    });
     let approx = match ctx.constant("approx") {
         // A vague plural after an approximation word is one of it: около сотни,
         // более десятка волонтеров (about 100, more than 10), not "hundreds".
@@ -133,6 +140,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             .or(ctx.group("approx_end"))
             .or(ctx.group("approx_mid"))
             .or(ctx.group("approx_pre"))
+            .or(word_approx)
         {
             Some(w) => lex
                 .lookup("approx", w)
@@ -157,6 +165,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object = match object_mult(ctx) {
         // "2,5 тысячи": the multiplier stood where the object goes; there is no object.
         Some(_) => ctx.constant("object"),
+        None if word_approx.is_some() => ctx.constant("object"),
         None => ctx
             .group("object")
             .or(ctx.group("word"))
