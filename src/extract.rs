@@ -309,7 +309,9 @@ fn names_a_currency(text: &str, start: usize, end: usize) -> bool {
     let prev: Vec<char> =
         text[..start].trim_end().chars().rev().take_while(|c| c.is_alphabetic()).take(12).collect();
     let prev: String = prev.iter().rev().flat_map(|c| c.to_lowercase()).collect();
-    next.starts_with("доллар") || prev.starts_with("доллар")
+    // before a dollar: АҚШ долларын; after one only the United States
+    // (долларов США): 1,6 млн АҚШ доллары Түркия ... клиникаларына pays Turkey
+    next.starts_with("доллар") || (prev.starts_with("доллар") && matches!(&text[start..end], "США" | "АҚШ"))
 }
 
 /// Is the Latin place name `start..end` of `text` part of a web address or a

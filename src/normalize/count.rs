@@ -546,6 +546,12 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
         _ => {}
     }
     let trimmed = before.trim_end();
+    // a group of a card, phone or account number written with single spaces
+    // (Kaspi Gold 4400 4301 2233 4455, +7 701 555 12 34): the number read
+    // here is its last group
+    if before.ends_with(' ') && !before.ends_with("  ") && trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     // "18 : 00" with spaces around the colon
     if let Some(t) = trimmed.strip_suffix(':')
         && t.trim_end().ends_with(|c: char| c.is_ascii_digit())

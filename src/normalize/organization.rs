@@ -133,8 +133,31 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     // A lowercase word in the locative inside the words is a clause's, not a
     // name's: Жаз айларында қан қоры, Павлодар қаласында қарттарға арналған
     // күндізгі күтім орталығы (a description of a centre, no name).
+    // So is a plural of persons with a possessive (ҚазҰУ студенттері Ұлттық
+    // статистика бюросы: "the students of ..."; not Су ресурстары комитеті),
+    // and a body's head before мен / және
+    // (жастар ресурстық орталығы мен аудан әкімдігі: two bodies).
     let original: Vec<&str> = bare.split_whitespace().collect();
-    original.len() > 1 && original[..original.len() - 1].iter().any(|w| kk_locative_word(w))
+    let inner = &original[..original.len().saturating_sub(1)];
+    let persons = |w: &str| {
+        kk_plural_possessive(w)
+            && matches!(ctx.set.lexicon.lookup_prefix("category", w), Some("people" | "volunteers" | "children"))
+    };
+    inner.iter().any(|w| kk_locative_word(w) || persons(w))
+        || inner.windows(2).any(|p| ["мен", "бен", "пен", "және"].contains(&p[1]) && kk_body_head(p[0]))
+}
+
+/// A lowercase Kazakh plural with the 3rd-person possessive (студенттері,
+/// қызметкерлері): "their ...", a clause's word, no name's.
+fn kk_plural_possessive(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && ["лары", "лері", "тары", "тері", "дары", "дері"].iter().any(|s| w.ends_with(s))
+}
+
+/// A Kazakh body's head noun with its possessive (орталығы, басқармасы).
+fn kk_body_head(w: &str) -> bool {
+    ["орталығы", "басқармасы", "департаменті", "министрлігі", "комитеті", "әкімдігі", "бірлестігі", "қоры", "қоғамы"]
+        .contains(&w)
 }
 
 /// A lowercase Kazakh word in the locative case (айларында, қаласында,
@@ -247,6 +270,11 @@ mod kk_address_tests {
         assert!(!kk_locative_word("Қазақстанда"));
         assert!(!kk_locative_word("жаңа"));
         assert!(!kk_locative_word("орталығы"));
+        use super::kk_plural_possessive;
+        assert!(kk_plural_possessive("студенттері"));
+        assert!(kk_plural_possessive("қызметкерлері"));
+        assert!(!kk_plural_possessive("жағдайлар"));
+        assert!(!kk_plural_possessive("Балалары"));
     }
 
     #[test]
