@@ -363,9 +363,16 @@ fn anchors_a_year_part(ctx: &Context) -> bool {
     let mut after = ctx.groups.following().split_whitespace().map(word).take(3).peekable();
     let year_word = after.next_if(|w| w.starts_with("жыл")).is_some();
     let ordinal = after
-        .next_if(|w| w == "алғашқы" || w == "соңғы" || kk_ordinal(w).is_some() || w.ends_with("-ші") || w.ends_with("-шы"))
+        .next_if(|w| {
+            w == "алғашқы"
+                || w == "соңғы"
+                || kk_ordinal(w).is_some()
+                || w.ends_with("-ші")
+                || w.ends_with("-шы")
+        })
         .is_some();
-    (year_word || ordinal) && after.next().is_some_and(|w| lex.lookup_prefix("year_part", &w) == Some("after"))
+    (year_word || ordinal)
+        && after.next().is_some_and(|w| lex.lookup_prefix("year_part", &w) == Some("after"))
 }
 
 #[cfg(test)]

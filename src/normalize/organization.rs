@@ -141,7 +141,10 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     let inner = &original[..original.len().saturating_sub(1)];
     let persons = |w: &str| {
         kk_plural_possessive(w)
-            && matches!(ctx.set.lexicon.lookup_prefix("category", w), Some("people" | "volunteers" | "children"))
+            && matches!(
+                ctx.set.lexicon.lookup_prefix("category", w),
+                Some("people" | "volunteers" | "children")
+            )
     };
     inner.iter().any(|w| kk_locative_word(w) || persons(w))
         || inner.windows(2).any(|p| ["мен", "бен", "пен", "және"].contains(&p[1]) && kk_body_head(p[0]))
@@ -156,8 +159,18 @@ fn kk_plural_possessive(w: &str) -> bool {
 
 /// A Kazakh body's head noun with its possessive (орталығы, басқармасы).
 fn kk_body_head(w: &str) -> bool {
-    ["орталығы", "басқармасы", "департаменті", "министрлігі", "комитеті", "әкімдігі", "бірлестігі", "қоры", "қоғамы"]
-        .contains(&w)
+    [
+        "орталығы",
+        "басқармасы",
+        "департаменті",
+        "министрлігі",
+        "комитеті",
+        "әкімдігі",
+        "бірлестігі",
+        "қоры",
+        "қоғамы",
+    ]
+    .contains(&w)
 }
 
 /// A lowercase Kazakh word in the locative case (айларында, қаласында,
