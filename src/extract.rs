@@ -154,6 +154,11 @@ fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<
         .max()
 }
 
+/// A letter of the Cyrillic and Cyrillic Supplement blocks (Russian and Kazakh).
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{52f}').contains(&c)
+}
+
 /// Whether a count's counted words (after its number, multiplier and unit, up
 /// to `end`) run into a place's name: a capitalized form of the places
 /// gazetteer (one word or two) in a case (1,5 тоннасын Кентаудағы мүгедектігі
@@ -184,7 +189,7 @@ fn counted_runs_into_place(caps: &Captures, hay: &str, end: usize, set: &RuleSet
         let w = words[i];
         let mut cs = w.chars();
         if !matches!((cs.next(), cs.next()), (Some(a), Some(b))
-            if a.is_uppercase() && b.is_lowercase() && ('\u{400}'..='\u{52f}').contains(&a))
+            if a.is_uppercase() && b.is_lowercase() && is_cyrillic(a))
         {
             return false;
         }
@@ -995,7 +1000,7 @@ impl Engine {
             let last_word = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");
             let latin_name = last_word.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && last_word.contains(|c: char| c.is_ascii_alphabetic())
-                && !last_word.contains(|c: char| ('\u{400}'..='\u{52f}').contains(&c));
+                && !last_word.contains(is_cyrillic);
             // In the other languages only a brand's national arm: a Latin name
             // and a country in the nominative (Beeline Қазақстан).
             let any_place = langs.contains(&doc.langs.get(o.sentence).copied().unwrap_or(Lang::Und));
