@@ -159,6 +159,48 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{52f}').contains(&c)
 }
 
+/// An organization of a Russian sentence found by its descriptor words alone
+/// and followed right away by a quoted name no other organization holds takes
+/// the quote into its span, and the quote is its name (Актюбинский областной
+/// реабилитационный центр «Бақыт»: Бақыт; Семейского центра оказания
+/// специальных социальных услуг «Шуақ»: Шуақ), as the descriptor rules do
+/// for shorter descriptors. `cands` are resolved, by start.
+fn attach_quoted_names(doc: &Prepared, cands: &mut [Candidate]) {
+    let text = doc.text;
+    for i in 0..cands.len() {
+        let o = &cands[i];
+        if o.kind != EntityType::Organization
+            || doc.langs.get(o.sentence).copied() != Some(Lang::Ru)
+            || text[o.start..o.end].contains(['«', '»', '"'])
+        {
+            continue;
+        }
+        let rest = &text[o.end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        let Some(quoted) = rest[gap..].strip_prefix('«') else { continue };
+        let Some(close) = quoted.find(['»', '«', '\n']) else { continue };
+        let inner = &quoted[..close];
+        let sentence_end = doc.ranges.get(o.sentence).map_or(text.len(), |r| r.end);
+        let end = o.end + gap + '«'.len_utf8() + close + '»'.len_utf8();
+        if !quoted[close..].starts_with('»')
+            || inner.trim().is_empty()
+            || inner.chars().count() > 60
+            || end > sentence_end
+        {
+            continue;
+        }
+        let held = cands.iter().any(|c| c.kind == EntityType::Organization && c.start < end && c.end > o.end);
+        if held {
+            continue;
+        }
+        let o = &mut cands[i];
+        if let Value::Organization { name, .. } = &mut o.value {
+            *name = inner.trim().to_string();
+        }
+        o.end = end;
+    }
+}
+
 /// Whether a count's counted words (after its number, multiplier and unit, up
 /// to `end`) run into a place's name: a capitalized form of the places
 /// gazetteer (one word or two) in a case (1,5 тоннасын Кентаудағы мүгедектігі
@@ -887,6 +929,7 @@ impl Engine {
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let mut c = self.resolve(c);
+                attach_quoted_names(&doc, &mut c);
                 self.attach_places(doc, &mut c);
                 self.refer_back(doc.text, &mut c);
                 same_currency(doc.text, &mut c);
