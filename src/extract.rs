@@ -929,7 +929,7 @@ impl Engine {
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let mut c = self.resolve(c);
-                attach_quoted_names(&doc, &mut c);
+                attach_quoted_names(doc, &mut c);
                 self.attach_places(doc, &mut c);
                 self.refer_back(doc.text, &mut c);
                 same_currency(doc.text, &mut c);
