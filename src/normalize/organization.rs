@@ -90,7 +90,7 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     if quoted(raw) {
         return false;
     }
-    if kk_not_a_body(ctx, &bare) {
+    if kk_not_a_body(ctx, &bare) || ends_with_coordinated_persons(ctx, &bare) {
         return true;
     }
     let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
@@ -148,6 +148,22 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     };
     inner.iter().any(|w| kk_locative_word(w) || persons(w))
         || inner.windows(2).any(|p| ["мен", "бен", "пен", "және"].contains(&p[1]) && kk_body_head(p[0]))
+}
+
+/// A Russian name that ends in "и" and a plural of persons (... университета
+/// имени Манаша Козыбаева и волонтеры, ... центра и студенты): the sentence's
+/// coordination ran into the name; a shorter match of another rule stays.
+fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    let [.., and, last] = words.as_slice() else { return false };
+    let lex = &ctx.set.lexicon;
+    ctx.lang == Lang::Ru
+        && *and == "и"
+        && last.ends_with(['ы', 'и'])
+        && matches!(
+            lex.lookup_prefix("category", last).or_else(|| lex.lookup_prefix("category_ru", last)),
+            Some("people" | "volunteers" | "children")
+        )
 }
 
 /// A lowercase Kazakh plural with the 3rd-person possessive (студенттері,
