@@ -165,7 +165,7 @@ fn is_cyrillic(c: char) -> bool {
 /// реабилитационный центр «Бақыт»: Бақыт; Семейского центра оказания
 /// специальных социальных услуг «Шуақ»: Шуақ), as the descriptor rules do
 /// for shorter descriptors. `cands` are resolved, by start.
-fn attach_quoted_names(doc: &Prepared, cands: &mut [Candidate]) {
+fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut [Candidate]) {
     let text = doc.text;
     for i in 0..cands.len() {
         let o = &cands[i];
@@ -190,7 +190,10 @@ fn attach_quoted_names(doc: &Prepared, cands: &mut [Candidate]) {
             continue;
         }
         let held = cands.iter().any(|c| c.kind == EntityType::Organization && c.start < end && c.end > o.end);
-        if held {
+        // a campaign's or project's name after a name that ran into its word
+        // (центре крови прошла акция «Студенческий донор»)
+        let last = text[o.start..o.end].split_whitespace().next_back().unwrap_or("");
+        if held || lex.lookup_prefix("project_word", last).is_some() {
             continue;
         }
         let o = &mut cands[i];
@@ -929,7 +932,7 @@ impl Engine {
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let mut c = self.resolve(c);
-                attach_quoted_names(doc, &mut c);
+                attach_quoted_names(doc, &self.set.lexicon, &mut c);
                 self.attach_places(doc, &mut c);
                 self.refer_back(doc.text, &mut c);
                 same_currency(doc.text, &mut c);
