@@ -154,6 +154,13 @@ fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<
         .max()
 }
 
+/// The length in bytes of the spaces (plain or no-break) at byte `at` of `text`:
+/// the gap between an organization and what its name may take in after it.
+fn spaces_at(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len()
+}
+
 /// A letter of the Cyrillic and Cyrillic Supplement blocks (Russian and Kazakh).
 fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{52f}').contains(&c)
@@ -175,9 +182,8 @@ fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut 
         {
             continue;
         }
-        let rest = &text[o.end..];
-        let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-        let Some(quoted) = rest[gap..].strip_prefix('«') else { continue };
+        let gap = spaces_at(text, o.end);
+        let Some(quoted) = text[o.end + gap..].strip_prefix('«') else { continue };
         let Some(close) = quoted.find(['»', '«', '\n']) else { continue };
         let inner = &quoted[..close];
         let sentence_end = doc.ranges.get(o.sentence).map_or(text.len(), |r| r.end);
@@ -1053,7 +1059,7 @@ impl Engine {
             if !any_place && !latin_name {
                 continue;
             }
-            let gap = text[o.end..].len() - text[o.end..].trim_start_matches([' ', '\u{a0}']).len();
+            let gap = spaces_at(text, o.end);
             if gap == 0 {
                 continue;
             }

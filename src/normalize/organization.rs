@@ -299,6 +299,10 @@ mod kk_address_tests {
         assert!(!kk_locative_word("Қазақстанда"));
         assert!(!kk_locative_word("жаңа"));
         assert!(!kk_locative_word("орталығы"));
+    }
+
+    #[test]
+    fn plurals_of_persons_with_a_possessive() {
         use super::kk_plural_possessive;
         assert!(kk_plural_possessive("студенттері"));
         assert!(kk_plural_possessive("қызметкерлері"));

@@ -153,12 +153,15 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
     // rule for such heads says `unlisted = true`, and the name is the name with
     // the head's nominative (Томар, Қоянды ауылдық округтеріндегі: Томар
     // ауылдық округі; провинции Хатай: провинция Хатай).
+    if ctx.constant("unlisted").as_deref() != Some("true") {
+        return None;
+    }
     // A head written before the name (провинции Хатай) stays before it.
     let name = match ctx.groups.between("head", "name") {
         Some(_) => format!("{lemma} {name}"),
         None => format!("{name} {lemma}"),
     };
-    (ctx.constant("unlisted").as_deref() == Some("true")).then_some(Value::Place { name, key: None })
+    Some(Value::Place { name, key: None })
 }
 
 /// The case forms of a generic word's lemma, generated once per lemma and
