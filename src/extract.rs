@@ -228,6 +228,10 @@ fn counted_runs_into_place(caps: &Captures, hay: &str, end: usize, set: &RuleSet
     else {
         return false;
     };
+    // Most counts have no capital after their number: nothing to split then.
+    if !hay[from..end].contains(|c: char| c.is_uppercase() && is_cyrillic(c)) {
+        return false;
+    }
     // the counted words and the word after them
     let after = hay[end..].split(|c: char| !(c.is_alphabetic() || c == '-')).find(|w| !w.is_empty());
     let words: Vec<&str> = hay[from..end]
