@@ -147,7 +147,10 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
             )
     };
     inner.iter().any(|w| kk_locative_word(w) || persons(w))
-        || inner.windows(2).any(|p| ["мен", "бен", "пен", "және"].contains(&p[1]) && kk_body_head(p[0]))
+        || inner.windows(2).any(|p| {
+            ["мен", "бен", "пен", "және"].contains(&p[1])
+                && ctx.set.lexicon.lookup("kk_body_head", p[0]).is_some()
+        })
 }
 
 /// A Russian name that ends in "и" and a plural of persons (... университета
@@ -171,22 +174,6 @@ fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
 fn kk_plural_possessive(w: &str) -> bool {
     w.starts_with(|c: char| c.is_lowercase())
         && ["лары", "лері", "тары", "тері", "дары", "дері"].iter().any(|s| w.ends_with(s))
-}
-
-/// A Kazakh body's head noun with its possessive (орталығы, басқармасы).
-fn kk_body_head(w: &str) -> bool {
-    [
-        "орталығы",
-        "басқармасы",
-        "департаменті",
-        "министрлігі",
-        "комитеті",
-        "әкімдігі",
-        "бірлестігі",
-        "қоры",
-        "қоғамы",
-    ]
-    .contains(&w)
 }
 
 /// A lowercase Kazakh word in the locative case (айларында, қаласында,
