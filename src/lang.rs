@@ -1513,29 +1513,6 @@ mod tests {
         }
     }
 
-    /// Throughput in a release build:
-    /// `cargo test --release --lib lang::tests::speed -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn speed() {
-        let mut text = String::new();
-        for name in RU.iter().chain(KK.iter()) {
-            text.push_str(&seed(name));
-        }
-        let text = text.repeat(40_000_000 / text.len() + 1);
-        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        let mb = text.len() as f64 / 1e6;
-        let whole = || detect(&text).score >= 0.0;
-        let by_line = || lines.iter().filter(|l| detect(l).lang == Lang::Kk).count() > 0;
-        let runs: [(&str, &dyn Fn() -> bool); 2] = [("whole text", &whole), ("line by line", &by_line)];
-        for (what, run) in runs {
-            let t = std::time::Instant::now();
-            assert!(run());
-            let secs = t.elapsed().as_secs_f64();
-            eprintln!("{what}: {mb:.1} MB in {secs:.3} s = {:.0} MB/s", mb / secs);
-        }
-    }
-
     #[test]
     fn letters_fold_case() {
         assert_eq!(letter('а'), 1);

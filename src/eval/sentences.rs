@@ -161,26 +161,4 @@ mod tests {
         assert!(errs[0].starts_with("MISSED c"), "{}", errs[0]);
         assert!(errs[0].contains("раз |два три"), "{}", errs[0]);
     }
-
-    /// The shared gold files, when present: `cargo test --lib sentences -- --ignored
-    /// --nocapture`; set `DEREK_SENT_ERRORS=1` to print every disagreement.
-    #[test]
-    #[ignore]
-    fn shared_gold() {
-        let dir = std::path::Path::new("/work/shared/gold/external");
-        for name in ["ru_sents_razdel.jsonl", "kk_sents.jsonl", "ru_sents_razdel_tests.jsonl"] {
-            let path = dir.join(name);
-            if !path.exists() {
-                continue;
-            }
-            if std::env::var_os("DEREK_SENT_ERRORS").is_some() {
-                for e in errors(&path).unwrap() {
-                    println!("{e}");
-                }
-            }
-            for fig in evaluate(&path).unwrap() {
-                println!("{} = {:.2} ({})", fig.name, fig.value, fig.detail);
-            }
-        }
-    }
 }
