@@ -786,8 +786,9 @@ impl Engine {
             for (si, r) in doc.ranges.iter().enumerate() {
                 let l = doc.langs.get(si).copied().unwrap_or(Lang::Und);
                 let sentence = &doc.text[r.clone()];
-                let parts =
-                    crate::lang::quoted_speech(sentence).or_else(|| crate::lang::bilingual_halves(sentence));
+                let parts = crate::lang::quoted_speech(sentence)
+                    .or_else(|| crate::lang::bilingual_halves(sentence))
+                    .or_else(|| crate::lang::mixed_clauses(sentence));
                 for (part, pl) in parts.into_iter().flatten() {
                     if pl != l {
                         quoted.push((d, si, r.start + part.start..r.start + part.end, pl));

@@ -207,6 +207,106 @@ pub fn bilingual_halves(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, L
         .then(|| vec![(0..at, gl.lang), (at..sentence.len(), gr.lang)])
 }
 
+/// The clauses of a sentence that mixes the languages clause by clause, each
+/// with its language (Организаторы: Управление культуры области Абай, ОО
+/// «Общество инвалидов г. Семей», «Семей жарқын болашақ» қоғамдық қоры.): the
+/// sentence cut at commas, colons, semicolons, dashes and brackets outside
+/// quotes, each clause judged on its own by its words outside quotes (twelve
+/// Cyrillic letters or more), a shorter or unsure one going with the clause
+/// before it (the first with the one after). `None` unless two clauses are surely of different languages.
+pub fn mixed_clauses(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
+    // A clause of another language than Kazakh has no Kazakh letter; a mixed
+    // sentence has one somewhere and a long stretch without: checked on the
+    // bytes first (Kazakh letters but і have UTF-8 lead bytes D2 and D3).
+    let bytes = sentence.as_bytes();
+    if !bytes.iter().any(|&b| b == 0xD2 || b == 0xD3) {
+        return None;
+    }
+    let mut cuts = vec![0];
+    let mut depth = 0u32;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '«' | '“' | '„' => depth += 1,
+            '»' | '”' => depth = depth.saturating_sub(1),
+            ',' | ';' | ':' | '(' | ')' if depth == 0 => cuts.push(i + c.len_utf8()),
+            '–' | '—' if depth == 0 && chars.peek().is_some_and(|&(_, n)| n == ' ') => cuts.push(i),
+            _ => {}
+        }
+    }
+    cuts.push(sentence.len());
+    cuts.dedup();
+    if cuts.len() < 3 {
+        return None;
+    }
+    let clauses: Vec<std::ops::Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    let plain = |r: &std::ops::Range<usize>| {
+        r.len() >= 2 * PART_LETTERS as usize && !bytes[r.clone()].iter().any(|&b| b == 0xD2 || b == 0xD3)
+    };
+    if !clauses.iter().any(plain) {
+        return None;
+    }
+    let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
+    let judged: Vec<Option<Lang>> = clauses
+        .iter()
+        .map(|r| {
+            let t = &sentence[r.clone()];
+            let ev = outside_quotes(t);
+            if ev.cyrillic < CLAUSE_LETTERS {
+                return None;
+            }
+            let g = decide_parts(t, &ev);
+            known(&g).then_some(g.lang)
+        })
+        .collect();
+    let first = judged.iter().flatten().next().copied()?;
+    if judged.iter().flatten().all(|&l| l == first) {
+        return None;
+    }
+    let mut parts: Vec<(std::ops::Range<usize>, Lang)> = Vec::new();
+    let mut current = first;
+    for (r, l) in clauses.into_iter().zip(judged) {
+        current = l.unwrap_or(current);
+        match parts.last_mut() {
+            Some((last, ll)) if *ll == current => last.end = r.end,
+            _ => parts.push((r, current)),
+        }
+    }
+    Some(parts)
+}
+
+/// Cyrillic letters outside quotes that a clause needs to be judged on its own.
+const CLAUSE_LETTERS: u32 = 12;
+
+/// The evidence of a clause outside its quotes: a quoted name (Волонтеры
+/// движения «Ұлттық волонтерлік желі») does not tell the language around it.
+fn outside_quotes(clause: &str) -> Evidence {
+    let mut ev = Evidence::default();
+    let mut depth = 0u32;
+    let mut from = 0;
+    for (i, c) in clause.char_indices() {
+        match c {
+            '«' | '“' | '„' => {
+                if depth == 0 {
+                    ev.add(&gather(&clause[from..i]));
+                }
+                depth += 1;
+            }
+            '»' | '”' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    from = i + c.len_utf8();
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 {
+        ev.add(&gather(&clause[from..]));
+    }
+    ev
+}
+
 /// The raw evidence gathered from a text, before any decision. Public for
 /// debugging and for callers that want to combine evidence over several texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -1306,6 +1406,42 @@ mod tests {
             quoted_speech("Біз биыл көпбалалы отбасыларға көмек көрсетуді жалғастырамыз», – деді ол."),
             None
         );
+    }
+
+    #[test]
+    fn clauses_of_two_languages_split_and_one_language_does_not() {
+        let s = "Организаторы: Управление культуры области Абай, ОО «Общество инвалидов г. Семей», «Семей жарқын болашақ» қоғамдық қоры.";
+        let texts = split_texts(s, mixed_clauses(s));
+        assert_eq!(
+            texts,
+            [
+                (
+                    "Организаторы: Управление культуры области Абай, ОО «Общество инвалидов г. Семей»,",
+                    Lang::Ru
+                ),
+                (" «Семей жарқын болашақ» қоғамдық қоры.", Lang::Kk)
+            ]
+        );
+        // A Russian clause in a Kazakh sentence, after a dash.
+        let s = "Акцияға 40 ерікті қатысып, қарттарға азық-түлік таратты – всего помощь получили более ста пенсионеров района.";
+        let texts = split_texts(s, mixed_clauses(s));
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(texts[0].1, Lang::Kk);
+        assert_eq!(texts[1], ("– всего помощь получили более ста пенсионеров района.", Lang::Ru));
+        // One language, commas or not; a quoted Kazakh name in a Russian clause.
+        assert_eq!(
+            mixed_clauses(
+                "Еріктілер, студенттер және мектеп оқушылары, барлығы 200-ден астам адам, қатысты."
+            ),
+            None
+        );
+        assert_eq!(
+            mixed_clauses(
+                "Волонтеры движения «Ұлттық волонтерлік желі», студенты и школьники помогли семьям."
+            ),
+            None
+        );
+        assert_eq!(mixed_clauses("Волонтеры, студенты и школьники помогли семьям."), None);
     }
 
     fn seed(name: &str) -> String {

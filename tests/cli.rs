@@ -313,6 +313,24 @@ fn output_dash_is_standard_output() {
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
 
+/// A sentence that mixes the languages clause by clause meets the rules of both:
+/// the Russian body in its Russian clauses, the Kazakh fund in its Kazakh one.
+#[test]
+fn clauses_in_the_other_language_meet_its_rules() {
+    let text = "Фестиваль пройдет в Семее 20 мая. Организаторы: Управление культуры области Абай, ОО «Общество инвалидов г. Семей», «Семей жарқын болашақ» қоғамдық қоры.";
+    let line = serde_json::json!({"id": "m", "text": text});
+    let rec = &extract_stdin(&format!("{line}\n"), &[])[0];
+    let found: Vec<(String, String)> = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["text"].as_str().unwrap().to_string(), e["rule"].as_str().unwrap().to_string()))
+        .collect();
+    let has = |t: &str, rule_prefix: &str| found.iter().any(|(x, r)| x == t && r.starts_with(rule_prefix));
+    assert!(has("Управление культуры области Абай", "ru.organization"), "{found:?}");
+    assert!(has("«Семей жарқын болашақ» қоғамдық қоры", "kk.organization"), "{found:?}");
+}
+
 /// A sentence that quotes speech in the other language meets the rules of both:
 /// the Kazakh organization around the quote and the Russian count inside it.
 #[test]
