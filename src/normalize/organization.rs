@@ -94,9 +94,11 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
         return true;
     }
     let place_form = |w: &str| ctx.set.gazetteers.get("places").is_some_and(|g| g.has_form(w, Lang::Und));
-    // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too.
+    // A Kazakh acronym with its case ending (ШҚО-да) is tried without it too;
+    // it may open a longer name (АҚШ-тың Алматыдағы бас консулдығы).
     if place_form(&bare)
-        || bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a))
+        || (!bare.contains(char::is_whitespace)
+            && bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a)))
     {
         return true;
     }
