@@ -122,12 +122,19 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     let folded = crate::rules::fold(bare);
     let suffixes =
         ctx.set.lexicon.tables.get("not_organization").into_iter().flatten().filter(|(k, _)| k == "suffix");
-    let ends_with_phrase =
-        |w: &str| folded.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+    // The phrase ends the name, its last word with a case ending or none
+    // (аудан орталығындағы).
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let ends_with_phrase = |w: &str| {
+        let phrase: Vec<&str> = w.split_whitespace().collect();
+        let (Some((last, init)), n) = (phrase.split_last(), words.len()) else { return false };
+        n >= phrase.len()
+            && words[n - 1].starts_with(last)
+            && words[n - phrase.len()..n - 1] == *init
+    };
     if suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }
-    let words: Vec<&str> = folded.split_whitespace().collect();
     let mission = ["елшілігі", "консулдығы", "өкілдігі"].iter().any(|m| folded.contains(m));
     if !mission && words.len() > 1 && words[..words.len() - 1].iter().any(|w| kk_address_word(w)) {
         return true;
