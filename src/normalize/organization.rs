@@ -31,11 +31,11 @@ fn strip_quotes(s: &str) -> String {
 /// inside a Russian name).
 fn nominative_of(ctx: &Context, phrase: &str) -> String {
     if ctx.lang == Lang::Kk {
-        return nominative::kk(phrase);
+        return nominative::kk(phrase, &ctx.set.lexicon);
     }
     let ru = nominative::ru(phrase, &ctx.set.lexicon);
     if ru == phrase && phrase.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)) {
-        nominative::kk(phrase)
+        nominative::kk(phrase, &ctx.set.lexicon)
     } else {
         ru
     }
@@ -128,9 +128,7 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     let ends_with_phrase = |w: &str| {
         let phrase: Vec<&str> = w.split_whitespace().collect();
         let (Some((last, init)), n) = (phrase.split_last(), words.len()) else { return false };
-        n >= phrase.len()
-            && words[n - 1].starts_with(last)
-            && words[n - phrase.len()..n - 1] == *init
+        n >= phrase.len() && words[n - 1].starts_with(last) && words[n - phrase.len()..n - 1] == *init
     };
     if suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;

@@ -41,7 +41,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let name = match ctx.constant("name") {
         Some(n) => n,
         None if ctx.constant("written").as_deref() == Some("true") => text.to_string(),
-        None if ctx.lang == Lang::Kk => nominative::kk(text),
+        None if ctx.lang == Lang::Kk => nominative::kk(text, &ctx.set.lexicon),
         None if generic_adjective(text) => return None,
         None => {
             let name = ru_adjective_head(text, &ctx.set.lexicon).unwrap_or_else(|| text.to_string());
