@@ -321,6 +321,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if a.is_empty() && a.season.is_none() && a.decade.is_none() {
         return None;
     }
+    // маусым is June and a season: an ordinal in words before it in the
+    // accusative or bare possessive counts seasons (биыл екінші маусымын
+    // аяқтады), no day of June (тоғызыншы маусымына is one).
+    if let (Some(d), Some(m)) = (ctx.group("day"), ctx.group("month"))
+        && !d.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(m.to_lowercase().as_str(), "маусымын" | "маусымды" | "маусымы")
+    {
+        return None;
+    }
     if b.is_empty() {
         let mut v = a.render();
         if let (Some(t), Some(_)) = (time(ctx), a.day) {
