@@ -566,7 +566,19 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
         return true;
     }
     let bare = word.trim_end_matches('.');
-    !(lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some())
+    if lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
+        return false;
+    }
+    // A preposition between: звоните на 112, по номеру 102.
+    if matches!(word.to_lowercase().as_str(), "на" | "по") {
+        let prev = trimmed[..trimmed.len() - word.len()].trim_end();
+        let w: String = {
+            let w: Vec<char> = prev.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+            w.into_iter().rev().collect()
+        };
+        return w.is_empty() || lex.lookup("not_counted_before", &w).is_none();
+    }
+    true
 }
 
 /// A Kazakhstani phone number written as one run of digits (87011234567,
@@ -576,9 +588,25 @@ fn is_phone(num: &str) -> bool {
     n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()) && (n.starts_with("87") || n.starts_with("77"))
 }
 
-/// Whether the text after a number makes it a percentage (89%, 40 %).
+/// Whether the text after a number makes it a percentage (89%, 40 %), also
+/// when the number read is the start of a decimal (11,8%) or of a range
+/// (25–30%).
 fn is_percentage(after: &str) -> bool {
-    after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with(['%', '٪'])
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    let a = after.trim_start_matches(SPACES);
+    if a.starts_with(['%', '٪']) {
+        return true;
+    }
+    let rest = match a.strip_prefix([',', '.']) {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => r,
+        Some(_) => return false,
+        None => match a.strip_prefix(['-', '–', '—']) {
+            Some(r) => r.trim_start_matches(SPACES),
+            None => return false,
+        },
+    };
+    let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'));
+    digits.len() < rest.len() && digits.trim_start_matches(SPACES).starts_with(['%', '٪'])
 }
 
 /// The category of what a dash after an elliptic count names (из них 1 400 – дети,
@@ -850,6 +878,12 @@ mod tests {
         assert!(is_percentage(" %, и"));
         assert!(is_percentage("%"));
         assert!(!is_percentage(" процентов"));
+        assert!(is_percentage(",8%, или порядка"), "a decimal read up to its comma");
+        assert!(is_percentage("–30%. Поэтому"), "a range of percentages");
+        assert!(is_percentage(" - 30 %"));
+        assert!(!is_percentage(", 8 волонтеров"));
+        assert!(!is_percentage("–30 волонтеров"));
+        assert!(!is_percentage(",5 тонны"));
     }
 
     #[test]
