@@ -552,8 +552,9 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     if before.ends_with(' ') && !before.ends_with("  ") && trimmed.ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    // "18 : 00" with spaces around the colon
+    // "18 : 00" with spaces around the colon (not a heading's "Студотряды-2025:")
     if let Some(t) = trimmed.strip_suffix(':')
+        && t.ends_with(char::is_whitespace)
         && t.trim_end().ends_with(|c: char| c.is_ascii_digit())
     {
         return false;
