@@ -1375,7 +1375,14 @@ mod gazetteer_tests {
             if e.kind == "country" && iso {
                 assert_eq!(e.key.len(), 2, "{}", e.key);
             }
-            assert!(!e.ru.is_empty() || !e.kk.is_empty(), "{}: no lemma", e.key);
+            // An entry tied to another (same_as) may name it by abbreviations alone (США).
+            assert!(
+                !e.ru.is_empty()
+                    || !e.kk.is_empty()
+                    || (e.same_as.is_some() && !(e.ru_abbr.is_empty() && e.kk_abbr.is_empty())),
+                "{}: no lemma",
+                e.key
+            );
             for s in e.ru.iter().chain(&e.kk).chain(&e.ru_abbr).chain(&e.kk_abbr) {
                 assert!(!s.is_empty() && s.trim() == s, "{}: bad lemma {s:?}", e.key);
                 assert!(!s.contains("  "), "{}: double space in {s:?}", e.key);
@@ -1388,11 +1395,14 @@ mod gazetteer_tests {
                 assert!(e.kk.contains(l), "{}: kk hint for unknown lemma {l}", e.key);
                 KkHint::parse(h).unwrap_or_else(|err| panic!("{}: {err}", e.key));
             }
+            // An abbreviation names its entry by the entry's lemma, or by itself in
+            // an entry of abbreviations alone tied to another (США, same_as US).
+            let abbr_only = e.ru.is_empty() && e.kk.is_empty() && e.same_as.is_some();
             if !e.ru_abbr.is_empty() {
-                assert!(!e.ru.is_empty(), "{}: ru_abbr without ru lemma", e.key);
+                assert!(!e.ru.is_empty() || abbr_only, "{}: ru_abbr without ru lemma", e.key);
             }
             if !e.kk_abbr.is_empty() {
-                assert!(!e.kk.is_empty(), "{}: kk_abbr without kk lemma", e.key);
+                assert!(!e.kk.is_empty() || abbr_only, "{}: kk_abbr without kk lemma", e.key);
             }
         }
         for e in &entries {
