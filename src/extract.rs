@@ -569,15 +569,42 @@ impl Engine {
         let search_hay = if *uses_tokens { masked.unwrap_or(hay) } else { hay };
         debug_assert_eq!(search_hay.len(), hay.len());
         let mut pos = 0;
+        // A count whose counted noun is a verb (5 млн выделило ТОО) is searched
+        // again from the same start, ending before the verb: (start, end). When
+        // no shorter count starts there, the first match stands without its
+        // object, ending before the verb (35 получили сертификаты: 35).
+        let mut shorter: Option<(usize, usize)> = None;
+        let mut verb_at: Option<usize> = None;
         while pos <= hay.len() {
             // The lazy DFA finds the match (forward to its end, backward to its
             // start); the meta regex then resolves the captures on it alone.
             let caps = caps.get_or_insert_with(|| regex.create_captures());
-            regex.search_captures_with(cache, &Input::new(search_hay).span(pos..hay.len()), caps);
+            let retry = shorter.take();
+            let input = match retry {
+                Some((start, end)) => {
+                    Input::new(search_hay).span(start..end).anchored(regex_automata::Anchored::Yes)
+                }
+                None => Input::new(search_hay).span(pos..hay.len()),
+            };
+            regex.search_captures_with(cache, &input, caps);
+            if retry.is_some() && caps.get_match().is_none() {
+                // No shorter count: the first match again, its verb left out.
+                verb_at = retry.map(|(_, end)| end);
+                regex.search_captures_with(cache, &Input::new(search_hay).span(pos..hay.len()), caps);
+            }
             let Some(m) = caps.get_match() else {
                 break;
             };
             matches += 1;
+            if rule.kind == EntityType::Count
+                && retry.is_none()
+                && let Some(object) = normalize::group_span(caps, "object")
+                && self.set.lexicon.lookup("verb", &hay[object.range()]).is_some()
+            {
+                shorter = Some((m.start(), object.start));
+                continue;
+            }
+            let dropped_verb = verb_at.take();
             let mut span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
             let untrimmed = span.start;
             if let Some(trim) = &rule.trim {
@@ -640,6 +667,13 @@ impl Engine {
                     pos += 1;
                 }
                 continue;
+            };
+            let (value, e) = match (value, dropped_verb) {
+                (Value::Count { amount, approx, unit, category, .. }, Some(verb)) => {
+                    let end = hay[..verb].trim_end().len();
+                    (Value::Count { amount, approx, unit, object: None, category }, range.start + end)
+                }
+                (value, _) => (value, e),
             };
             let e = match &value {
                 Value::Count { object: None, unit: None, .. } => {

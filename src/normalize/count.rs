@@ -268,7 +268,25 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 .flatten()
         })
         .unwrap_or_else(|| "other".to_string());
+    // A bare part of a sum named before (7,9 млн тенге, из них 5 млн): its currency.
+    let unit = match unit {
+        None if object.is_none() && category == "money" => context_currency(lex, ctx.groups.preceding()),
+        u => u,
+    };
     Some(Value::Count { amount, approx, unit, object, category })
+}
+
+/// The currency of the nearest word before that names one (тенге, долларов),
+/// within the sentence: the unit of a bare part of a sum.
+fn context_currency(lex: &Lexicon, before: &str) -> Option<String> {
+    before
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '$' | '₸' | '₽')))
+        .rev()
+        .filter(|w| !w.is_empty())
+        .find_map(|w| {
+            let u = lex.lookup_prefix("unit", w)?;
+            (lex.lookup("unit_category", u) == Some("money")).then(|| u.to_string())
+        })
 }
 
 /// The text between a count's number (its multiplier when it has one) and
