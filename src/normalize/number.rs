@@ -784,6 +784,11 @@ fn kk_word(t: &str, last: bool) -> Option<W> {
     if last && let Some(v) = kk_part_value(t) {
         return Some(if v < 10.0 { W::Unit(v) } else { W::Tens(v) });
     }
+    // бірі ends a number only after a ten, a hundred or a thousand (он бірі),
+    // which the pattern (NUM_KK_HEAD) sees to; alone it is "one of them"
+    if last && kk_biri(t) {
+        return Some(W::Unit(1.0));
+    }
     for &(stem, w) in KK_STEMS {
         let Some(rest) = t.strip_prefix(stem) else {
             continue;
@@ -868,8 +873,17 @@ fn parse_words(t: &str) -> Option<f64> {
         return Some(v);
     }
     let n = toks.len();
+    if n == 1 && kk_biri(toks[0]) {
+        return None;
+    }
     let ws = toks.iter().enumerate().map(|(i, s)| kk_word(s, i + 1 == n)).collect::<Option<Vec<W>>>()?;
     combine(&ws)
+}
+
+/// бірі with a case ending or none: "one of them" alone, the last word of a
+/// number after a ten, a hundred or a thousand (он бірі).
+fn kk_biri(t: &str) -> bool {
+    t.strip_prefix("бірі").is_some_and(|rest| rest.is_empty() || KK_PART_CASE.contains(&rest))
 }
 
 /// The value of a sequence of number words in the usual order: per scale a
@@ -1709,7 +1723,7 @@ pub(crate) mod tests {
             if matched && !read && scales(s) >= 2 {
                 return;
             }
-            if !matched && read && s.rsplit(' ').next().is_some_and(kk_part) {
+            if !matched && read && s.rsplit(' ').next().is_some_and(|w| kk_part(w) || kk_biri(w)) {
                 if !head.is_match(s) {
                     bad.push(format!("{s:?}: read as a part of a whole, NUM_KK_HEAD misses it"));
                 }
