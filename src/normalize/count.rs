@@ -252,6 +252,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // Money is money whatever the phrase names or pays for (объем помощи составил
     // 5 млрд тенге, 2 млн тенге пожертвований, 250 мың теңгеден біржолғы көмек).
     let unit_cat = unit.as_deref().and_then(|u| lex.lookup("unit_category", u));
+    // "People" who are the volunteers named just before (волонтеры фонда – свыше
+    // 300 человек; волонтерских штабов, в которых состоят 3 тысячи человек).
+    let object_cat = match object_cat {
+        Some(c) if c == "people" && volunteers_named_before(lex, ctx.groups.preceding()) => {
+            Some("volunteers".to_string())
+        }
+        c => c,
+    };
     let category = ctx
         .constant("category")
         .or_else(|| young.then(|| "people".to_string()))
@@ -626,6 +634,21 @@ fn is_percentage(after: &str) -> bool {
     };
     let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'));
     digits.len() < rest.len() && digits.trim_start_matches(SPACES).starts_with(['%', '٪'])
+}
+
+/// Whether the words before a count of people name them volunteers: a word of
+/// the volunteers category within the last few words of the sentence, with a
+/// dash right before the count (волонтеры фонда – свыше 300 человек) or a word
+/// of membership between ([member_cue]: состоят, вовлечены, зарегистрировались).
+fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
+    let words: Vec<&str> =
+        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let recent = &words[words.len().saturating_sub(8)..];
+    let Some(v) = recent.iter().rposition(|w| word_category(lex, w).as_deref() == Some("volunteers")) else {
+        return false;
+    };
+    let dash = before.trim_end().ends_with(['–', '—']);
+    dash || recent[v + 1..].iter().any(|w| lex.lookup_prefix("member_cue", w).is_some())
 }
 
 /// The category of what a dash after an elliptic count names (из них 1 400 – дети,
