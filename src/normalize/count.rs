@@ -266,6 +266,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         .or_else(|| unit_cat.filter(|c| *c == "money").map(str::to_string))
         .or(object_cat)
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
+        // a weight or volume whose dash names what it is (оның 2,4 тоннасы –
+        // пластик бөтелкелер: other), before the unit's own category
+        .or_else(|| object.is_none().then(|| apposition_category(lex, ctx.groups.following())).flatten())
         .or_else(|| unit_cat.map(str::to_string))
         .or_else(|| {
             (object.is_none() && unit.is_none())
