@@ -749,8 +749,20 @@ fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
                 .unwrap_or(c),
         ),
         Some(c) => Some(c),
-        None => lex.lookup_prefix("category", object).map(str::to_string),
+        None => lex
+            .lookup_prefix("category", object)
+            .map(str::to_string)
+            .or_else(|| words.last().is_some_and(|w| kk_participle_plural(w)).then(|| "people".to_string())),
     }
+}
+
+/// A Kazakh participle in the plural taken as a noun, "those who ..."
+/// (бітіргендердің 58-і, алғандардың 48-і, тіркелгендер): people.
+fn kk_participle_plural(w: &str) -> bool {
+    let w = w.to_lowercase();
+    ["ғандар", "гендер", "қандар", "кендер"]
+        .iter()
+        .any(|p| w.find(p).is_some_and(|i| i >= 4 && w[i + p.len()..].chars().count() <= 4))
 }
 
 /// The number of words of the longest `[category]` stem that starts `phrase`.
@@ -912,6 +924,15 @@ mod tests {
         assert!(is_ordinal("2-ші"));
         assert!(!is_ordinal("қатысушы"));
         assert!(!is_ordinal("волонтер"));
+    }
+
+    #[test]
+    fn kazakh_participles_in_the_plural_are_people() {
+        assert!(kk_participle_plural("бітіргендердің"));
+        assert!(kk_participle_plural("алғандардың"));
+        assert!(kk_participle_plural("тіркелгендер"));
+        assert!(!kk_participle_plural("қандар"), "too short to be a participle");
+        assert!(!kk_participle_plural("балалардың"));
     }
 
     #[test]
