@@ -84,6 +84,18 @@ pub fn detect_sentence(text: &str, doc: Lang) -> Guess {
 /// its own ([`quoted_speech`], [`bilingual_halves`]).
 const PART_LETTERS: u32 = 20;
 
+/// Whether UTF-8 text holds a Kazakh letter other than і, looked for byte by
+/// byte: their lead bytes D2 and D3 are those of Cyrillic's extensions, which
+/// Russian text does not use.
+fn has_kk_letter(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| b == 0xD2 || b == 0xD3)
+}
+
+/// A guess sure enough to split a sentence by: a language, scored 0.9 or more.
+fn sure(g: &Guess) -> bool {
+    g.lang != Lang::Und && g.score >= 0.9
+}
+
 /// The parts of a sentence that quotes speech in the other language (a Kazakh
 /// sentence around «Мы передали 200 комплектов ...»), each with its language:
 /// the quotes (without their marks) and the text around them, in order. `None`
@@ -94,12 +106,9 @@ const PART_LETTERS: u32 = 20;
 /// in an earlier sentence, and an opening mark never closed runs to the end.
 pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
     const WORDS: usize = 5;
-    // Both languages at length: quotes, and a Kazakh letter other than і (its
-    // UTF-8 lead bytes D2 and D3 are those of Cyrillic's extensions), looked for
-    // byte by byte: most sentences have neither.
-    let bytes = sentence.as_bytes();
-    if !bytes.iter().any(|&b| b == 0xD2 || b == 0xD3) || !sentence.contains(['«', '»', '“', '”', '„', '"'])
-    {
+    // Both languages at length: quotes, and a Kazakh letter; most sentences
+    // have neither.
+    if !has_kk_letter(sentence.as_bytes()) || !sentence.contains(['«', '»', '“', '”', '„', '"']) {
         return None;
     }
     let mut quotes: Vec<std::ops::Range<usize>> = Vec::new();
@@ -158,9 +167,8 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
         long
     });
     let first = quotes.first()?;
-    let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
     let g_in = decide_parts(&sentence[first.clone()], &inside);
-    if !known(&g_in) {
+    if !sure(&g_in) {
         return None;
     }
     let mut outside = Evidence::default();
@@ -171,7 +179,7 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
     }
     outside.add(&gather(&sentence[at..]));
     let g_out = decide_parts(sentence, &outside);
-    if !known(&g_out) || g_in.lang == g_out.lang || outside.cyrillic < PART_LETTERS {
+    if !sure(&g_out) || g_in.lang == g_out.lang || outside.cyrillic < PART_LETTERS {
         return None;
     }
     let mut parts = Vec::new();
@@ -197,13 +205,12 @@ pub fn quoted_speech(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
 pub fn bilingual_halves(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
     let at = [" / ", " | "].iter().filter_map(|sep| sentence.find(sep)).min()?;
     let (left, right) = (&sentence[..at], &sentence[at..]);
-    let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
     let (el, er) = (gather(left), gather(right));
     if el.cyrillic < PART_LETTERS || er.cyrillic < PART_LETTERS {
         return None;
     }
     let (gl, gr) = (decide_parts(left, &el), decide_parts(right, &er));
-    (known(&gl) && known(&gr) && gl.lang != gr.lang)
+    (sure(&gl) && sure(&gr) && gl.lang != gr.lang)
         .then(|| vec![(0..at, gl.lang), (at..sentence.len(), gr.lang)])
 }
 
@@ -216,10 +223,9 @@ pub fn bilingual_halves(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, L
 /// before it (the first with the one after). `None` unless two clauses are surely of different languages.
 pub fn mixed_clauses(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang)>> {
     // A clause of another language than Kazakh has no Kazakh letter; a mixed
-    // sentence has one somewhere and a long stretch without: checked on the
-    // bytes first (Kazakh letters but і have UTF-8 lead bytes D2 and D3).
+    // sentence has one somewhere and a long stretch without.
     let bytes = sentence.as_bytes();
-    if !bytes.iter().any(|&b| b == 0xD2 || b == 0xD3) {
+    if !has_kk_letter(bytes) {
         return None;
     }
     let mut cuts = vec![0];
@@ -241,12 +247,11 @@ pub fn mixed_clauses(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
     }
     let clauses: Vec<std::ops::Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
     let plain = |r: &std::ops::Range<usize>| {
-        r.len() >= 2 * PART_LETTERS as usize && !bytes[r.clone()].iter().any(|&b| b == 0xD2 || b == 0xD3)
+        r.len() >= 2 * PART_LETTERS as usize && !has_kk_letter(&bytes[r.clone()])
     };
     if !clauses.iter().any(plain) {
         return None;
     }
-    let known = |g: &Guess| g.lang != Lang::Und && g.score >= 0.9;
     let judged: Vec<Option<Lang>> = clauses
         .iter()
         .map(|r| {
@@ -256,7 +261,7 @@ pub fn mixed_clauses(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, Lang
                 return None;
             }
             let g = decide_parts(t, &ev);
-            known(&g).then_some(g.lang)
+            sure(&g).then_some(g.lang)
         })
         .collect();
     let first = judged.iter().flatten().next().copied()?;

@@ -588,27 +588,31 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     {
         return false;
     }
-    let word: String = {
-        let w: Vec<char> = trimmed.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
-        w.into_iter().rev().collect()
-    };
+    let word = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '.');
     if word.is_empty() {
         return true;
     }
     let bare = word.trim_end_matches('.');
-    if lex.lookup("not_counted_before", &word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
+    if lex.lookup("not_counted_before", word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
         return false;
     }
     // A preposition between: звоните на 112, по номеру 102.
     if matches!(word.to_lowercase().as_str(), "на" | "по") {
-        let prev = trimmed[..trimmed.len() - word.len()].trim_end();
-        let w: String = {
-            let w: Vec<char> = prev.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
-            w.into_iter().rev().collect()
-        };
-        return w.is_empty() || lex.lookup("not_counted_before", &w).is_none();
+        let w = trailing_word(trimmed[..trimmed.len() - word.len()].trim_end(), char::is_alphanumeric);
+        return w.is_empty() || lex.lookup("not_counted_before", w).is_none();
     }
     true
+}
+
+/// The end of `text` made of characters that `part` accepts (the word that ends it).
+fn trailing_word(text: &str, part: impl Fn(char) -> bool) -> &str {
+    let start = text.char_indices().rev().take_while(|&(_, c)| part(c)).last().map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
+/// The words of a text: runs of letters, digits and hyphens.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect()
 }
 
 /// A Kazakhstani phone number written as one run of digits (87011234567,
@@ -644,8 +648,7 @@ fn is_percentage(after: &str) -> bool {
 /// dash right before the count (волонтеры фонда – свыше 300 человек) or a word
 /// of membership between ([member_cue]: состоят, вовлечены, зарегистрировались).
 fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
-    let words: Vec<&str> =
-        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let words = words_of(before);
     let recent = &words[words.len().saturating_sub(8)..];
     let Some(v) = recent.iter().rposition(|w| word_category(lex, w).as_deref() == Some("volunteers")) else {
         return false;
@@ -667,8 +670,7 @@ fn apposition_category(lex: &Lexicon, after: &str) -> Option<String> {
 /// people); capitalized words are names (Грузии is no груз), except the
 /// sentence's first word; abbreviations in capitals are read (НКО).
 fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
-    let words: Vec<&str> =
-        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
+    let words = words_of(before);
     words
         .iter()
         .enumerate()
