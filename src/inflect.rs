@@ -1375,11 +1375,13 @@ mod gazetteer_tests {
             if e.kind == "country" && iso {
                 assert_eq!(e.key.len(), 2, "{}", e.key);
             }
-            // An entry tied to another (same_as) may name it by abbreviations alone (США).
+            // An entry tied to another (same_as) may name it by abbreviations alone
+            // (США, same_as US); an abbreviation then names its entry by itself.
+            let abbr_only = e.ru.is_empty() && e.kk.is_empty() && e.same_as.is_some();
             assert!(
                 !e.ru.is_empty()
                     || !e.kk.is_empty()
-                    || (e.same_as.is_some() && !(e.ru_abbr.is_empty() && e.kk_abbr.is_empty())),
+                    || (abbr_only && !(e.ru_abbr.is_empty() && e.kk_abbr.is_empty())),
                 "{}: no lemma",
                 e.key
             );
@@ -1395,9 +1397,6 @@ mod gazetteer_tests {
                 assert!(e.kk.contains(l), "{}: kk hint for unknown lemma {l}", e.key);
                 KkHint::parse(h).unwrap_or_else(|err| panic!("{}: {err}", e.key));
             }
-            // An abbreviation names its entry by the entry's lemma, or by itself in
-            // an entry of abbreviations alone tied to another (США, same_as US).
-            let abbr_only = e.ru.is_empty() && e.kk.is_empty() && e.same_as.is_some();
             if !e.ru_abbr.is_empty() {
                 assert!(!e.ru.is_empty() || abbr_only, "{}: ru_abbr without ru lemma", e.key);
             }

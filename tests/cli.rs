@@ -313,19 +313,25 @@ fn output_dash_is_standard_output() {
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
 
+/// The text and rule of each entity derek finds in one document read from
+/// standard input.
+fn texts_and_rules(id: &str, text: &str) -> Vec<(String, String)> {
+    let line = serde_json::json!({"id": id, "text": text});
+    let rec = &extract_stdin(&format!("{line}\n"), &[])[0];
+    rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["text"].as_str().unwrap().to_string(), e["rule"].as_str().unwrap().to_string()))
+        .collect()
+}
+
 /// A sentence that mixes the languages clause by clause meets the rules of both:
 /// the Russian body in its Russian clauses, the Kazakh fund in its Kazakh one.
 #[test]
 fn clauses_in_the_other_language_meet_its_rules() {
     let text = "Фестиваль пройдет в Семее 20 мая. Организаторы: Управление культуры области Абай, ОО «Общество инвалидов г. Семей», «Семей жарқын болашақ» қоғамдық қоры.";
-    let line = serde_json::json!({"id": "m", "text": text});
-    let rec = &extract_stdin(&format!("{line}\n"), &[])[0];
-    let found: Vec<(String, String)> = rec["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| (e["text"].as_str().unwrap().to_string(), e["rule"].as_str().unwrap().to_string()))
-        .collect();
+    let found = texts_and_rules("m", text);
     let has = |t: &str, rule_prefix: &str| found.iter().any(|(x, r)| x == t && r.starts_with(rule_prefix));
     assert!(has("Управление культуры области Абай", "ru.organization"), "{found:?}");
     assert!(has("«Семей жарқын болашақ» қоғамдық қоры", "kk.organization"), "{found:?}");
@@ -336,14 +342,7 @@ fn clauses_in_the_other_language_meet_its_rules() {
 #[test]
 fn quoted_speech_in_the_other_language_meets_its_rules() {
     let text = "Жәрмеңкені қолдаған «Дала нұры» ЖШС-ның өкілі орыс тілінде сөйлеп: «Мы передали 200 комплектов зимней одежды и обуви, а в январе поможем еще 40 семьям из соседних сел», – деді.";
-    let line = serde_json::json!({"id": "q", "text": text});
-    let rec = &extract_stdin(&format!("{line}\n"), &[])[0];
-    let found: Vec<(String, String)> = rec["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| (e["text"].as_str().unwrap().to_string(), e["rule"].as_str().unwrap().to_string()))
-        .collect();
+    let found = texts_and_rules("q", text);
     let has = |t: &str, rule_prefix: &str| found.iter().any(|(x, r)| x == t && r.starts_with(rule_prefix));
     assert!(has("«Дала нұры» ЖШС-ның", "kk.organization"), "{found:?}");
     assert!(has("200 комплектов", "ru.count"), "{found:?}");
