@@ -1144,7 +1144,23 @@ impl Engine {
         // 1 930, Қызылжар ауданы – 270) count what the count before the table did,
         // unless the table's heading line names it.
         let mut last_known: Option<usize> = None;
+        // The last weight or volume that named its material (620 тонна қоқыс):
+        // the same unit's bare amounts after it (Әуезов ауданы – 540 тонна) weigh
+        // the same material.
+        let mut last_material: Option<usize> = None;
         for i in 0..cands.len() {
+            let c = &cands[i];
+            if let Value::Count { unit: Some(u), object, .. } = &c.value
+                && lex.lookup("unit_category", u) == Some("aid")
+            {
+                if object.is_some() {
+                    last_material = Some(i);
+                } else if let Some(cat) = last_material.and_then(|m| same_material(text, &cands[m], c))
+                    && let Value::Count { category, .. } = &mut cands[i].value
+                {
+                    *category = cat;
+                }
+            }
             let c = &cands[i];
             let Value::Count { object: None, unit: None, category: cat, .. } = &c.value else {
                 if c.kind == EntityType::Count {
@@ -1377,6 +1393,19 @@ pub fn check(engine: &Engine) -> CheckReport {
         }
     }
     CheckReport { examples: set.examples.len(), failures }
+}
+
+/// The category of the material that `named`, a weight or volume with its
+/// material, gives `bare`, one of the same unit without: `aid` or `other`, when
+/// `bare` follows within 600 characters.
+fn same_material(text: &str, named: &Candidate, bare: &Candidate) -> Option<String> {
+    let (Value::Count { unit: u1, category, .. }, Value::Count { unit: u2, .. }) =
+        (&named.value, &bare.value)
+    else {
+        return None;
+    };
+    let near = text.get(named.end..bare.start).is_some_and(|b| b.chars().count() <= 600);
+    (u1 == u2 && near && (category == "aid" || category == "other")).then(|| category.clone())
 }
 
 #[cfg(test)]

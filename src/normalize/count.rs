@@ -233,6 +233,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object_cat = match object.as_deref() {
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
         Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        // 12 детских садов, шести домам престарелых: a name of several words
+        Some(o)
+            if let Some(c) = phrase_category(lex, after_number(ctx, "object"), o, ctx.groups.following()) =>
+        {
+            Some(c)
+        }
         Some(o) => object_category(lex, o).map(|c| telling_modifier(ctx, c)).or_else(|| {
             // a noun of no known category after an adjective that says whose
             // (семь пожилых сельчан: elderly); not детских, волонтерских,
@@ -279,6 +285,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 .flatten()
         })
         .unwrap_or_else(|| "other".to_string());
+    // People whom the words after name old (участников войны, человек старше 60 лет).
+    let category = match category {
+        c if c == "people" && elderly_named_after(ctx.groups.following()) => "elderly".to_string(),
+        c => c,
+    };
     // A bare part of a sum named before (7,9 млн тенге, из них 5 млн): its currency.
     let unit = match unit {
         None if object.is_none() && category == "money" => context_currency(lex, ctx.groups.preceding()),
@@ -665,6 +676,43 @@ fn apposition_category(lex: &Lexicon, after: &str) -> Option<String> {
     word_category(lex, &word)
 }
 
+/// The category of a name of several words that a `[category]` stem of as many
+/// words gives: the adjectives before the counted noun with it (детских садов),
+/// or the noun with the word after it (домам престарелых).
+fn phrase_category(lex: &Lexicon, before_object: Option<&str>, object: &str, after: &str) -> Option<String> {
+    let last_word = |s: &str| s.split_whitespace().last().map(str::to_string);
+    // the next word, when the noun's phrase goes on (no punctuation between)
+    let next_word = || {
+        let w = after.split_whitespace().next()?;
+        (after.starts_with(char::is_whitespace) && w.starts_with(char::is_alphabetic))
+            .then(|| w.trim_end_matches(|c: char| !c.is_alphabetic()).to_string())
+    };
+    let phrases = [
+        before_object.and_then(last_word).map(|a| format!("{a} {object}")),
+        next_word().map(|n| format!("{object} {n}")),
+    ];
+    phrases.into_iter().flatten().find_map(|p| {
+        let c = lex.lookup_prefix("category", &p)?;
+        (lex_stem_words(lex, &p) >= 2).then(|| c.to_string())
+    })
+}
+
+/// Whether the words right after a count of people say they are old: the war
+/// they took part in (участников войны, ВОВ) or an age of 60 and more
+/// (человек старше 60 лет, из них старше 90 лет).
+fn elderly_named_after(after: &str) -> bool {
+    let words = words_of(after);
+    let lower: Vec<String> = words.iter().take(4).map(|w| w.to_lowercase()).collect();
+    let first = lower.iter().position(|w| !["из", "них"].contains(&w.as_str())).unwrap_or(lower.len());
+    match lower.get(first).map(String::as_str) {
+        Some("войны" | "вов") => true,
+        Some("старше") => {
+            lower.get(first + 1).and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (55..130).contains(&n))
+        }
+        _ => false,
+    }
+}
+
 /// The category of an elliptic count (no object, no unit): the nearest word
 /// before it in its sentence that names a category (854 человека, 8 из них:
 /// people); capitalized words are names (Грузии is no груз), except the
@@ -819,6 +867,7 @@ mod tests {
                 entry("people", &["людей", "жител"]),
                 entry("elderly", &["пожил", "пенсионер"]),
                 entry("children", &["дет", "малолет"]),
+                entry("organizations", &["детских сад", "домам престарел"]),
             ],
         );
         l.tables.insert("anaphor".into(), vec![entry("yes", &["них", "олардың", "их"])]);
@@ -850,6 +899,29 @@ mod tests {
         assert_eq!(table_heading_category(&l, text), None);
         // No heading at all.
         assert_eq!(table_heading_category(&l, "Аральский район – "), None);
+    }
+
+    #[test]
+    fn old_age_named_after_people() {
+        assert!(elderly_named_after(" войны Ивану Петрову"));
+        assert!(elderly_named_after(" ВОВ"));
+        assert!(elderly_named_after(" старше 60 лет"));
+        assert!(elderly_named_after(" из них старше 90 лет"));
+        // an age of the young, no age, or other words
+        assert!(!elderly_named_after(" старше 18 лет"));
+        assert!(!elderly_named_after(" старше"));
+        assert!(!elderly_named_after(" конкурса"));
+    }
+
+    #[test]
+    fn names_of_several_words() {
+        let l = lexicon();
+        let cat = |before, object, after| phrase_category(&l, before, object, after);
+        assert_eq!(cat(Some("детских "), "садов", " Уральска").as_deref(), Some("organizations"));
+        assert_eq!(cat(Some(""), "домам", " престарелых.").as_deref(), Some("organizations"));
+        // a stem of one word is no name of several (пожил), nor punctuation a word
+        assert_eq!(cat(Some("одиноких пожилых "), "людей", ", из них"), None);
+        assert_eq!(cat(None, "людей", ", из них"), None);
     }
 
     #[test]
