@@ -224,6 +224,20 @@ fn weak_at_start(ctx: &Context, raw: &str) -> bool {
         && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
 }
 
+/// Whether `form` is `name` with another Cyrillic case ending: the two share
+/// all of `name` but its last two letters, and differ only in letters.
+fn inflected_from(form: &str, name: &str) -> bool {
+    let (f, n): (Vec<char>, Vec<char>) = (form.chars().collect(), name.chars().collect());
+    let stem = n.len().saturating_sub(2).max(3);
+    let cyrillic = |c: &char| ('\u{400}'..='\u{4ff}').contains(c);
+    f != n
+        && n.len() > stem
+        && f.len() >= stem
+        && f[..stem] == n[..stem]
+        && f.len().abs_diff(n.len()) <= 3
+        && f[stem..].iter().chain(&n[stem..]).all(cyrillic)
+}
+
 /// A name in quotes that a word of `[project_word]` follows names a project,
 /// a campaign or an event, not an organization: «Жастар банкі» жобасы,
 /// «Таза Қазақстан» акциясы, проект «Добрые соседи» is caught by the rules'
@@ -247,7 +261,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let name = if let Some(n) = known(ctx, &raw) {
         n
     } else if quoted(&raw) {
-        strip_quotes(&raw)
+        // a known name in quotes, inflected («Казахмыса»): its nominative (the
+        // name as written otherwise, whatever else the entry calls it)
+        let bare = strip_quotes(&raw);
+        match ctx.set.gazetteers.get("organizations").and_then(|g| g.lookup(&bare, ctx.lang)) {
+            Some((_, n)) if inflected_from(&bare, n) => n.to_string(),
+            _ => bare,
+        }
     } else {
         capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
     };
@@ -281,6 +301,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
 #[cfg(test)]
 mod kk_address_tests {
     use super::kk_address_word;
+
+    #[test]
+    fn inflected_forms_of_a_name() {
+        use super::inflected_from;
+        assert!(inflected_from("Казахмыса", "Казахмыс"));
+        assert!(inflected_from("Ведомостей", "Ведомости"));
+        // the same, or another name of the entry
+        assert!(!inflected_from("Казахмыс", "Казахмыс"));
+        assert!(!inflected_from("AMANAT", "Аманат"));
+        assert!(!inflected_from("Тенгизшевройл", "ТШО"));
+        assert!(!inflected_from("Kaspi.kz", "Kaspi"));
+    }
 
     #[test]
     fn locative_words_inside_a_clause() {
