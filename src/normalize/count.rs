@@ -33,7 +33,7 @@ use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
-    if !context_allows(lex, ctx.groups.preceding())
+    if !context_allows(lex, ctx.groups.before_span())
         || is_percentage(ctx.groups.following())
         || ctx.group("num").is_some_and(is_phone)
     {
