@@ -146,7 +146,7 @@ fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<
     if !verb {
         return None;
     }
-    ["num", "num2", "mult", "mult2", "approx", "approx_end"]
+    ["num", "num2", "mult", "mult2", "mult_low", "approx", "approx_end"]
         .iter()
         .filter_map(|g| caps.get_group_by_name(g))
         .map(|g| g.end)

@@ -85,6 +85,8 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "unit",
             "num2",
             "mult2",
+            "num_low",
+            "mult_low",
             "approx_pre",
             "approx_mid",
             "approx_end",

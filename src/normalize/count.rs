@@ -60,6 +60,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?
         }
     };
+    // A number in two parts (48 млн 260 тыс. тенге): the lower part is added,
+    // when its scale is the smaller.
+    let amount = match (ctx.group("num_low"), ctx.group("mult_low"), ctx.group("mult")) {
+        (Some(n), Some(m), Some(high)) => {
+            let (low, scale) = (number::amount(n, Some(m))?, number::parse_multiplier(high)?);
+            if low >= scale {
+                return None;
+            }
+            amount + low
+        }
+        _ => amount,
+    };
     if !(amount.is_finite() && amount >= 0.0) {
         return None;
     }
