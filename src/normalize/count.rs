@@ -278,6 +278,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         c => c,
     };
+    // Things of no known category that a verb of giving governs are aid
+    // (передали 600 SIM-карт; 14 Wi-Fi роутер табыстады).
+    let object_cat = match object_cat {
+        None if object.as_deref().is_some_and(|o| !kk_recipient(o)) && unit.is_none() && given(ctx) => {
+            Some("aid".to_string())
+        }
+        c => c,
+    };
     let category = ctx
         .constant("category")
         .or_else(|| young.then(|| "people".to_string()))
@@ -709,6 +717,32 @@ fn phrase_category(lex: &Lexicon, before_object: Option<&str>, object: &str, aft
     })
 }
 
+/// Whether a verb of `[give_cue]` governs the count: in Russian the word right
+/// before it, in Kazakh one of the few words after it in its clause (the verb
+/// ends the clause: 300 планшет пен 14 Wi-Fi роутер табыстады).
+fn given(ctx: &Context) -> bool {
+    let lex = &ctx.set.lexicon;
+    let cue = |w: &str| lex.lookup_prefix("give_cue", w).is_some();
+    match ctx.lang {
+        crate::lang::Lang::Kk => {
+            let after = ctx.groups.following();
+            let clause = after.split(|c: char| ".,;:!?()«»\"–—".contains(c)).next().unwrap_or("");
+            let words = words_of(clause);
+            (0..words.len().min(5))
+                .any(|i| cue(words[i]) || words.get(i + 1).is_some_and(|n| cue(&format!("{} {n}", words[i]))))
+        }
+        _ => words_of(ctx.groups.before_span()).last().is_some_and(|w| cue(w)),
+    }
+}
+
+/// A Kazakh noun in the dative or locative (5 жобаға, 7 ауданға, 5 қалада):
+/// what is given to, or where, not what is given.
+fn kk_recipient(w: &str) -> bool {
+    let w = w.to_lowercase();
+    ["ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те"].iter().any(|e| w.ends_with(e))
+        && w.chars().count() > 4
+}
+
 /// Whether the words right after a count of people say they are old: the war
 /// they took part in (участников войны, ВОВ) or an age of 60 and more
 /// (человек старше 60 лет, из них старше 90 лет).
@@ -911,6 +945,17 @@ mod tests {
         assert_eq!(table_heading_category(&l, text), None);
         // No heading at all.
         assert_eq!(table_heading_category(&l, "Аральский район – "), None);
+    }
+
+    #[test]
+    fn kazakh_recipients_of_a_gift() {
+        assert!(kk_recipient("жобаға"));
+        assert!(kk_recipient("ауданға"));
+        assert!(kk_recipient("қалада"));
+        assert!(!kk_recipient("велотренажер"));
+        assert!(!kk_recipient("кітап"));
+        // too short to carry a case ending
+        assert!(!kk_recipient("шана"));
     }
 
     #[test]
