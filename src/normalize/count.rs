@@ -606,6 +606,10 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
         _ => {}
     }
     let trimmed = before.trim_end();
+    // a number after a sign of numbering and a space (№ 38 қаулысы)
+    if trimmed.ends_with(['№', '#']) {
+        return false;
+    }
     // a group of a card, phone or account number written with single spaces
     // (Kaspi Gold 4400 4301 2233 4455, +7 701 555 12 34): the number read
     // here is its last group
