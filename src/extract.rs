@@ -1169,7 +1169,10 @@ impl Engine {
                 }
                 continue;
             };
-            let row = text[..c.start].trim_end().ends_with(['–', '—']);
+            // a row of a table, or a figure in brackets after what it is of
+            // (Түркияда (210), Ресейде (180))
+            let bracket = text[..c.start].trim_end().ends_with('(');
+            let row = bracket || text[..c.start].trim_end().ends_with(['–', '—']);
             let entry = cat == "other" && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
             let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };
@@ -1181,6 +1184,9 @@ impl Engine {
                     (between.chars().count() <= 600)
                         .then(|| known_category(&cands[a].value))
                         .flatten()
+                        // a bare figure in brackets is no sum (Алматыда (47)
+                        // after 186 млн теңге: cases)
+                        .filter(|k| !(bracket && *k == "money"))
                         .map(str::to_string)
                 })
             } else {
