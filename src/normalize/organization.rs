@@ -224,6 +224,24 @@ fn weak_at_start(ctx: &Context, raw: &str) -> bool {
         && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
 }
 
+/// A Russian university named by a person's name alone, the Kazakh way
+/// (Торайгыров университета, Шакарим университетом): the name as written and
+/// университет in the nominative; not an adjective before it (Казахского
+/// университета goes to the nominative as a whole).
+fn person_named_university(ctx: &Context, raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let [person, head] = words[..] else { return None };
+    let adjective_like = [
+        "ого", "его", "ому", "ему", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "ом",
+        "ем", "ским",
+    ];
+    (ctx.lang != Lang::Kk
+        && person.starts_with(char::is_uppercase)
+        && !adjective_like.iter().any(|e| person.ends_with(e))
+        && ["университет", "университета", "университету", "университетом", "университете"].contains(&head))
+    .then(|| format!("{person} университет"))
+}
+
 /// Whether `form` is `name` with another Cyrillic case ending: the two share
 /// all of `name` but its last two letters, and differ only in letters.
 fn inflected_from(form: &str, name: &str) -> bool {
@@ -268,6 +286,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             Some((_, n)) if inflected_from(&bare, n) => n.to_string(),
             _ => bare,
         }
+    } else if let Some(n) = person_named_university(ctx, &raw) {
+        n
     } else {
         capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
     };
