@@ -366,9 +366,44 @@ pub fn detect_document_in(
     let langs = sentences
         .iter()
         .zip(&each)
-        .map(|(r, ev)| decide(&text[r.clone()], &ev.with_bonus(), doc.lang).lang)
+        .map(|(r, ev)| {
+            let s = &text[r.clone()];
+            // In a Russian document, a sentence whose Kazakh letters are all in
+            // short quoted names (📢 Канал фонда «Шуақ») is judged without them.
+            match (doc.lang, outside_quoted_names(s)) {
+                (Lang::Ru, Some(rest)) => decide(&rest, &gather(&rest).with_bonus(), doc.lang).lang,
+                _ => decide(s, &ev.with_bonus(), doc.lang).lang,
+            }
+        })
         .collect();
     (doc, langs)
+}
+
+/// The text of a sentence without its quoted names, when all its Kazakh letters
+/// stand in them: «...» of four words or fewer. `None` when there is no such
+/// name, or Kazakh letters outside them.
+fn outside_quoted_names(sentence: &str) -> Option<String> {
+    if !has_kk_letter(sentence.as_bytes()) || !sentence.contains('«') {
+        return None;
+    }
+    let mut rest = String::with_capacity(sentence.len());
+    let mut removed = false;
+    let mut tail = sentence;
+    while let Some(open) = tail.find('«') {
+        let after = &tail[open + '«'.len_utf8()..];
+        let Some(close) = after.find('»') else { break };
+        let name = &after[..close];
+        rest.push_str(&tail[..open]);
+        if has_kk_letter(name.as_bytes()) && name.split_whitespace().count() <= 4 && !name.contains('«') {
+            removed = true;
+            rest.push(' ');
+        } else {
+            rest.push_str(&tail[open..open + '«'.len_utf8() + close + '»'.len_utf8()]);
+        }
+        tail = &after[close + '»'.len_utf8()..];
+    }
+    rest.push_str(tail);
+    (removed && !has_kk_letter(rest.as_bytes())).then_some(rest)
 }
 
 /// The evidence of one part of a document too large to hold, to be summed over
@@ -1582,6 +1617,19 @@ mod tests {
             assert_eq!(detect(text).lang, Lang::Und, "{text:?}");
             assert_eq!(detect_sentence(text, Lang::Und).lang, Lang::Und, "{text:?}");
         }
+    }
+
+    #[test]
+    fn quoted_kazakh_names_outside_the_judgement() {
+        assert_eq!(outside_quoted_names("📢 Канал фонда «Шуақ»").as_deref(), Some("📢 Канал фонда  "));
+        // Kazakh letters outside the quotes, a long quotation, no Kazakh letter
+        assert_eq!(outside_quoted_names("Қордың арнасы «Шуақ»"), None);
+        assert_eq!(outside_quoted_names("Ол айтты: «Біз биыл көпбалалы отбасыларға көмек көрсетеміз»"), None);
+        assert_eq!(outside_quoted_names("Канал фонда «Добро»"), None);
+        let text = "Волонтеры помогли семьям пожилых людей в области. 📢 Канал фонда «Шуақ»";
+        let first = text.find(". ").unwrap() + 1;
+        let (doc, langs) = detect_document(text, &[0..first, first + 1..text.len()]);
+        assert_eq!((doc.lang, langs), (Lang::Ru, vec![Lang::Ru, Lang::Ru]));
     }
 
     #[test]
