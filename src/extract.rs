@@ -1136,7 +1136,7 @@ impl Engine {
     /// resolved, by start.
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
         use crate::normalize::count::{
-            antecedent_category, known_category, points_back, table_heading_category,
+            antecedent_category, known_category, points_back, subject_category, table_heading_category,
         };
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
@@ -1173,9 +1173,20 @@ impl Engine {
             // (Түркияда (210), Ресейде (180))
             let bracket = text[..c.start].trim_end().ends_with('(');
             let row = bracket || text[..c.start].trim_end().ends_with(['–', '—']);
-            let entry = cat == "other" && row;
+            let entry = (cat == "other" || bracket) && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
             let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };
+            // figures in brackets after places count whom their sentence names
+            // first (Больше всего семей получили помощь в Калбатау (96))
+            // (unless a figure of the same list said what it counts: Жаңаөзенде
+            // (3 900 отбасы), Ақтауда (2 700))
+            let same_list = last_known.is_some_and(|a| {
+                text.get(cands[a].end..c.start)
+                    .is_some_and(|b| b.chars().count() <= 40 && !b.contains(['.', '\n']))
+            });
+            let heading = heading.or_else(|| {
+                (bracket && !same_list).then(|| subject_category(lex, &text[..c.start])).flatten()
+            });
             let found = if heading.is_some() {
                 heading
             } else if entry {

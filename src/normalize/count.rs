@@ -780,6 +780,19 @@ fn context_category(lex: &Lexicon, before: &str) -> Option<String> {
         .find_map(|(_, w)| word_category(lex, w))
 }
 
+/// The category of persons or bodies that the sentence before a figure names
+/// first (Больше всего семей получили помощь в Калбатау (: families): the
+/// leftmost lowercase word of its sentence whose category is not `aid`,
+/// `money` or `other`.
+pub fn subject_category(lex: &Lexicon, before: &str) -> Option<String> {
+    let sentence = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or(before);
+    words_of(sentence)
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_lowercase))
+        .filter_map(|w| word_category(lex, w))
+        .find(|c| !["aid", "money", "other"].contains(&c.as_str()))
+}
+
 /// The category a table's heading names, for an entry of the table: `before`
 /// is the text before the entry's number; the heading is the nearest line
 /// before it that ends in a colon (Число волонтеров ... по районам:), when every
@@ -949,6 +962,18 @@ mod tests {
         assert_eq!(table_heading_category(&l, text), None);
         // No heading at all.
         assert_eq!(table_heading_category(&l, "Аральский район – "), None);
+    }
+
+    #[test]
+    fn the_subject_a_sentence_names_first() {
+        let l = lexicon();
+        assert_eq!(
+            subject_category(&l, "Итоги. Больше всего жителей получили помощь в Калбатау (").as_deref(),
+            Some("people")
+        );
+        // only the figure's own sentence; no subject at all
+        assert_eq!(subject_category(&l, "Помогли жителям. Больше всего в Калбатау ("), None);
+        assert_eq!(subject_category(&l, "Олардың ең көбі – Түркияда ("), None);
     }
 
     #[test]
