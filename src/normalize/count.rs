@@ -385,7 +385,7 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
         || (n > 4
             && [
                 "ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді",
-                "інді", "ынды",
+                "інді", "ынды", "са", "се",
             ]
             .iter()
             .any(|s| w.ends_with(s)))
@@ -1124,6 +1124,8 @@ mod tests {
         assert!(kk_verb_form("ұйымдастырылып"));
         assert!(kk_verb_form("болған"));
         assert!(kk_verb_form("жиналады"));
+        // the conditional (250 мың болса, 120 студент қатысса)
+        assert!(kk_verb_form("болса") && kk_verb_form("қатысса"));
         assert!(!kk_verb_form("отбасы"));
         assert!(!kk_verb_form("ерікті"));
         assert!(!kk_verb_form("мешіт"));
