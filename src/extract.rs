@@ -1171,8 +1171,9 @@ impl Engine {
             };
             // a row of a table, or a figure in brackets after what it is of
             // (Түркияда (210), Ресейде (180))
-            let bracket = text[..c.start].trim_end().ends_with('(');
-            let row = bracket || text[..c.start].trim_end().ends_with(['–', '—']);
+            let before = text[..c.start].trim_end();
+            let bracket = before.ends_with('(');
+            let row = bracket || before.ends_with(['–', '—']);
             let entry = (cat == "other" || bracket) && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
             let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };
@@ -1180,12 +1181,14 @@ impl Engine {
             // first (Больше всего семей получили помощь в Калбатау (96))
             // (unless a figure of the same list said what it counts: Жаңаөзенде
             // (3 900 отбасы), Ақтауда (2 700))
-            let same_list = last_known.is_some_and(|a| {
-                text.get(cands[a].end..c.start)
-                    .is_some_and(|b| b.chars().count() <= 40 && !b.contains(['.', '\n']))
-            });
+            let same_list = || {
+                last_known.is_some_and(|a| {
+                    text.get(cands[a].end..c.start)
+                        .is_some_and(|b| b.chars().count() <= 40 && !b.contains(['.', '\n']))
+                })
+            };
             let heading = heading.or_else(|| {
-                (bracket && !same_list).then(|| subject_category(lex, &text[..c.start])).flatten()
+                (bracket && !same_list()).then(|| subject_category(lex, &text[..c.start])).flatten()
             });
             let found = if heading.is_some() {
                 heading

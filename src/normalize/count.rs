@@ -352,8 +352,7 @@ fn telling_modifier(ctx: &Context, cat: String) -> String {
 /// follow a classifier (единиц одежды и обуви, пар резиновых сапог), up to the
 /// clause's end.
 fn following_category(lex: &Lexicon, after: &str) -> Option<String> {
-    let clause = after.split(|c: char| ".,;:!?()«»\"–—".contains(c)).next().unwrap_or("");
-    clause.split_whitespace().take(3).find_map(|w| word_category(lex, w))
+    first_clause(after).split_whitespace().take(3).find_map(|w| word_category(lex, w))
 }
 
 /// The telling category (volunteers, children, elderly, families) of a word of
@@ -645,6 +644,12 @@ fn trailing_word(text: &str, part: impl Fn(char) -> bool) -> &str {
     &text[start..]
 }
 
+/// The text up to the first punctuation that ends a clause (. , ; : ! ? brackets,
+/// quotes, dashes).
+fn first_clause(text: &str) -> &str {
+    text.split(|c: char| ".,;:!?()«»\"–—".contains(c)).next().unwrap_or("")
+}
+
 /// The words of a text: runs of letters, digits and hyphens.
 fn words_of(text: &str) -> Vec<&str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect()
@@ -729,9 +734,7 @@ fn given(ctx: &Context) -> bool {
     let cue = |w: &str| lex.lookup_prefix("give_cue", w).is_some();
     match ctx.lang {
         crate::lang::Lang::Kk => {
-            let after = ctx.groups.following();
-            let clause = after.split(|c: char| ".,;:!?()«»\"–—".contains(c)).next().unwrap_or("");
-            let words = words_of(clause);
+            let words = words_of(first_clause(ctx.groups.following()));
             (0..words.len().min(5))
                 .any(|i| cue(words[i]) || words.get(i + 1).is_some_and(|n| cue(&format!("{} {n}", words[i]))))
         }
