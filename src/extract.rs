@@ -1195,7 +1195,7 @@ impl Engine {
             } else if entry {
                 last_known.and_then(|a| {
                     let between = text.get(cands[a].end..c.start)?;
-                    (between.chars().count() <= 600)
+                    (between.chars().count() <= normalize::count::REFER_BACK_CHARS)
                         .then(|| known_category(&cands[a].value))
                         .flatten()
                         // a bare figure in brackets is no sum (Алматыда (47)
@@ -1417,14 +1417,16 @@ pub fn check(engine: &Engine) -> CheckReport {
 
 /// The category of the material that `named`, a weight or volume with its
 /// material, gives `bare`, one of the same unit without: `aid` or `other`, when
-/// `bare` follows within 600 characters.
+/// `bare` follows within [`normalize::count::REFER_BACK_CHARS`].
 fn same_material(text: &str, named: &Candidate, bare: &Candidate) -> Option<String> {
     let (Value::Count { unit: u1, category, .. }, Value::Count { unit: u2, .. }) =
         (&named.value, &bare.value)
     else {
         return None;
     };
-    let near = text.get(named.end..bare.start).is_some_and(|b| b.chars().count() <= 600);
+    let near = text
+        .get(named.end..bare.start)
+        .is_some_and(|b| b.chars().count() <= normalize::count::REFER_BACK_CHARS);
     (u1 == u2 && near && (category == "aid" || category == "other")).then(|| category.clone())
 }
 

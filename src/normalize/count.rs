@@ -796,14 +796,19 @@ pub fn subject_category(lex: &Lexicon, before: &str) -> Option<String> {
         .find(|c| !["aid", "money", "other"].contains(&c.as_str()))
 }
 
+/// How far back, in characters, a count without a noun looks for the count
+/// that names what it counts: a table's heading, the last count of a known
+/// category, the material of a weight (a short news table or list).
+pub const REFER_BACK_CHARS: usize = 600;
+
 /// The category a table's heading names, for an entry of the table: `before`
 /// is the text before the entry's number; the heading is the nearest line
 /// before it that ends in a colon (Число волонтеров ... по районам:), when every
-/// line between them is a row (a dash and a digit) and it is within 600
-/// characters; its first word of a known category (lowercase, as in
+/// line between them is a row (a dash and a digit) and it is within
+/// [`REFER_BACK_CHARS`]; its first word of a known category (lowercase, as in
 /// [`context_category`]).
 pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
-    let start = before.char_indices().rev().nth(600).map_or(0, |(i, _)| i);
+    let start = before.char_indices().rev().nth(REFER_BACK_CHARS).map_or(0, |(i, _)| i);
     let window = &before[start..];
     let mut lines = window.rsplit('\n');
     // The entry's own line (Аральский район – ) is a row in the making.
