@@ -468,6 +468,9 @@ impl<'a> Splitter<'a> {
         if self.parens > 0 && left == Left::Plain && self.lowercase_word_before(p0) {
             return false; // `(швед. Stockholms blodbad)`: abbreviations in brackets
         }
+        if self.outlet_after_dateline(p0, r) {
+            return false;
+        }
         match left {
             Left::Nothing | Left::Plain => true,
             Left::Initial | Left::ListNumber | Left::Abbrev(Kind::Head) => false,
@@ -478,6 +481,20 @@ impl<'a> Splitter<'a> {
             // `в 2023 г. В` ends, `в 1332 г. «Князь` and `2008 г. № 142` do not.
             Left::Abbrev(Kind::Unit) => after_number && rc.is_uppercase(),
         }
+    }
+
+    /// A dateline naming its outlet after the date's period, the quoted name alone
+    /// to the end of the line (`Семей, 11 июня 2025. «Вести Семей»`): one line of
+    /// layout, not two sentences.
+    fn outlet_after_dateline(&self, p0: usize, r: usize) -> bool {
+        if !self.bytes[..p0].last().is_some_and(u8::is_ascii_digit) || self.char_at(r) != '«' {
+            return false;
+        }
+        let line = self.text[r..].split('\n').next().unwrap_or("").trim_end();
+        let inner = &line['«'.len_utf8()..];
+        line.ends_with('»')
+            && (2..=60).contains(&inner.chars().count())
+            && !inner.trim_end_matches('»').contains(['«', '»'])
     }
 
     /// Whether the word before `p0` is written in lowercase.

@@ -235,6 +235,16 @@ fn datelines() {
     let s = sents("Астана. 12 наурыз. ҚазАқпарат\nЕріктілер акция өткізді.");
     assert_eq!(s.last(), Some(&"Еріктілер акция өткізді."));
     assert!(s[s.len() - 2].ends_with("ҚазАқпарат"));
+    // The outlet a dateline names after its date stays on the dateline; a quoted
+    // sentence after a year does not.
+    assert_eq!(
+        sents("Семей, 11 июня 2025. «Вести Семей»\nВолонтеры помогли."),
+        ["Семей, 11 июня 2025. «Вести Семей»", "Волонтеры помогли."]
+    );
+    assert_eq!(
+        sents("Акция прошла в 2025. «Мы рады», – сказал он."),
+        ["Акция прошла в 2025.", "«Мы рады», – сказал он."]
+    );
 }
 
 #[test]
