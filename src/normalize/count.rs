@@ -294,12 +294,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         // a weight or volume whose dash names what it is (оның 2,4 тоннасы –
         // пластик бөтелкелер: other), before the unit's own category
-        .or_else(|| object.is_none().then(|| apposition_category(lex, ctx.groups.following())).flatten())
+        .or_else(|| {
+            object.is_none().then(|| apposition_category(lex, ctx.groups.following(), ctx.lang)).flatten()
+        })
         .or_else(|| unit_cat.map(str::to_string))
         .or_else(|| {
             (object.is_none() && unit.is_none())
                 .then(|| {
-                    apposition_category(lex, ctx.groups.following())
+                    apposition_category(lex, ctx.groups.following(), ctx.lang)
                         .or_else(|| context_category(lex, ctx.groups.preceding()))
                 })
                 .flatten()
@@ -553,7 +555,9 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
 /// what it counts (из них 4 000 – школьники). `before` is the text before the
 /// count's span, `after` the text after it.
 pub fn points_back(lex: &Lexicon, before: &str, after: &str) -> bool {
-    if apposition_category(lex, after).is_some() {
+    if apposition_category(lex, after, crate::lang::Lang::Ru).is_some()
+        || apposition_category(lex, after, crate::lang::Lang::Kk).is_some()
+    {
         return false;
     }
     let words: Vec<&str> = before
@@ -698,9 +702,16 @@ fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
 }
 
 /// The category of what a dash after an elliptic count names (из них 1 400 – дети,
-/// олардың 31 мыңы – балалар): the first word after the dash.
-fn apposition_category(lex: &Lexicon, after: &str) -> Option<String> {
+/// олардың 31 мыңы – балалар): in Russian the first word after the dash, the
+/// head of its phrase; in Kazakh, where the head comes last, the last word of a
+/// known category among the first few of its clause (оның ішінде 38-і –
+/// мүгедектігі бар балалар: children, not the people of мүгедектігі).
+fn apposition_category(lex: &Lexicon, after: &str, lang: crate::lang::Lang) -> Option<String> {
     let rest = after.trim_start().strip_prefix(['–', '—', '-'])?;
+    if lang == crate::lang::Lang::Kk {
+        let words = words_of(first_clause(rest));
+        return words.iter().take(6).rev().find_map(|w| word_category(lex, w));
+    }
     let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
     word_category(lex, &word)
 }
@@ -1032,12 +1043,24 @@ mod tests {
 
     #[test]
     fn an_apposition_after_a_dash_names_the_category() {
-        let l = lexicon();
-        assert_eq!(apposition_category(&l, " – дети, остальные взрослые").as_deref(), Some("children"));
-        assert_eq!(apposition_category(&l, " — пенсионеры").as_deref(), Some("elderly"));
+        let mut l = lexicon();
+        let cats = l.tables.get_mut("category").unwrap();
+        cats.push(("children".into(), vec![crate::rules::fold("бала")]));
+        cats.push(("people".into(), vec![crate::rules::fold("мүгедек")]));
+        cats.push(("families".into(), vec![crate::rules::fold("отбасы")]));
+        let (ru, kk) = (crate::lang::Lang::Ru, crate::lang::Lang::Kk);
+        assert_eq!(apposition_category(&l, " – дети, остальные взрослые", ru).as_deref(), Some("children"));
+        assert_eq!(apposition_category(&l, " — пенсионеры", ru).as_deref(), Some("elderly"));
+        // Kazakh: the head comes last in its phrase
+        assert_eq!(apposition_category(&l, " – мүгедектігі бар балалар.", kk).as_deref(), Some("children"));
+        assert_eq!(
+            apposition_category(&l, " – аз қамтылған және көпбалалы отбасылардың балалары, қалғаны", kk)
+                .as_deref(),
+            Some("children")
+        );
         // no dash, or a word of no category
-        assert_eq!(apposition_category(&l, " детей"), None);
-        assert_eq!(apposition_category(&l, " – это много"), None);
+        assert_eq!(apposition_category(&l, " детей", ru), None);
+        assert_eq!(apposition_category(&l, " – это много", ru), None);
     }
 
     #[test]
