@@ -596,10 +596,20 @@ impl Engine {
                 break;
             };
             matches += 1;
+            // So is a sum whose "object" is a name after the currency (4,9 млрд
+            // тенге ЦПГИ выделил: the giver, not what the money is).
+            let named_after_money = |object: &regex_automata::Span| {
+                hay[object.range()].starts_with(char::is_uppercase)
+                    && normalize::group_span(caps, "unit").is_some_and(|u| {
+                        let unit = self.set.lexicon.lookup_prefix("unit", &hay[u.range()]);
+                        u.end <= object.start && matches!(unit, Some("KZT" | "USD" | "RUB"))
+                    })
+            };
             if rule.kind == EntityType::Count
                 && retry.is_none()
                 && let Some(object) = normalize::group_span(caps, "object")
-                && self.set.lexicon.lookup("verb", &hay[object.range()]).is_some()
+                && (self.set.lexicon.lookup("verb", &hay[object.range()]).is_some()
+                    || named_after_money(&object))
             {
                 shorter = Some((m.start(), object.start));
                 continue;
@@ -669,7 +679,10 @@ impl Engine {
                 continue;
             };
             let (value, e) = match (value, dropped_verb) {
-                (Value::Count { amount, approx, unit, category, .. }, Some(verb)) => {
+                // (an object before the number leaves nothing to cut: the span stands)
+                (Value::Count { amount, approx, unit, category, .. }, Some(verb))
+                    if hay[..verb].trim_end().len() > span.start =>
+                {
                     let end = hay[..verb].trim_end().len();
                     (Value::Count { amount, approx, unit, object: None, category }, range.start + end)
                 }
