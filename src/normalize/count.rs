@@ -167,6 +167,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => Approx::Eq,
         },
     };
+    // До after a verb of change says where a figure went, not a bound on it
+    // (выросло с 21 тысячи до 34 500 человек, увеличится до 300).
+    let approx = match ctx.group("approx") {
+        Some(w)
+            if approx == Approx::Le
+                && w.trim().eq_ignore_ascii_case("до")
+                && changed_to(ctx.groups.before_span()) =>
+        {
+            Approx::Eq
+        }
+        _ => approx,
+    };
     let unit = match ctx.constant("unit") {
         Some(u) => Some(u),
         None => match ctx.group("unit") {
@@ -761,6 +773,21 @@ fn kk_recipient(w: &str) -> bool {
         && w.chars().count() > 4
 }
 
+/// Whether the clause before a count (up to its до) has a Russian verb of change
+/// (вырос, увеличилось, сократилось, возросло, снизилось) and the figure it
+/// started from (с 21 тысячи): the count is the figure reached. A change with
+/// no start (увеличить до 7 млрд) leaves до a bound.
+fn changed_to(before: &str) -> bool {
+    const STEMS: [&str; 7] = ["вырос", "вырас", "увеличи", "возрос", "сократи", "снизи", "уменьши"];
+    let clause = before.rsplit(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+    let words: Vec<String> = words_of(clause).iter().map(|w| w.to_lowercase()).collect();
+    let verb = words.iter().any(|w| STEMS.iter().any(|s| w.starts_with(s)));
+    let from = words
+        .windows(2)
+        .any(|p| (p[0] == "с" || p[0] == "со") && p[1].starts_with(|c: char| c.is_ascii_digit()));
+    verb && from
+}
+
 /// Whether the words right after a count of people say they are old: the war
 /// they took part in (участников войны, ВОВ) or an age of 60 and more
 /// (человек старше 60 лет, из них старше 90 лет).
@@ -1039,6 +1066,16 @@ mod tests {
         assert!(!young_people(Some("жас"), 18.0, false));
         assert!(!young_people(Some("жасқа"), 300.0, false));
         assert!(!young_people(None, 300.0, false));
+    }
+
+    #[test]
+    fn do_after_a_verb_of_change_is_the_figure_reached() {
+        assert!(changed_to("Число волонтеров выросло с 21 тысячи в прошлом году "));
+        assert!(changed_to("За год сеть увеличилась с 120 "));
+        // no verb of change, no starting figure, or a verb in an earlier sentence
+        assert!(!changed_to("Помощь получат "));
+        assert!(!changed_to("Запланировано увеличить объем финансирования "));
+        assert!(!changed_to("Число выросло. Помощь получат "));
     }
 
     #[test]
