@@ -596,8 +596,9 @@ impl Engine {
                 break;
             };
             matches += 1;
-            // So is a sum whose "object" is a name after the currency (4,9 млрд
-            // тенге ЦПГИ выделил: the giver, not what the money is).
+            // A count whose "object" is a verb, or a name after a currency (4,9
+            // млрд тенге ЦПГИ выделил: the giver, not what the money is), is
+            // searched again ending before it.
             let named_after_money = |object: &regex_automata::Span| {
                 hay[object.range()].starts_with(char::is_uppercase)
                     && normalize::group_span(caps, "unit").is_some_and(|u| {

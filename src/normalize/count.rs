@@ -167,8 +167,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => Approx::Eq,
         },
     };
-    // До after a verb of change says where a figure went, not a bound on it
-    // (выросло с 21 тысячи до 34 500 человек, увеличится до 300).
+    // До after a verb of change and the figure it started from says where the
+    // figure went, not a bound on it (выросло с 21 тысячи до 34 500 человек).
     let approx = match ctx.group("approx") {
         Some(w)
             if approx == Approx::Le
@@ -567,6 +567,7 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
 /// what it counts (из них 4 000 – школьники). `before` is the text before the
 /// count's span, `after` the text after it.
 pub fn points_back(lex: &Lexicon, before: &str, after: &str) -> bool {
+    // (the apposition read either way: the caller does not know the language)
     if apposition_category(lex, after, crate::lang::Lang::Ru).is_some()
         || apposition_category(lex, after, crate::lang::Lang::Kk).is_some()
     {
