@@ -990,7 +990,7 @@ impl Engine {
                     .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
                     .collect();
                 let c = self.abbreviations(doc, c);
-                let mut c = self.resolve(c);
+                let mut c = self.resolve(doc.text, c);
                 attach_quoted_names(doc, &self.set.lexicon, &mut c);
                 self.attach_places(doc, &mut c);
                 self.refer_back(doc.text, &mut c);
@@ -1239,7 +1239,12 @@ impl Engine {
         }
     }
 
-    fn resolve(&self, mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    /// Keep, of the candidates of each type, the longest (then the rule of
+    /// highest priority) where they overlap; drop `not` rules' matches and the
+    /// types that yield to others ([`RuleSet::yields_to`]) where they overlap
+    /// them, except a count in the words after an organization's quoted name
+    /// (`«Жарық» екі еріктілер клубы`: the descriptor, where numbers count).
+    fn resolve(&self, text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
         let rules = &self.set.rules;
         cands.sort_by(|a, b| {
             (a.kind)
@@ -1266,15 +1271,23 @@ impl Engine {
         }
         // Types that give way to others where they overlap; matches of rules that
         // say `not = true` (no entity, only a span claimed within their type).
-        let mut out: Vec<Candidate> =
-            kept.into_iter()
-                .filter(|c| !rules[c.rule].constants.contains_key("not"))
-                .filter(|c| {
-                    !self.set.yields_to.get(&c.kind).is_some_and(|over| {
-                        over.iter().any(|k| overlaps(&spans[*k as usize], c.start, c.end))
+        let mut out: Vec<Candidate> = kept
+            .into_iter()
+            .filter(|c| !rules[c.rule].constants.contains_key("not"))
+            .filter(|c| {
+                !self.set.yields_to.get(&c.kind).is_some_and(|over| {
+                    over.iter().any(|k| {
+                        let Some((&s, &e)) = spans[*k as usize].range(..c.end).next_back() else {
+                            return false;
+                        };
+                        e > c.start
+                            && !(c.kind == EntityType::Count
+                                && *k == EntityType::Organization
+                                && count_after_quoted_name(text, s..e, c.start))
                     })
                 })
-                .collect();
+            })
+            .collect();
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
         out
     }
@@ -1429,6 +1442,14 @@ pub fn check(engine: &Engine) -> CheckReport {
     CheckReport { examples: set.examples.len(), failures }
 }
 
+/// Whether a count starting at `at` lies after the closing quote of an
+/// organization's span `org` that opens with its quoted name (`«Жарық» екі
+/// еріктілер клубы`): in the descriptor, not in the name.
+fn count_after_quoted_name(text: &str, org: Range<usize>, at: usize) -> bool {
+    let start = org.start;
+    text.get(org).is_some_and(|t| t.starts_with('«') && t.find('»').is_some_and(|q| start + q < at))
+}
+
 /// The category of the material that `named`, a weight or volume with its
 /// material, gives `bare`, one of the same unit without: `aid` or `other`, when
 /// `bare` follows within [`normalize::count::REFER_BACK_CHARS`].
@@ -1446,7 +1467,19 @@ fn same_material(text: &str, named: &Candidate, bare: &Candidate) -> Option<Stri
 
 #[cfg(test)]
 mod tests {
-    use super::after_first_word;
+    use super::{after_first_word, count_after_quoted_name};
+
+    #[test]
+    fn a_count_after_a_quoted_name_is_in_the_descriptor() {
+        let text = "«Жарық» екі клубы, ОО «Екі жүрек»";
+        let two = text.find("екі").unwrap();
+        assert!(count_after_quoted_name(text, 0..text.find(',').unwrap(), two));
+        // inside the quotes, or in an organization that opens with no quote
+        let inner = text.find("Екі").unwrap();
+        let oo = text.find("ОО").unwrap();
+        assert!(!count_after_quoted_name(text, oo..text.len(), inner));
+        assert!(!count_after_quoted_name(text, inner - "«".len()..text.len(), inner));
+    }
 
     #[test]
     fn a_turned_down_match_is_retried_after_its_first_word() {
