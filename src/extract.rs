@@ -392,6 +392,9 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     joined || text[..start].ends_with(['@', '.', '/']) || media.contains(&next.as_str())
 }
 
+/// The units of `[unit]` that are currencies.
+const MONEY_UNITS: [&str; 3] = ["KZT", "USD", "RUB"];
+
 /// An amount of money written without its currency after one written with it
 /// (собрали 940 млн тенге, в этом году – уже более 1,2 млрд; 214 млн тенге, из
 /// них 80 млн) is in that currency: a count with a scale word (млн, тысяч, мың)
@@ -401,7 +404,6 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
 /// 700 тысяч и 500 тысяч тенге): items joined by commas, және, мен, и, or.
 /// `cands` are resolved, by start.
 fn same_currency(text: &str, cands: &mut [Candidate]) {
-    const MONEY: [&str; 3] = ["KZT", "USD", "RUB"];
     const SCALES: [&str; 7] = ["млн", "млрд", "миллион", "миллиард", "тыс", "мың", "трлн"];
     let scaled = |c: &Candidate| {
         text[c.start..c.end]
@@ -409,8 +411,7 @@ fn same_currency(text: &str, cands: &mut [Candidate]) {
             .split_whitespace()
             .any(|w| SCALES.iter().any(|s| w.starts_with(s)))
     };
-    let money =
-        |c: &Candidate| matches!(&c.value, Value::Count { unit: Some(u), .. } if MONEY.contains(&u.as_str()));
+    let money = |c: &Candidate| matches!(&c.value, Value::Count { unit: Some(u), .. } if MONEY_UNITS.contains(&u.as_str()));
     let gap = |a: &Candidate, b: &Candidate| text.get(a.end..b.start).unwrap_or("\n");
     // Consecutive counts, by start.
     let counts: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind == EntityType::Count).collect();
@@ -603,7 +604,7 @@ impl Engine {
                 hay[object.range()].starts_with(char::is_uppercase)
                     && normalize::group_span(caps, "unit").is_some_and(|u| {
                         let unit = self.set.lexicon.lookup_prefix("unit", &hay[u.range()]);
-                        u.end <= object.start && matches!(unit, Some("KZT" | "USD" | "RUB"))
+                        u.end <= object.start && unit.is_some_and(|u| MONEY_UNITS.contains(&u))
                     })
             };
             if rule.kind == EntityType::Count
@@ -1258,8 +1259,11 @@ impl Engine {
         // of the last span starting before the candidate's end (no quadratic scan on
         // documents with hundreds of thousands of matches).
         let mut spans: [BTreeMap<usize, usize>; 4] = Default::default();
+        let overlapping = |spans: &BTreeMap<usize, usize>, start: usize, end: usize| {
+            spans.range(..end).next_back().filter(|&(_, &e)| e > start).map(|(&s, &e)| s..e)
+        };
         let overlaps = |spans: &BTreeMap<usize, usize>, start: usize, end: usize| {
-            spans.range(..end).next_back().is_some_and(|(_, &e)| e > start)
+            overlapping(spans, start, end).is_some()
         };
         let mut kept: Vec<Candidate> = Vec::new();
         for c in cands {
@@ -1277,13 +1281,11 @@ impl Engine {
             .filter(|c| {
                 !self.set.yields_to.get(&c.kind).is_some_and(|over| {
                     over.iter().any(|k| {
-                        let Some((&s, &e)) = spans[*k as usize].range(..c.end).next_back() else {
-                            return false;
-                        };
-                        e > c.start
-                            && !(c.kind == EntityType::Count
+                        overlapping(&spans[*k as usize], c.start, c.end).is_some_and(|o| {
+                            !(c.kind == EntityType::Count
                                 && *k == EntityType::Organization
-                                && count_after_quoted_name(text, s..e, c.start))
+                                && count_after_quoted_name(text, o, c.start))
+                        })
                     })
                 })
             })
