@@ -111,7 +111,8 @@ fn entry_name(e: &EntryDef) -> String {
 struct Hit {
     entry: u32,
     /// The lemma the form was generated from (index into `lemmas`), `u32::MAX`
-    /// for abbreviations (they name the entry by its canonical name).
+    /// for abbreviations of an entry with a lemma of their language (they name
+    /// the entry by it).
     lemma: u32,
     /// The language the form belongs to (both when ru and kk share it).
     ru: bool,
@@ -188,14 +189,27 @@ impl Gazetteer {
                     }
                 }
             }
+            // An abbreviation names the entry by its lemma (ВКО: Восточно-Казахстанская
+            // область); in an entry without a lemma of its language, each
+            // abbreviation names itself (Гугл is not renamed Google, nor КПО KPO).
+            let own = |g: &mut Gazetteer, a: &str, lemmas: &[String]| {
+                if lemmas.is_empty() {
+                    g.lemmas.push(a.to_string());
+                    (g.lemmas.len() - 1) as u32
+                } else {
+                    u32::MAX
+                }
+            };
             for a in &e.ru_abbr {
-                g.add(a.clone(), idx, u32::MAX, Lang::Ru, false);
+                let l = own(&mut g, a, &e.ru);
+                g.add(a.clone(), idx, l, Lang::Ru, false);
             }
             for a in &e.kk_abbr {
+                let l = own(&mut g, a, &e.kk);
                 // Kazakh abbreviations take case suffixes after a hyphen: ШҚО-да, АҚШ-қа.
                 let forms = if def.inflect { inflect::kk_abbr_forms(a) } else { vec![a.clone()] };
                 for f in forms {
-                    g.add(f, idx, u32::MAX, Lang::Kk, false);
+                    g.add(f, idx, l, Lang::Kk, false);
                 }
             }
         }
