@@ -1177,6 +1177,25 @@ impl Engine {
                 }
             }
             let c = &cands[i];
+            // An adjective counted alone (48 отрядов: 31 строительный, девять
+            // сервисных) counts what the count before it in its sentence did,
+            // when it says nothing itself (пожилых, полицейских have categories
+            // of their own).
+            if let Value::Count { object: Some(o), unit: None, category, .. } = &c.value
+                && category == "other"
+                && normalize::count::substantive_adjective(o)
+                && let Some(a) = last.filter(|&a| cands[a].sentence == c.sentence)
+                && let Some(cat) = text
+                    .get(cands[a].end..c.start)
+                    .filter(|b| b.chars().count() <= 160 && !b.contains(['.', '!', '?', ';']))
+                    .and(known_category(&cands[a].value))
+                    .filter(|k| *k != "other" && *k != "money")
+                    .map(str::to_string)
+                && let Value::Count { category, .. } = &mut cands[i].value
+            {
+                *category = cat;
+            }
+            let c = &cands[i];
             let Value::Count { object: None, unit: None, category: cat, .. } = &c.value else {
                 if c.kind == EntityType::Count {
                     last = Some(i);

@@ -597,6 +597,19 @@ pub fn antecedent_category<'a>(between: &str, antecedent: Option<&'a Value>) -> 
     known_category(antecedent?)
 }
 
+/// Whether a Russian counted word is an adjective standing for its noun
+/// (строительный, сервисных, волонтерских), not a participle naming people
+/// (пострадавших, нуждающихся).
+pub fn substantive_adjective(word: &str) -> bool {
+    let w = word.to_lowercase();
+    // (not -ий, -ие: отделений, мероприятий, занятие are nouns)
+    let adjective = ["ый", "ой", "ых", "их", "ые", "ая", "ое"].iter().any(|e| w.ends_with(e));
+    let participle = ["щих", "ших", "щий", "ший", "щие", "шие", "щая", "шая", "ихся", "ыхся"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    w.chars().all(|c| c.is_alphabetic() || c == '-') && w.chars().count() > 4 && adjective && !participle
+}
+
 /// The category of a count that says what it counts (by its counted noun, or a
 /// category other than `other`).
 pub fn known_category(count: &Value) -> Option<&str> {
@@ -865,6 +878,15 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
         }
         let row = l.contains(['–', '—']) && l.contains(|c: char| c.is_ascii_digit());
         if !row {
+            return None;
+        }
+        // A row that names what it counts (в Алматы – 2 140 студентов;) says it
+        // for the bare rows after it, not the heading (Самые многочисленные
+        // отряды сформированы:).
+        let after_dash = l.rsplit(['–', '—']).next().unwrap_or("");
+        if after_dash.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| {
+            w.chars().count() >= 3 && w.starts_with(char::is_lowercase) && word_category(lex, w).is_some()
+        }) {
             return None;
         }
     }
