@@ -518,9 +518,12 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         let lower = w.to_lowercase();
         let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
         let warm_word = warm && lower == "жылы";
-        // жас before a noun is "young" past any age (320 жас маман), as alone.
-        let young_word =
-            ctx.lang == crate::lang::Lang::Kk && lower == "жас" && young_people(Some(w), amount, false);
+        // жас before a noun is "young" past any age (320 жас маман), as alone,
+        // and before a head of [young_head] at any number (45 жас маман).
+        let young_word = ctx.lang == crate::lang::Lang::Kk
+            && lower == "жас"
+            && (young_people(Some(w), amount, false)
+                || object.split_whitespace().any(|h| lex.lookup_prefix("young_head", h).is_some()));
         // the end of a range (150-ден 200-ге дейін адам)
         let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
         !w.is_empty()
