@@ -123,7 +123,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         let scale = |g: &str| ctx.group(g).and_then(number::parse_multiplier);
         let (m1, m2) = (scale("mult"), scale("mult2"));
         let lo = number::parse_number(ctx.group("num")?)? * m1.or(m2).unwrap_or(1.0);
-        if number::parse_number(n2).is_none_or(|hi| hi * m2.or(m1).unwrap_or(1.0) <= lo) {
+        let hi = number::parse_number(n2).map(|hi| hi * m2.or(m1).unwrap_or(1.0));
+        if hi.is_none_or(|hi| hi <= lo) {
+            return None;
+        }
+        // Two figures joined by a dash alone, the second over twenty times the
+        // first, are two cells of a table row (Алматы облысы — 9 — 410 млн
+        // теңге), not a range.
+        let dash_only = ctx.groups.between("num", "num2").is_some_and(|b| {
+            b.contains(['-', '–', '—']) && !b.chars().any(char::is_alphabetic)
+        });
+        if dash_only && hi.is_some_and(|hi| hi > 20.0 * lo) {
             return None;
         }
     }
