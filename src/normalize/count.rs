@@ -130,9 +130,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // Two figures joined by a dash alone, the second over twenty times the
         // first, are two cells of a table row (Алматы облысы — 9 — 410 млн
         // теңге), not a range.
-        let dash_only = ctx.groups.between("num", "num2").is_some_and(|b| {
-            b.contains(['-', '–', '—']) && !b.chars().any(char::is_alphabetic)
-        });
+        let dash_only = ctx
+            .groups
+            .between("num", "num2")
+            .is_some_and(|b| b.contains(['-', '–', '—']) && !b.chars().any(char::is_alphabetic));
         if dash_only && hi.is_some_and(|hi| hi > 20.0 * lo) {
             return None;
         }
