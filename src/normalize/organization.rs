@@ -269,10 +269,20 @@ fn names_a_project(ctx: &Context) -> bool {
     opened && !word.is_empty() && ctx.set.lexicon.lookup_prefix("project_word", &word).is_some()
 }
 
+/// Whether a name runs on into an adverbial по (Управление по итогам года,
+/// Акимат по поручению главы): the words after по are `after_po` words of
+/// `[not_organization]`, no remit of the body, which is then unnamed.
+fn adverbial_po(ctx: &Context, raw: &str) -> bool {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].to_lowercase() == "по" && ctx.set.lexicon.lookup("not_organization", w[1]) == Some("after_po")
+    })
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
     if ctx.constant("name").is_none()
-        && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw) || names_a_project(ctx))
+        && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw) || names_a_project(ctx) || adverbial_po(ctx, &raw))
     {
         return None;
     }
