@@ -279,10 +279,25 @@ fn adverbial_po(ctx: &Context, raw: &str) -> bool {
     })
 }
 
+/// Whether a quoted name opens with a lowercase Cyrillic letter (клубов
+/// «серебряных волонтеров»): a phrase set off in quotes, no name (names in
+/// quotes are capitalized; Latin ones may not be: «jastar.kz»).
+fn lowercase_quoted(raw: &str) -> bool {
+    quoted(raw)
+        && strip_quotes(raw)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() && crate::prefilter::fold_one(c).is_some() && !c.is_ascii())
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
     if ctx.constant("name").is_none()
-        && (vetoed(ctx, &raw) || weak_at_start(ctx, &raw) || names_a_project(ctx) || adverbial_po(ctx, &raw))
+        && (vetoed(ctx, &raw)
+            || weak_at_start(ctx, &raw)
+            || names_a_project(ctx)
+            || adverbial_po(ctx, &raw)
+            || lowercase_quoted(&raw))
     {
         return None;
     }
