@@ -472,8 +472,9 @@ fn is_kk_ablative(num: &str) -> bool {
 fn is_fraction_part(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     ["бір", "екі", "үш", "төрт", "бес"].iter().any(|n| {
-        w.strip_prefix(n)
-            .is_some_and(|r| ["і", "сі", "ін", "іне", "інің", "інде", "інен", "сін", "сіне", "сінде"].contains(&r))
+        w.strip_prefix(n).is_some_and(|r| {
+            ["і", "сі", "ін", "іне", "інің", "інде", "інен", "сін", "сіне", "сінде"].contains(&r)
+        })
     })
 }
 
