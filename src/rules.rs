@@ -326,6 +326,12 @@ impl Lexicon {
     /// The value of the longest word in `table` that `word` starts with (a stem
     /// look-up; of two values listing that word, the first).
     pub fn lookup_prefix(&self, table: &str, word: &str) -> Option<&str> {
+        self.lookup_prefix_len(table, word).map(|(v, _)| v)
+    }
+
+    /// [`Lexicon::lookup_prefix`], with the length in bytes (folded) of the word
+    /// that matched: of two tables, the longer stem is the better evidence.
+    pub fn lookup_prefix_len(&self, table: &str, word: &str) -> Option<(&str, usize)> {
         let t = self.words(table)?;
         let w = fold(word);
         // Prefixes at character boundaries, longest first, none longer than the
@@ -336,7 +342,7 @@ impl Lexicon {
                 end -= 1;
             }
             if let Some(&i) = t.words.get(&w[..end]) {
-                return t.values.get(i).map(String::as_str);
+                return t.values.get(i).map(|v| (v.as_str(), end));
             }
             if end == 0 {
                 return None;

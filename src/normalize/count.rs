@@ -913,10 +913,15 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
 /// (студентов-добровольцев: volunteers), then whole; a part that names volunteers
 /// wins wherever it stands (волонтеров-медиков: volunteers, not people).
 fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
+    // (of the two stem tables, the longer stem: грузовик in [category_ru], not
+    // груз in [category])
     let of = |part: &str| {
-        lex.lookup("category_word", part)
-            .or_else(|| lex.lookup_prefix("category", part))
-            .or_else(|| lex.lookup_prefix("category_ru", part))
+        lex.lookup("category_word", part).or_else(|| {
+            match (lex.lookup_prefix_len("category", part), lex.lookup_prefix_len("category_ru", part)) {
+                (Some((a, n)), Some((b, m))) => Some(if m > n { b } else { a }),
+                (a, b) => a.or(b).map(|(v, _)| v),
+            }
+        })
     };
     if w.contains('-') && w.split('-').any(|p| of(p) == Some("volunteers")) {
         return Some("volunteers".to_string());
