@@ -526,6 +526,11 @@ impl Engine {
         let ru = build(Lang::Ru)?;
         let kk = build(Lang::Kk)?;
         let caches = set.rules.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        // The automata hold the gazetteers' forms now.
+        let mut set = set;
+        for g in set.gazetteers.values_mut() {
+            g.release_form_lists();
+        }
         Ok(Engine { set, ru, kk, automata, costs: None, caches })
     }
 

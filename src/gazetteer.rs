@@ -239,6 +239,15 @@ impl Gazetteer {
         }
     }
 
+    /// Drop the per-language lists of surface forms once the automata and the
+    /// patterns that embed this gazetteer are built ([`Gazetteer::forms`] is
+    /// empty after it; look-ups by form are not affected): several megabytes of
+    /// strings the run would otherwise keep to its end.
+    pub fn release_form_lists(&mut self) {
+        self.ru_forms = Vec::new();
+        self.kk_forms = Vec::new();
+    }
+
     /// Surface forms of one language (`Und` for both), longest first, for a regex alternation.
     pub fn forms(&self, lang: Lang) -> Vec<&str> {
         let mut v: Vec<&str> = match lang {
