@@ -512,6 +512,16 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let first =
         between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
     let verbal = ["малы", "мелі", "палы", "пелі", "балы", "белі"].iter().any(|s| first.ends_with(s));
+    // An adjective in -лық of a measure noun (6,1 балдық "6.1-point", 300
+    // метрлік "300-metre") takes the number into itself: [measure_adjective]
+    // holds the nouns.
+    let measure = ctx.lang == crate::lang::Lang::Kk
+        && ["лық", "лік", "дық", "дік", "тық", "тік"].iter().any(|suffix| {
+            first.strip_suffix(suffix).is_some_and(|stem| lex.lookup("measure_adjective", stem).is_some())
+        });
+    if measure {
+        return true;
+    }
     if ctx.lang == crate::lang::Lang::Kk
         && first.chars().count() > 4
         && (first.ends_with("лы") || first.ends_with("лі"))
