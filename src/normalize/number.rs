@@ -231,8 +231,12 @@ fn is_kk_digit_suffix(s: &str) -> bool {
     is_collective_suffix(s)
 }
 
-/// Collective `-еу/-ау` with an optional possessive and case: `3-еуі`, `екеуіне`.
+/// Collective `-еу/-ау` with an optional possessive and case: `3-еуі`, `екеуіне`;
+/// after digits also its possessive written `-уы` (`6-уы`, алтауы).
 fn is_collective_suffix(s: &str) -> bool {
+    if let Some(r) = s.strip_prefix("уы").or_else(|| s.strip_prefix("уі")) {
+        return r.is_empty() || KK_POSS_CASE.contains(&r);
+    }
     let Some(rest) = s.strip_prefix("еу").or_else(|| s.strip_prefix("ау")) else {
         return false;
     };
