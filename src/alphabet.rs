@@ -15,6 +15,11 @@
 
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
 
+/// A letter of the Cyrillic and Cyrillic Supplement blocks (Russian and Kazakh).
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{52f}').contains(&c)
+}
+
 /// The code point ranges the rules read letters and digits from: Latin, Greek,
 /// Cyrillic with their extensions, and the letterlike block (`№`).
 pub const SCRIPTS: &[(char, char)] = &[

@@ -22,6 +22,7 @@ use aho_corasick::{Anchored as AcAnchored, MatchKind};
 use regex_automata::Input;
 use regex_automata::util::captures::Captures;
 
+use crate::alphabet::is_cyrillic;
 use crate::lang::Lang;
 use crate::normalize::{self, Context, Groups};
 use crate::offsets::CharIndex;
@@ -159,11 +160,6 @@ fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<
 fn spaces_at(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len()
-}
-
-/// A letter of the Cyrillic and Cyrillic Supplement blocks (Russian and Kazakh).
-fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{52f}').contains(&c)
 }
 
 /// An organization of a Russian sentence found by its descriptor words alone
@@ -459,7 +455,7 @@ fn after_first_word(text: &str, start: usize) -> usize {
 
 impl Engine {
     /// Compile the per-language pattern sets.
-    pub fn new(set: RuleSet) -> Result<Engine, RuleError> {
+    pub fn new(mut set: RuleSet) -> Result<Engine, RuleError> {
         // Automata for gazetteer rules, shared between rules and languages, built
         // in parallel (they are most of the engine's start-up).
         let mut keys: Vec<(String, Lang, usize)> = Vec::new();
@@ -527,7 +523,6 @@ impl Engine {
         let kk = build(Lang::Kk)?;
         let caches = set.rules.iter().map(|_| std::sync::Mutex::new(None)).collect();
         // The automata hold the gazetteers' forms now.
-        let mut set = set;
         for g in set.gazetteers.values_mut() {
             g.release_form_lists();
         }

@@ -515,11 +515,11 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     // An adjective in -лық of a measure noun (6,1 балдық "6.1-point", 300
     // метрлік "300-metre") takes the number into itself: [measure_adjective]
     // holds the nouns.
-    let measure = ctx.lang == crate::lang::Lang::Kk
+    if ctx.lang == crate::lang::Lang::Kk
         && ["лық", "лік", "дық", "дік", "тық", "тік"].iter().any(|suffix| {
             first.strip_suffix(suffix).is_some_and(|stem| lex.lookup("measure_adjective", stem).is_some())
-        });
-    if measure {
+        })
+    {
         return true;
     }
     if ctx.lang == crate::lang::Lang::Kk

@@ -287,7 +287,7 @@ fn lowercase_quoted(raw: &str) -> bool {
         && strip_quotes(raw)
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() && crate::prefilter::fold_one(c).is_some() && !c.is_ascii())
+            .is_some_and(|c| c.is_lowercase() && crate::alphabet::is_cyrillic(c))
 }
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
