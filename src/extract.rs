@@ -340,6 +340,30 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     open && close
 }
 
+/// Is the name at `start..end` a street's (ул. Айтеке би, улица Абая, Абай
+/// көшесі, Достық даңғылы)? A village's name is often a street's too.
+fn names_a_street(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end().to_lowercase();
+    let after = text[end..].trim_start().to_lowercase();
+    [
+        "ул.",
+        "улица",
+        "улице",
+        "улицы",
+        "улицу",
+        "улицей",
+        "проспект",
+        "проспекте",
+        "пр.",
+        "пр-т",
+        "переулок",
+        "мкр.",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || ["көше", "даңғыл", "ул.", "улица"].iter().any(|w| after.starts_with(w))
+}
+
 /// Is byte `at` of `text` on a page's line of tags (`Теги: волонтеры, Алматы`)?
 /// Looks back a few hundred bytes at most (a tag line is short; a document
 /// may be one line of megabytes).
@@ -991,6 +1015,7 @@ impl Engine {
                     .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
                     .collect();
                 let c = self.abbreviations(doc, c);
+                let c = self.recurrences(doc, c);
                 let mut c = self.resolve(doc.text, c);
                 attach_quoted_names(doc, &self.set.lexicon, &mut c);
                 self.attach_places(doc, &mut c);
@@ -1080,6 +1105,79 @@ impl Engine {
             }
         }
         cands.extend(mentions);
+        cands
+    }
+
+    /// The places of `recurs` rules named again elsewhere in the document by
+    /// their name alone, in any case form of their rule's language: a village
+    /// introduced by its cue word (у поселка Поперечное, жителей сел Коктал и
+    /// Шобанколь) is the same village where it recurs bare (приезжает в
+    /// Поперечное, в Коктале, a heading «Коктал»). A mention must start with a
+    /// capital, stand at word edges and overlap no other candidate; names of
+    /// fewer than four letters, and the gazetteer's places, are not looked for.
+    fn recurrences(&self, doc: &Prepared, mut cands: Vec<Candidate>) -> Vec<Candidate> {
+        let rules = &self.set.rules;
+        // a gazetteer's place is found wherever it is by the gazetteer rules,
+        // which know where it is no place (a media name, a dateline)
+        let listed =
+            |name: &str| self.set.gazetteers.get("places").is_some_and(|g| g.has_form(name, Lang::Und));
+        let mut names: Vec<(String, usize, Value)> = Vec::new();
+        for c in &cands {
+            let rule = &rules[c.rule];
+            if !rule.recurs || c.kind != EntityType::Place {
+                continue;
+            }
+            if let Value::Place { name, .. } = &c.value
+                && name.chars().count() >= 4
+                && !listed(name)
+            {
+                names.push((name.clone(), c.rule, c.value.clone()));
+            }
+        }
+        // in an order of their own (candidates come in the order rules ran, which
+        // threads may change): a name found by two rules recurs as the first's
+        names.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        names.dedup_by(|b, a| a.0 == b.0);
+        if names.is_empty() {
+            return cands;
+        }
+        let text = doc.text;
+        let mut found: Vec<Candidate> = Vec::new();
+        for (name, rule, value) in &names {
+            let forms = match rules[*rule].lang {
+                crate::rules::LangSel::Kk => crate::inflect::kk_forms(name),
+                _ => crate::inflect::ru_forms(name),
+            };
+            for form in forms.iter().filter(|f| f.starts_with(char::is_uppercase)) {
+                for (s, _) in text.match_indices(form.as_str()) {
+                    let e = s + form.len();
+                    if !at_word_edges(text, s, e)
+                        || text[..s].ends_with('#')
+                        || in_tag_line(text, s)
+                        || names_a_street(text, s, e)
+                        || cands
+                            .iter()
+                            .chain(&found)
+                            .any(|c| c.start < e && s < c.end && c.end - c.start >= e - s)
+                    {
+                        continue;
+                    }
+                    // a longer form at the same place replaces a shorter one
+                    found.retain(|c| !(c.start < e && s < c.end));
+                    let sentence = doc.ranges.partition_point(|r| r.end <= s);
+                    found.push(Candidate {
+                        kind: EntityType::Place,
+                        start: s,
+                        end: e,
+                        rule: *rule,
+                        sentence,
+                        value: value.clone(),
+                    });
+                }
+            }
+        }
+        found.retain(|f| !cands.iter().any(|c| c.start < f.end && f.start < c.end));
+        cands.extend(found);
         cands
     }
 

@@ -157,6 +157,10 @@ pub struct Rule {
     /// The rule's matches define an abbreviation (`defines = true`): see
     /// `Engine::abbreviations`.
     pub defines: bool,
+    /// The name the rule finds is the same place wherever it recurs in the
+    /// document, in any case form and without its cue (`recurs = true`): see
+    /// `Engine::recurrences`.
+    pub recurs: bool,
     /// Constant value fields (`value = {...}`).
     pub constants: toml::Table,
     /// Whether matches must start and end at word edges (default true).
@@ -462,6 +466,11 @@ struct RuleDef {
     /// with its letters, and the document's other mentions of it are found too.
     #[serde(default)]
     defines: bool,
+    /// The rule's places recur by name alone: a village named once after its
+    /// cue word (в селе Коктал) is the same village at its other mentions
+    /// (в Коктале).
+    #[serde(default)]
+    recurs: bool,
     /// What the rule is for: documentation for people, not read by derek.
     #[serde(default)]
     #[allow(dead_code)]
@@ -918,6 +927,11 @@ impl RuleSet {
                     };
                     let trim = side(&r.trim, "trim")?;
                     let keep = side(&r.keep, "keep")?;
+                    if r.recurs && (kind != EntityType::Place || lang == LangSel::Both) {
+                        return Err(err(
+                            "recurs: only a place rule of one language (ru or kk) finds its names again".into(),
+                        ));
+                    }
                     rules.push(Rule {
                         id: r.id.clone(),
                         kind,
@@ -932,6 +946,7 @@ impl RuleSet {
                         trim,
                         keep,
                         defines: r.defines,
+                        recurs: r.recurs,
                         constants: r.value.clone(),
                         boundary: r.boundary,
                         gazetteers: gaz,

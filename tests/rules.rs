@@ -115,6 +115,15 @@ fn verify_needs_a_group_and_a_known_gazetteer() {
     assert!(e.message.contains("verify.name: unknown gazetteer @nowhere"), "{e}");
 }
 
+#[test]
+fn recurs_is_for_place_rules_alone() {
+    let e = error(&format!(
+        "[[rule]]\nid = \"ru.date.r\"\ntype = \"date\"\nrecurs = true\npattern = '''{{CAP}}'''\n{EXAMPLE}"
+    ));
+    assert_eq!((e.line, e.rule.as_deref()), (3, Some("ru.date.r")));
+    assert!(e.message.contains("recurs: only a place rule"), "{e}");
+}
+
 fn names(engine: &Engine, text: &str) -> Vec<(String, String)> {
     engine
         .extract_text(text, Lang::Ru)
