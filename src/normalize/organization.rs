@@ -290,6 +290,23 @@ fn lowercase_quoted(raw: &str) -> bool {
             .is_some_and(|c| c.is_lowercase() && crate::alphabet::is_cyrillic(c))
 }
 
+/// Whether a quoted name's descriptor, in the same match, opens with a
+/// conjunction: «Жастар ресурстық орталығы» мен Қазақстанның Қызыл Ай
+/// қоғамының is two names, and the words after мен are another's.
+fn conjunction_after_quote(ctx: &Context, raw: &str) -> bool {
+    if !quoted(raw) {
+        return false;
+    }
+    let whole = ctx.groups.whole();
+    let Some(at) = whole.find(raw) else { return false };
+    let mut words = whole[at + raw.len()..].split_whitespace();
+    let (next, then) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    // a list of quoted names sharing the descriptor («Small» және «Magnum» сауда
+    // желілері) is one match of its own rule
+    ["мен", "пен", "бен", "және", "немесе", "и", "или"].contains(&next.to_lowercase().as_str())
+        && !then.starts_with(['«', '"', '“', '„'])
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
     if ctx.constant("name").is_none()
@@ -297,7 +314,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             || weak_at_start(ctx, &raw)
             || names_a_project(ctx)
             || adverbial_po(ctx, &raw)
-            || lowercase_quoted(&raw))
+            || lowercase_quoted(&raw)
+            || conjunction_after_quote(ctx, &raw))
     {
         return None;
     }
