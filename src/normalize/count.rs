@@ -511,7 +511,10 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     // teams", 18 көшпелі концерт "18 touring concerts").
     let first =
         between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
-    let verbal = ["малы", "мелі", "палы", "пелі", "балы", "белі"].iter().any(|s| first.ends_with(s));
+    let verbal = ["малы", "мелі", "палы", "пелі", "балы", "белі"].iter().any(|s| first.ends_with(s))
+        // adjectives whose -лы/-лі no longer means "with": 3 200 арнаулы педагог
+        // "special teachers", 40 шектеулі "limited", белгілі "known"
+        || ["арнаулы", "шектеулі", "белгілі"].contains(&first.as_str());
     // An adjective in -лық of a measure noun (6,1 балдық "6.1-point", 300
     // метрлік "300-metre") takes the number into itself: [measure_adjective]
     // holds the nouns.
