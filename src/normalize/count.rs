@@ -754,6 +754,18 @@ fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
     };
     let dash = before.trim_end().ends_with(['–', '—']);
     dash || recent[v + 1..].iter().any(|w| lex.lookup_prefix("member_cue", w).is_some())
+        || volunteer_body_owns(lex, &recent[v + 1..])
+}
+
+/// Whether the words between a volunteers word and a count name a body of
+/// volunteers that holds or owns the counted people: a unit noun in the
+/// genitive or locative right before the count («Жүрек қалауы» еріктілер
+/// клубының 25 студенті, еріктілер тобында 40-қа жуық адам бар).
+fn volunteer_body_owns(lex: &Lexicon, between: &[&str]) -> bool {
+    let [unit] = between else { return false };
+    let unit = unit.to_lowercase();
+    let owner = ["ның", "нің", "дың", "дің", "тың", "тің", "нда", "нде"].iter().any(|s| unit.ends_with(s));
+    owner && lex.lookup_prefix("volunteer_unit", &unit).is_some()
 }
 
 /// The category of what a dash after an elliptic count names (из них 1 400 – дети,
