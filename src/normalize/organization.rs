@@ -290,21 +290,29 @@ fn lowercase_quoted(raw: &str) -> bool {
             .is_some_and(|c| c.is_lowercase() && crate::alphabet::is_cyrillic(c))
 }
 
-/// Whether a quoted name's descriptor, in the same match, opens with a
-/// conjunction: «Жастар ресурстық орталығы» мен Қазақстанның Қызыл Ай
-/// қоғамының is two names, and the words after мен are another's.
+/// Whether the words between a quoted name and its descriptor, in the same
+/// match, make the quote another thing's: they open with a conjunction
+/// («Жастар ресурстық орталығы» мен Қазақстанның Қызыл Ай қоғамының is two
+/// names, and the words after мен are another's), or the quote names a project
+/// or campaign and the descriptor is a body further on («Шаңырақ» бастамасы
+/// аясында балалар үйінен).
 fn conjunction_after_quote(ctx: &Context, raw: &str) -> bool {
     if !quoted(raw) {
         return false;
     }
     let whole = ctx.groups.whole();
     let Some(at) = whole.find(raw) else { return false };
-    let mut words = whole[at + raw.len()..].split_whitespace();
-    let (next, then) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let words: Vec<&str> = whole[at + raw.len()..].split_whitespace().collect();
+    let (next, then) = (words.first().copied().unwrap_or(""), words.get(1).copied().unwrap_or(""));
     // a list of quoted names sharing the descriptor («Small» және «Magnum» сауда
     // желілері) is one match of its own rule
-    ["мен", "пен", "бен", "және", "немесе", "и", "или"].contains(&next.to_lowercase().as_str())
-        && !then.starts_with(['«', '"', '“', '„'])
+    let list = ["мен", "пен", "бен", "және", "немесе", "и", "или"].contains(&next.to_lowercase().as_str())
+        && !then.starts_with(['«', '"', '“', '„']);
+    let project = words.len() > 1
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| ctx.set.lexicon.lookup_prefix("project_word", &w.to_lowercase()).is_some());
+    list || project
 }
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
