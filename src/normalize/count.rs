@@ -268,6 +268,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object_cat = match object.as_deref() {
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
         Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        // 9 фур гуманитарной помощи, 40 машина отын, 2 вагон киім: a vehicle
+        // named with its load, no preposition between, counts the aid
+        Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, ctx.groups.following()) => {
+            Some("aid".to_string())
+        }
         // 12 детских садов, шести домам престарелых: a name of several words
         Some(o)
             if let Some(c) = phrase_category(lex, after_number(ctx, "object"), o, ctx.groups.following()) =>
@@ -378,6 +383,20 @@ fn telling_modifier(ctx: &Context, cat: String) -> String {
 /// clause's end.
 fn following_category(lex: &Lexicon, after: &str) -> Option<String> {
     first_clause(after).split_whitespace().take(3).find_map(|w| word_category(lex, w))
+}
+
+/// Whether the words right after a vehicle name aid as its load: the first
+/// word of a known category among the next three of the clause is aid, and no
+/// preposition opens them (пять грузовиков с 22 тоннами груза counts trucks).
+fn carries_aid(lex: &Lexicon, after: &str) -> bool {
+    let clause = first_clause(after);
+    let first = clause.split_whitespace().next().unwrap_or("");
+    // (2 машины скорой помощи are ambulances)
+    let not_load = ["с", "со", "на", "для", "из", "в", "и", "мен", "пен", "скорой", "жедел"];
+    if !after.starts_with(char::is_whitespace) || not_load.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
+    following_category(lex, clause).as_deref() == Some("aid")
 }
 
 /// The telling category (volunteers, children, elderly, families) of a word of
