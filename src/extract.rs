@@ -644,10 +644,19 @@ impl Engine {
             let mut span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
             let untrimmed = span.start;
             if let Some(trim) = &rule.trim {
-                // The span starts after the last leading word the rule trims.
+                // The span starts after the last leading word the rule trims:
+                // the end of the match's group named cut… (an alternation may
+                // name one per branch: cut, cut_sub), else of the match.
                 let cut = trim
                     .captures_iter(&hay[span.range()])
-                    .filter_map(|c| c.name("cut").or_else(|| c.get(0)).map(|g| g.end()))
+                    .filter_map(|c| {
+                        trim.capture_names()
+                            .flatten()
+                            .filter(|n| n.starts_with("cut"))
+                            .find_map(|n| c.name(n))
+                            .or_else(|| c.get(0))
+                            .map(|g| g.end())
+                    })
                     .filter(|&end| end < span.len())
                     .last();
                 if let Some(end) = cut {
