@@ -178,6 +178,19 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => Approx::Eq,
         },
     };
+    // A Kazakh dative noun with дейін after it: up to (санын 100 адамға дейін
+    // жеткізу), the postposition outside the match.
+    let approx = match ctx.group("object") {
+        Some(o)
+            if approx == Approx::Eq
+                && ctx.lang == crate::lang::Lang::Kk
+                && ["ға", "ге", "қа", "ке", "на", "не"].iter().any(|s| o.ends_with(s))
+                && ctx.groups.following().split_whitespace().next() == Some("дейін") =>
+        {
+            Approx::Le
+        }
+        _ => approx,
+    };
     // До after a verb of change and the figure it started from says where the
     // figure went, not a bound on it (выросло с 21 тысячи до 34 500 человек).
     let approx = match ctx.group("approx") {
