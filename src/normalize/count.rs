@@ -780,6 +780,14 @@ fn is_percentage(after: &str) -> bool {
 /// of membership between ([member_cue]: состоят, вовлечены, зарегистрировались).
 fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
     let words = words_of(before);
+    // a team that holds them, right before the count (сейчас в команде около 70
+    // человек; в отряде 40 человек): its members are the volunteers
+    if let [.., prep, unit] = words.as_slice()
+        && ["в", "во"].contains(&prep.to_lowercase().as_str())
+        && lex.lookup("volunteer_team_in", &unit.to_lowercase()).is_some()
+    {
+        return true;
+    }
     let recent = &words[words.len().saturating_sub(8)..];
     let Some(v) = recent.iter().rposition(|w| word_category(lex, w).as_deref() == Some("volunteers")) else {
         return false;
