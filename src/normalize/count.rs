@@ -281,6 +281,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object_cat = match object.as_deref() {
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
         Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        // 90 мешков мусора, 300 қап ұн, мешков с песком: a bag counts what it
+        // holds, when the words after it say; bags filled (қап толтырды,
+        // заполнили ... мешков) hold sand for dams
+        Some(o) if lex.lookup_prefix("container", o).is_some() => {
+            container_category(lex, ctx.groups.following(), ctx.groups.preceding())
+                .or_else(|| object_category(lex, o))
+        }
         // 9 фур гуманитарной помощи, 40 машина отын, 2 вагон киім: a vehicle
         // named with its load, no preposition between, counts the aid
         Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, ctx.groups.following()) => {
@@ -396,6 +403,26 @@ fn telling_modifier(ctx: &Context, cat: String) -> String {
 /// clause's end.
 fn following_category(lex: &Lexicon, after: &str) -> Option<String> {
     first_clause(after).split_whitespace().take(3).find_map(|w| word_category(lex, w))
+}
+
+/// The category of what a bag or box holds: the first word of a known category
+/// among the three after it in its clause (мусора, ұн, с песком), else other
+/// where a verb of filling stands by it (15 мың қап толтырды: sandbags).
+fn container_category(lex: &Lexicon, after: &str, before: &str) -> Option<String> {
+    let clause = first_clause(after);
+    // (a bag holds things: 30 қап кеңсе тауарлары is stationery, whatever кеңсе
+    // counts alone)
+    if let Some(c) = following_category(lex, clause).filter(|c| c == "aid" || c == "other") {
+        return Some(c);
+    }
+    let near: String = words_of(clause)
+        .into_iter()
+        .take(3)
+        .chain(words_of(before).into_iter().rev().take(3))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    ["толтыр", "заполн"].iter().any(|v| near.contains(v)).then(|| "other".to_string())
 }
 
 /// Whether the words right after a vehicle name aid as its load: the first
