@@ -308,6 +308,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }),
         None => None,
     };
+    // A Kazakh word for the people of a place (6 мыңға жуық маңғыстаулық,
+    // мыңдаған ақтаулық): a place of the gazetteer and -лық / -лік.
+    // (before the lexicon's stems: семейлік is no семей "families")
+    let object_cat = match object_cat {
+        _ if ctx.lang == crate::lang::Lang::Kk && object.as_deref().is_some_and(|o| demonym(ctx, o)) => {
+            Some("people".to_string())
+        }
+        c => c,
+    };
     if unit.is_none()
         && object_cat.is_none()
         && ctx.constant("category").is_none()
@@ -423,6 +432,24 @@ fn container_category(lex: &Lexicon, after: &str, before: &str) -> Option<String
         .join(" ")
         .to_lowercase();
     ["толтыр", "заполн"].iter().any(|v| near.contains(v)).then(|| "other".to_string())
+}
+
+/// Whether a Kazakh word names the people of a place: a form of the place
+/// gazetteer (capitalized) with -лық / -лік / -дық / -дік / -тық / -тік after it
+/// (маңғыстаулық, ақтаулық, семейлік).
+fn demonym(ctx: &Context, word: &str) -> bool {
+    let w = word.trim().to_lowercase();
+    if w.contains(char::is_whitespace) {
+        return false;
+    }
+    let Some(places) = ctx.set.gazetteers.get("places") else { return false };
+    ["лық", "лік", "дық", "дік", "тық", "тік"].iter().any(|suffix| {
+        w.strip_suffix(suffix).is_some_and(|stem| {
+            let mut chars = stem.chars();
+            let cap: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            stem.chars().count() >= 3 && places.has_form(&cap, crate::lang::Lang::Kk)
+        })
+    })
 }
 
 /// Whether the words right after a vehicle name aid as its load: the first
