@@ -775,6 +775,20 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     if lex.lookup("not_counted_before", word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
         return false;
     }
+    // The end of a range of hours (сағат 10-нан 18-ге дейін, с 9 до 18 часов):
+    // a number in the ablative (or after с) right after a not-counted word.
+    let ablative = ["нан", "нен", "дан", "ден", "тан", "тен"];
+    let token = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '-' || c == ':');
+    if token.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && (ablative.iter().any(|a| token.ends_with(a))
+            || token.chars().all(|c| c.is_ascii_digit() || c == ':'))
+    {
+        let head = trimmed[..trimmed.len() - token.len()].trim_end();
+        let w = trailing_word(head, char::is_alphanumeric);
+        if !w.is_empty() && lex.lookup("not_counted_before", w).is_some() {
+            return false;
+        }
+    }
     // A preposition between: звоните на 112, по номеру 102.
     if matches!(word.to_lowercase().as_str(), "на" | "по") {
         let w = trailing_word(trimmed[..trimmed.len() - word.len()].trim_end(), char::is_alphanumeric);
