@@ -857,6 +857,15 @@ fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
         return true;
     }
     let recent = &words[words.len().saturating_sub(8)..];
+    // a unit of volunteers the people are members of (в клубах состояли около
+    // 400 человек, в корпусе состоят более 1 800 человек)
+    let near = &words[words.len().saturating_sub(5)..];
+    if let Some(u) =
+        near.iter().rposition(|w| lex.lookup_prefix("volunteer_unit", &w.to_lowercase()).is_some())
+        && near[u + 1..].iter().any(|w| lex.lookup_prefix("member_cue", w).is_some())
+    {
+        return true;
+    }
     let Some(v) = recent.iter().rposition(|w| word_category(lex, w).as_deref() == Some("volunteers")) else {
         return false;
     };
