@@ -1160,19 +1160,18 @@ impl Engine {
             for form in forms.iter().filter(|f| f.starts_with(char::is_uppercase)) {
                 for (s, _) in text.match_indices(form.as_str()) {
                     let e = s + form.len();
+                    let overlaps = |c: &Candidate| c.start < e && s < c.end;
                     if !at_word_edges(text, s, e)
                         || text[..s].ends_with('#')
                         || in_tag_line(text, s)
                         || names_a_street(text, s, e)
-                        || cands
-                            .iter()
-                            .chain(&found)
-                            .any(|c| c.start < e && s < c.end && c.end - c.start >= e - s)
+                        || cands.iter().any(overlaps)
+                        || found.iter().any(|c| overlaps(c) && c.end - c.start >= e - s)
                     {
                         continue;
                     }
                     // a longer form at the same place replaces a shorter one
-                    found.retain(|c| !(c.start < e && s < c.end));
+                    found.retain(|c| !overlaps(c));
                     let sentence = doc.ranges.partition_point(|r| r.end <= s);
                     found.push(Candidate {
                         kind: EntityType::Place,
@@ -1185,7 +1184,6 @@ impl Engine {
                 }
             }
         }
-        found.retain(|f| !cands.iter().any(|c| c.start < f.end && f.start < c.end));
         cands.extend(found);
         cands
     }

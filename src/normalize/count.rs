@@ -414,6 +414,10 @@ fn following_category(lex: &Lexicon, after: &str) -> Option<String> {
     first_clause(after).split_whitespace().take(3).find_map(|w| word_category(lex, w))
 }
 
+/// The Kazakh adjective suffix -лық in its six spellings (ақтаулық, семейлік,
+/// 300 метрлік).
+const KK_ADJ_SUFFIXES: [&str; 6] = ["лық", "лік", "дық", "дік", "тық", "тік"];
+
 /// The category of what a bag or box holds: the first word of a known category
 /// among the three after it in its clause (мусора, ұн, с песком), else other
 /// where a verb of filling stands by it (15 мың қап толтырды: sandbags).
@@ -424,14 +428,9 @@ fn container_category(lex: &Lexicon, after: &str, before: &str) -> Option<String
     if let Some(c) = following_category(lex, clause).filter(|c| c == "aid" || c == "other") {
         return Some(c);
     }
-    let near: String = words_of(clause)
-        .into_iter()
-        .take(3)
-        .chain(words_of(before).into_iter().rev().take(3))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    ["толтыр", "заполн"].iter().any(|v| near.contains(v)).then(|| "other".to_string())
+    let filled = |w: &str| ["толтыр", "заполн"].iter().any(|v| w.to_lowercase().contains(v));
+    let near = words_of(clause).into_iter().take(3).chain(words_of(before).into_iter().rev().take(3));
+    near.into_iter().any(filled).then(|| "other".to_string())
 }
 
 /// Whether a Kazakh word names the people of a place: a form of the place
@@ -443,7 +442,7 @@ fn demonym(ctx: &Context, word: &str) -> bool {
         return false;
     }
     let Some(places) = ctx.set.gazetteers.get("places") else { return false };
-    ["лық", "лік", "дық", "дік", "тық", "тік"].iter().any(|suffix| {
+    KK_ADJ_SUFFIXES.iter().any(|suffix| {
         w.strip_suffix(suffix).is_some_and(|stem| {
             let mut chars = stem.chars();
             let cap: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
@@ -605,7 +604,7 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     // метрлік "300-metre") takes the number into itself: [measure_adjective]
     // holds the nouns.
     if ctx.lang == crate::lang::Lang::Kk
-        && ["лық", "лік", "дық", "дік", "тық", "тік"].iter().any(|suffix| {
+        && KK_ADJ_SUFFIXES.iter().any(|suffix| {
             first.strip_suffix(suffix).is_some_and(|stem| lex.lookup("measure_adjective", stem).is_some())
         })
     {
@@ -777,11 +776,9 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     }
     // The end of a range of hours (сағат 10-нан 18-ге дейін, с 9 до 18 часов):
     // a number in the ablative (or after с) right after a not-counted word.
-    let ablative = ["нан", "нен", "дан", "ден", "тан", "тен"];
     let token = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '-' || c == ':');
     if token.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && (ablative.iter().any(|a| token.ends_with(a))
-            || token.chars().all(|c| c.is_ascii_digit() || c == ':'))
+        && (is_kk_ablative(token) || token.chars().all(|c| c.is_ascii_digit() || c == ':'))
     {
         let head = trimmed[..trimmed.len() - token.len()].trim_end();
         let w = trailing_word(head, char::is_alphanumeric);

@@ -296,7 +296,7 @@ fn lowercase_quoted(raw: &str) -> bool {
 /// names, and the words after мен are another's), or the quote names a project
 /// or campaign and the descriptor is a body further on («Шаңырақ» бастамасы
 /// аясында балалар үйінен).
-fn conjunction_after_quote(ctx: &Context, raw: &str) -> bool {
+fn quote_then_other_phrase(ctx: &Context, raw: &str) -> bool {
     if !quoted(raw) {
         return false;
     }
@@ -323,7 +323,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             || names_a_project(ctx)
             || adverbial_po(ctx, &raw)
             || lowercase_quoted(&raw)
-            || conjunction_after_quote(ctx, &raw))
+            || quote_then_other_phrase(ctx, &raw))
     {
         return None;
     }
