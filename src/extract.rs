@@ -341,27 +341,14 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Is the name at `start..end` a street's (ул. Айтеке би, улица Абая, Абай
-/// көшесі, Достық даңғылы)? A village's name is often a street's too.
-fn names_a_street(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end().to_lowercase();
-    let after = text[end..].trim_start().to_lowercase();
-    [
-        "ул.",
-        "улица",
-        "улице",
-        "улицы",
-        "улицу",
-        "улицей",
-        "проспект",
-        "проспекте",
-        "пр.",
-        "пр-т",
-        "переулок",
-        "мкр.",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w))
-        || ["көше", "даңғыл", "ул.", "улица"].iter().any(|w| after.starts_with(w))
+/// көшесі, Достық даңғылы)? The words are `[street_before]` and
+/// `[street_after]` in the lexicon.
+fn names_a_street(lex: &crate::rules::Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].split_whitespace().next_back();
+    let after = text[end..].split_whitespace().next();
+    before.is_some_and(|w| {
+        lex.lookup("street_before", w.trim_start_matches(|c: char| !c.is_alphabetic())).is_some()
+    }) || after.is_some_and(|w| lex.lookup_prefix("street_after", w).is_some())
 }
 
 /// Is byte `at` of `text` on a page's line of tags (`Теги: волонтеры, Алматы`)?
@@ -1164,7 +1151,7 @@ impl Engine {
                     if !at_word_edges(text, s, e)
                         || text[..s].ends_with('#')
                         || in_tag_line(text, s)
-                        || names_a_street(text, s, e)
+                        || names_a_street(&self.set.lexicon, text, s, e)
                         || cands.iter().any(overlaps)
                         || found.iter().any(|c| overlaps(c) && c.end - c.start >= e - s)
                     {

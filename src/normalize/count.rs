@@ -457,9 +457,8 @@ fn demonym(ctx: &Context, word: &str) -> bool {
 fn carries_aid(lex: &Lexicon, after: &str) -> bool {
     let clause = first_clause(after);
     let first = clause.split_whitespace().next().unwrap_or("");
-    // (2 машины скорой помощи are ambulances)
-    let not_load = ["с", "со", "на", "для", "из", "в", "и", "мен", "пен", "скорой", "жедел"];
-    if !after.starts_with(char::is_whitespace) || not_load.contains(&first.to_lowercase().as_str()) {
+    // `[vehicle_not_load]`: 2 машины скорой помощи are ambulances
+    if !after.starts_with(char::is_whitespace) || lex.lookup("vehicle_not_load", first).is_some() {
         return false;
     }
     following_category(lex, clause).as_deref() == Some("aid")
