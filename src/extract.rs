@@ -1243,7 +1243,8 @@ impl Engine {
     /// resolved, by start.
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
         use crate::normalize::count::{
-            antecedent_category, known_category, points_back, subject_category, table_heading_category,
+            antecedent_category, elderly_named_after, known_category, partitive_points_back, points_back,
+            subject_category, table_heading_category,
         };
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
@@ -1333,9 +1334,13 @@ impl Engine {
                 last.and_then(|a| {
                     let ante = &cands[a];
                     let between = text.get(ante.end..c.start)?;
-                    points_back(lex, &text[..c.start], &text[c.end..])
+                    let after = &text[c.end..];
+                    points_back(lex, &text[..c.start], after)
                         .then(|| antecedent_category(between, Some(&ante.value)))
                         .flatten()
+                        .filter(|k| *k != "other" || !partitive_points_back(lex, after))
+                        // people whom the words after name old (из них 42 старше 90 лет)
+                        .map(|k| if k == "people" && elderly_named_after(after) { "elderly" } else { k })
                         .map(str::to_string)
                 })
             };

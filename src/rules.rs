@@ -92,6 +92,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "approx_end",
             "hint",
             "word",
+            "shared",
         ],
         EntityType::Date => {
             &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]

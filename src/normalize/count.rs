@@ -84,6 +84,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     {
         return None;
     }
+    // A list's figures share the noun after its last figure, not a scale word
+    // (3, 5 миллиард: a decimal written apart, or two scales).
+    if ctx.group("shared").is_some()
+        && ctx.group("object").or(ctx.group("word")).is_some_and(|w| number::parse_multiplier(w).is_some())
+    {
+        return None;
+    }
     // тысячи, тысячам ... alone are a vague plural (тысячи волонтеров: order,
     // left to the rule for vague plurals); after более, свыше they are 1000.
     if ctx.constant("approx").is_none()
@@ -390,10 +397,11 @@ fn context_currency(lex: &Lexicon, before: &str) -> Option<String> {
         })
 }
 
-/// The text between a count's number (its multiplier when it has one) and
-/// `group` (the counted noun, or the word the rule took for it).
+/// The text between a count's number (its multiplier when it has one, the
+/// list's last figure when it shares that one's noun) and `group` (the counted
+/// noun, or the word the rule took for it).
 fn after_number<'a>(ctx: &Context<'a>, group: &str) -> Option<&'a str> {
-    ["mult", "num"].iter().find_map(|g| ctx.groups.between(g, group))
+    ["shared", "mult", "num"].iter().find_map(|g| ctx.groups.between(g, group))
 }
 
 /// A head of people (людей, человек, граждан) after an adjective that says
@@ -582,7 +590,7 @@ fn is_ordinal(w: &str) -> bool {
 /// ends at the possessive жуығы) makes the match no count.
 fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let lex = &ctx.set.lexicon;
-    let between = ["unit", "approx", "mult2", "mult", "num2", "num"]
+    let between = ["shared", "unit", "approx", "mult2", "mult", "num2", "num"]
         .iter()
         .filter_map(|g| ctx.groups.between(g, "object"))
         .min_by_key(|s| s.len())
@@ -692,10 +700,22 @@ pub fn points_back(lex: &Lexicon, before: &str, after: &str) -> bool {
         .take(2)
         .collect();
     let is = |w: Option<&&str>, table: &str| w.is_some_and(|w| lex.lookup(table, w).is_some());
+    if partitive_points_back(lex, after) {
+        return true;
+    }
     // the words must be right before the count, no punctuation between
     let near = before.trim_end().ends_with(char::is_alphanumeric);
     near && (is(words.first(), "anaphor")
         || (is(words.first(), "anaphor_link") && is(words.get(1), "anaphor")))
+}
+
+/// Whether the words after an elliptic count are a partitive that points back
+/// (для 23 из них, 5 из которых): [`points_back`] holds, but a count before it
+/// that counts things of no category (из 20 регионов) is not what it counts.
+pub fn partitive_points_back(lex: &Lexicon, after: &str) -> bool {
+    let mut next = after.split_whitespace().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    next.next().is_some_and(|w| w.eq_ignore_ascii_case("из"))
+        && next.next().is_some_and(|w| lex.lookup("anaphor", w).is_some())
 }
 
 /// The category an elliptic count that [`points_back`] takes: that of the
@@ -959,7 +979,7 @@ fn changed_to(before: &str) -> bool {
 /// Whether the words right after a count of people say they are old: the war
 /// they took part in (участников войны, ВОВ) or an age of 60 and more
 /// (человек старше 60 лет, из них старше 90 лет).
-fn elderly_named_after(after: &str) -> bool {
+pub fn elderly_named_after(after: &str) -> bool {
     let words = words_of(after);
     let lower: Vec<String> = words.iter().take(4).map(|w| w.to_lowercase()).collect();
     let first = lower.iter().position(|w| !["из", "них"].contains(&w.as_str())).unwrap_or(lower.len());
@@ -1292,6 +1312,8 @@ mod tests {
         assert!(!points_back(&l, "из них ", " – дети"));
         assert!(!points_back(&l, "В селе живут ", " человек"));
         assert!(!points_back(&l, "из них: ", "."));
+        assert!(points_back(&l, "работников компании, для ", " из них это"));
+        assert!(!points_back(&l, "волонтеров из Казахстана и ", " из Грузии"));
         assert!(!points_back(&l, "было ", "."));
         let count = |object: Option<&str>, category: &str| Value::Count {
             amount: 1.0,
