@@ -256,17 +256,22 @@ fn inflected_from(form: &str, name: &str) -> bool {
         && f[stem..].iter().chain(&n[stem..]).all(cyrillic)
 }
 
-/// A name in quotes that a word of `[project_word]` follows names a project,
-/// a campaign or an event, not an organization: «Жастар банкі» жобасы,
-/// «Таза Қазақстан» акциясы, проект «Добрые соседи» is caught by the rules'
-/// own descriptors.
+/// A name in quotes that a word of `[project_word]` follows or precedes names
+/// a project, a campaign or an event, not an organization: «Жастар банкі»
+/// жобасы, «Таза Қазақстан» акциясы, волонтерская программа «Добрая палата»
+/// (a name inside the quotes that a rule reads as a body's: палата).
 fn names_a_project(ctx: &Context) -> bool {
-    let opened = ctx.groups.before_span().trim_end().ends_with(['«', '"', '“', '„']);
+    let before = ctx.groups.before_span().trim_end();
+    let Some(inside) = before.strip_suffix(['«', '"', '“', '„']) else { return false };
+    let project = |w: &str| ctx.set.lexicon.lookup_prefix("project_word", &w.to_lowercase()).is_some();
+    if inside.split_whitespace().next_back().is_some_and(project) {
+        return true;
+    }
     let Some(rest) = ctx.groups.following().strip_prefix(['»', '"', '”', '“']) else {
         return false;
     };
     let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    opened && !word.is_empty() && ctx.set.lexicon.lookup_prefix("project_word", &word).is_some()
+    !word.is_empty() && project(&word)
 }
 
 /// Whether a name runs on into an adverbial по (Управление по итогам года,
