@@ -300,6 +300,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, ctx.groups.following()) => {
             Some("aid".to_string())
         }
+        // a vehicle whose load is counted right after it (3 жүк көлігімен 9
+        // тонна жем-шөп): the vehicles themselves
+        Some(o)
+            if lex.lookup_prefix("vehicle", o).is_some() && load_counted_after(ctx.groups.following()) =>
+        {
+            Some("other".to_string())
+        }
         // 12 детских садов, шести домам престарелых: a name of several words
         Some(o)
             if let Some(c) = phrase_category(lex, after_number(ctx, "object"), o, ctx.groups.following()) =>
@@ -466,10 +473,19 @@ fn carries_aid(lex: &Lexicon, after: &str) -> bool {
     let clause = first_clause(after);
     let first = clause.split_whitespace().next().unwrap_or("");
     // `[vehicle_not_load]`: 2 машины скорой помощи are ambulances
-    if !after.starts_with(char::is_whitespace) || lex.lookup("vehicle_not_load", first).is_some() {
+    if !after.starts_with(char::is_whitespace)
+        || lex.lookup("vehicle_not_load", first).is_some()
+        || load_counted_after(after)
+    {
         return false;
     }
     following_category(lex, clause).as_deref() == Some("aid")
+}
+
+/// Whether a figure follows a vehicle right away: it counts the load (3 жүк
+/// көлігімен 9 тонна жем-шөп), and the vehicles count themselves.
+fn load_counted_after(after: &str) -> bool {
+    after.split_whitespace().next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The telling category (volunteers, children, elderly, families) of a word of

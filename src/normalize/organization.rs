@@ -300,7 +300,7 @@ fn lowercase_quoted(raw: &str) -> bool {
 /// («Жастар ресурстық орталығы» мен Қазақстанның Қызыл Ай қоғамының is two
 /// names, and the words after мен are another's), or the quote names a project
 /// or campaign and the descriptor is a body further on («Шаңырақ» бастамасы
-/// аясында балалар үйінен).
+/// аясында балалар үйінен), or a Kazakh locative stands between them.
 fn quote_then_other_phrase(ctx: &Context, raw: &str) -> bool {
     if !quoted(raw) {
         return false;
@@ -317,7 +317,14 @@ fn quote_then_other_phrase(ctx: &Context, raw: &str) -> bool {
         && words[..words.len() - 1]
             .iter()
             .any(|w| ctx.set.lexicon.lookup_prefix("project_word", &w.to_lowercase()).is_some());
-    list || project
+    // a Kazakh locative after a possessive (-нда, -нде: not сауда, "trade")
+    // between them says where, and the descriptor is another thing's («Бірлік» спорт кешенінің базасында ... көмек қабылдау орталығын)
+    let locative = ctx.lang == crate::lang::Lang::Kk
+        && words.len() > 1
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| w.chars().count() > 5 && ["нда", "нде"].iter().any(|s| w.to_lowercase().ends_with(s)));
+    list || project || locative
 }
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
