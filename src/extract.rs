@@ -1058,10 +1058,25 @@ impl Engine {
             }
             let abbr = &text[c.start..c.end];
             let before = text[..c.start].trim_end_matches('(').trim_end();
+            // defined before its bracket (ЮКМА (Южно-Казахстанской медицинской
+            // академии)) or in a bracket after the name or the words
+            let explained = text[c.end..]
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|rest| rest.split_once(')'))
+                .map(|(inside, _)| inside.trim());
             let ok = !places.contains(&(c.start, c.end))
                 && abbr.chars().filter(|ch| ch.is_uppercase()).count() >= 2
-                && (org_ends.contains(&before.len())
-                    || (abbreviates(abbr, before) && !names_a_project(&self.set.lexicon, before, abbr)));
+                && match explained {
+                    Some(words) => {
+                        abbreviates(abbr, words) && !names_a_project(&self.set.lexicon, words, abbr)
+                    }
+                    None => {
+                        org_ends.contains(&before.len())
+                            || (abbreviates(abbr, before)
+                                && !names_a_project(&self.set.lexicon, before, abbr))
+                    }
+                };
             if ok && !defined.iter().any(|(a, _)| *a == abbr) {
                 defined.push((abbr, c.rule));
             }

@@ -98,7 +98,9 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     // it may open a longer name (АҚШ-тың Алматыдағы бас консулдығы).
     if place_form(&bare)
         || (!bare.contains(char::is_whitespace)
-            && bare.split_once('-').is_some_and(|(a, _)| a.chars().all(char::is_uppercase) && place_form(a)))
+            && bare.split_once('-').is_some_and(|(a, ending)| {
+                a.chars().all(char::is_uppercase) && ending.chars().all(char::is_lowercase) && place_form(a)
+            }))
     {
         return true;
     }
