@@ -377,6 +377,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 })
                 .flatten()
         })
+        // a Russian collective numeral counts people unless its noun says
+        // otherwise (еще четверых ищут; двое суток is a duration, no count)
+        .or_else(|| ctx.group("num").is_some_and(collective_ru).then(|| "people".to_string()))
         .unwrap_or_else(|| "other".to_string());
     // People whom the words after name old (участников войны, человек старше 60 лет).
     let category = match category {
@@ -480,6 +483,15 @@ fn carries_aid(lex: &Lexicon, after: &str) -> bool {
         return false;
     }
     following_category(lex, clause).as_deref() == Some("aid")
+}
+
+/// Whether a number is a Russian collective numeral (двое, троих, четверым,
+/// пятеро ... десятеро), which counts people or things in pairs.
+fn collective_ru(num: &str) -> bool {
+    let n = num.trim().to_lowercase();
+    let stems = ["дво", "тро", "четвер", "пятер", "шестер", "семер", "восьмер", "девятер", "десятер"];
+    let endings = ["е", "о", "их", "ых", "им", "ым", "ими", "ыми"];
+    stems.iter().any(|s| n.strip_prefix(s).is_some_and(|rest| endings.contains(&rest)))
 }
 
 /// Whether a figure follows a vehicle right away: it counts the load (3 жүк
@@ -1272,6 +1284,17 @@ mod tests {
         // a stem of one word is no name of several (пожил), nor punctuation a word
         assert_eq!(cat(Some("одиноких пожилых "), "людей", ", из них"), None);
         assert_eq!(cat(None, "людей", ", из них"), None);
+    }
+
+    #[test]
+    fn collective_numerals_are_told_from_other_words() {
+        for n in ["двое", "Трое", "четверых", "пятерым", "десятеро", "троими"]
+        {
+            assert!(collective_ru(n), "{n}");
+        }
+        for n in ["два", "третий", "четыре", "пятеро-", "дворе", "тропа"] {
+            assert!(!collective_ru(n), "{n}");
+        }
     }
 
     #[test]
