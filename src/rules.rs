@@ -324,7 +324,7 @@ impl Lexicon {
     /// collapsed); the first such value in the table's order.
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
         let t = self.words(table)?;
-        let i = *t.words.get(&fold(word))?;
+        let i = *t.words.get(fold_cow(word).as_ref())?;
         t.values.get(i).map(String::as_str)
     }
 
@@ -338,7 +338,8 @@ impl Lexicon {
     /// that matched: of two tables, the longer stem is the better evidence.
     pub fn lookup_prefix_len(&self, table: &str, word: &str) -> Option<(&str, usize)> {
         let t = self.words(table)?;
-        let w = fold(word);
+        let w = fold_cow(word);
+        let w = w.as_ref();
         // Prefixes at character boundaries, longest first, none longer than the
         // table's longest word.
         let mut end = w.len().min(t.longest);
@@ -365,6 +366,18 @@ struct TableIndex {
     longest: usize,
     /// The table's values, by index (no second look-up of the table by name).
     values: Vec<String>,
+}
+
+/// [`fold`] without a copy when `s` is folded already (the common case of a
+/// lowercase word): look-ups run on every candidate match.
+fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut prev_space = true;
+    let folded = s.chars().all(|c| {
+        let ok = if c == ' ' { !prev_space } else { !c.is_whitespace() && !c.is_uppercase() && c != 'ё' };
+        prev_space = c == ' ';
+        ok
+    }) && !prev_space;
+    if folded || s.is_empty() { std::borrow::Cow::Borrowed(s) } else { std::borrow::Cow::Owned(fold(s)) }
 }
 
 /// Lowercase, `ё` as `е`, whitespace collapsed: the form lexicon words are kept in.
@@ -1293,6 +1306,26 @@ mod tests {
             ],
         );
         l
+    }
+
+    #[test]
+    fn fold_cow_borrows_only_what_is_folded_already() {
+        for w in [
+            "волонтер",
+            "жүк көлігі",
+            "Волонтер",
+            "ёлка",
+            "две  семьи",
+            " тенге",
+            "тенге ",
+            "KZT",
+            "",
+            "a\tb",
+        ] {
+            let cow = fold_cow(w);
+            assert_eq!(cow.as_ref(), fold(w), "{w:?}");
+            assert_eq!(matches!(cow, std::borrow::Cow::Borrowed(_)), fold(w) == w, "{w:?}");
+        }
     }
 
     #[test]
