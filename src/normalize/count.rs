@@ -815,7 +815,15 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     }
     let word = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '.');
     if word.is_empty() {
-        return true;
+        // a phone number after its label (of two words at most) and a dash
+        // or colon (Сенім телефоны – 112, Телефон доверия – 150, Справки по
+        // телефону: 112): `[phone_word]`
+        let head = trimmed.trim_end_matches(['–', '—', '-', ':']).trim_end();
+        let label = head.len() < trimmed.len()
+            && head.split_whitespace().rev().take(2).any(|w| {
+                lex.lookup_prefix("phone_word", w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
+            });
+        return !label;
     }
     let bare = word.trim_end_matches('.');
     if lex.lookup("not_counted_before", word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
