@@ -357,6 +357,22 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         c => c,
     };
+    // A Kazakh adjective in -лық of a counted noun taken for the noun after a
+    // unit (63 литр донорлық қан): the unit says what is measured, not the
+    // adjective's stem.
+    let object_cat = match (&object_cat, object.as_deref(), &unit) {
+        (Some(_), Some(o), Some(_))
+            if ctx.lang == crate::lang::Lang::Kk
+                && !o.contains(' ')
+                && KK_ADJ_SUFFIXES.iter().any(|s| {
+                    // (an adjective of a counted noun: донор-лық; not қалдық, a noun)
+                    o.to_lowercase().strip_suffix(s).is_some_and(|stem| object_category(lex, stem).is_some())
+                }) =>
+        {
+            None
+        }
+        _ => object_cat,
+    };
     let category = ctx
         .constant("category")
         .or_else(|| young.then(|| "people".to_string()))
