@@ -399,7 +399,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         .unwrap_or_else(|| "other".to_string());
     // People whom the words after name old (участников войны, человек старше 60 лет).
     let category = match category {
-        c if c == "people" && elderly_named_after(ctx.groups.following()) => "elderly".to_string(),
+        c if c == "people"
+            && (elderly_named_after(ctx.groups.following())
+                || elderly_named_before(ctx.groups.before_span())) =>
+        {
+            "elderly".to_string()
+        }
         c => c,
     };
     // A bare part of a sum named before (7,9 млн тенге, из них 5 млн): its currency.
@@ -1031,6 +1036,16 @@ fn changed_to(before: &str) -> bool {
 /// Whether the words right after a count of people say they are old: the war
 /// they took part in (участников войны, ВОВ) or an age of 60 and more
 /// (человек старше 60 лет, из них старше 90 лет).
+/// Whether the words right before a Kazakh count name people old: 60 жастан
+/// асқан 250 тұрғын ("250 residents over 60"), an age of 55 or more.
+fn elderly_named_before(before: &str) -> bool {
+    let words: Vec<String> = words_of(before).iter().rev().take(3).map(|w| w.to_lowercase()).collect();
+    let [verb, age, n] = [0, 1, 2].map(|i| words.get(i).map_or("", String::as_str));
+    ["асқан", "асқан,", "жоғары"].contains(&verb)
+        && ["жастан", "жастағы"].contains(&age)
+        && n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n))
+}
+
 pub fn elderly_named_after(after: &str) -> bool {
     let words = words_of(after);
     let lower: Vec<String> = words.iter().take(4).map(|w| w.to_lowercase()).collect();
@@ -1308,6 +1323,14 @@ mod tests {
         // a stem of one word is no name of several (пожил), nor punctuation a word
         assert_eq!(cat(Some("одиноких пожилых "), "людей", ", из них"), None);
         assert_eq!(cat(None, "людей", ", из них"), None);
+    }
+
+    #[test]
+    fn an_age_over_55_before_a_kazakh_count_names_elderly() {
+        assert!(elderly_named_before("Сабақтарға 60 жастан асқан "));
+        assert!(elderly_named_before("курсқа 65 жастан жоғары "));
+        assert!(!elderly_named_before("Сабақтарға 18 жастан асқан "));
+        assert!(!elderly_named_before("60 жастан бастап "));
     }
 
     #[test]
