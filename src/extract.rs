@@ -1065,18 +1065,14 @@ impl Engine {
                 .strip_prefix('(')
                 .and_then(|rest| rest.split_once(')'))
                 .map(|(inside, _)| inside.trim());
+            let (words, after_a_name) = match explained {
+                Some(words) => (words, false),
+                None => (before, org_ends.contains(&before.len())),
+            };
             let ok = !places.contains(&(c.start, c.end))
                 && abbr.chars().filter(|ch| ch.is_uppercase()).count() >= 2
-                && match explained {
-                    Some(words) => {
-                        abbreviates(abbr, words) && !names_a_project(&self.set.lexicon, words, abbr)
-                    }
-                    None => {
-                        org_ends.contains(&before.len())
-                            || (abbreviates(abbr, before)
-                                && !names_a_project(&self.set.lexicon, before, abbr))
-                    }
-                };
+                && (after_a_name
+                    || (abbreviates(abbr, words) && !names_a_project(&self.set.lexicon, words, abbr)));
             if ok && !defined.iter().any(|(a, _)| *a == abbr) {
                 defined.push((abbr, c.rule));
             }

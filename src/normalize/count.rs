@@ -297,15 +297,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         // 9 фур гуманитарной помощи, 40 машина отын, 2 вагон киім: a vehicle
         // named with its load, no preposition between, counts the aid
-        Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, ctx.groups.following()) => {
-            Some("aid".to_string())
-        }
         // a vehicle whose load is counted right after it (3 жүк көлігімен 9
         // тонна жем-шөп): the vehicles themselves
         Some(o)
             if lex.lookup_prefix("vehicle", o).is_some() && load_counted_after(ctx.groups.following()) =>
         {
             Some("other".to_string())
+        }
+        Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, ctx.groups.following()) => {
+            Some("aid".to_string())
         }
         // 12 детских садов, шести домам престарелых: a name of several words
         Some(o)
@@ -497,10 +497,7 @@ fn carries_aid(lex: &Lexicon, after: &str) -> bool {
     let clause = first_clause(after);
     let first = clause.split_whitespace().next().unwrap_or("");
     // `[vehicle_not_load]`: 2 машины скорой помощи are ambulances
-    if !after.starts_with(char::is_whitespace)
-        || lex.lookup("vehicle_not_load", first).is_some()
-        || load_counted_after(after)
-    {
+    if !after.starts_with(char::is_whitespace) || lex.lookup("vehicle_not_load", first).is_some() {
         return false;
     }
     following_category(lex, clause).as_deref() == Some("aid")
@@ -1033,19 +1030,19 @@ fn changed_to(before: &str) -> bool {
     verb && from
 }
 
-/// Whether the words right after a count of people say they are old: the war
-/// they took part in (участников войны, ВОВ) or an age of 60 and more
-/// (человек старше 60 лет, из них старше 90 лет).
 /// Whether the words right before a Kazakh count name people old: 60 жастан
 /// асқан 250 тұрғын ("250 residents over 60"), an age of 55 or more.
 fn elderly_named_before(before: &str) -> bool {
     let words: Vec<String> = words_of(before).iter().rev().take(3).map(|w| w.to_lowercase()).collect();
     let [verb, age, n] = [0, 1, 2].map(|i| words.get(i).map_or("", String::as_str));
-    ["асқан", "асқан,", "жоғары"].contains(&verb)
+    ["асқан", "жоғары"].contains(&verb)
         && ["жастан", "жастағы"].contains(&age)
         && n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n))
 }
 
+/// Whether the words right after a count of people say they are old: the war
+/// they took part in (участников войны, ВОВ) or an age of 60 and more
+/// (человек старше 60 лет, из них старше 90 лет).
 pub fn elderly_named_after(after: &str) -> bool {
     let words = words_of(after);
     let lower: Vec<String> = words.iter().take(4).map(|w| w.to_lowercase()).collect();

@@ -265,7 +265,7 @@ fn inflected_from(form: &str, name: &str) -> bool {
 fn names_a_project(ctx: &Context) -> bool {
     let before = ctx.groups.before_span().trim_end();
     let Some(inside) = before.strip_suffix(['«', '"', '“', '„']) else { return false };
-    let project = |w: &str| ctx.set.lexicon.lookup_prefix("project_word", &w.to_lowercase()).is_some();
+    let project = |w: &str| ctx.set.lexicon.lookup_prefix("project_word", w).is_some();
     if inside.split_whitespace().next_back().is_some_and(project) {
         return true;
     }
@@ -315,15 +315,14 @@ fn quote_then_other_phrase(ctx: &Context, raw: &str) -> bool {
     // желілері) is one match of its own rule
     let list = ["мен", "пен", "бен", "және", "немесе", "и", "или"].contains(&next.to_lowercase().as_str())
         && !then.starts_with(['«', '"', '“', '„']);
-    let project = words.len() > 1
-        && words[..words.len() - 1]
-            .iter()
-            .any(|w| ctx.set.lexicon.lookup_prefix("project_word", &w.to_lowercase()).is_some());
+    // the words between the quote and the descriptor's last word
+    let between = &words[..words.len().saturating_sub(1)];
+    let project = between.iter().any(|w| ctx.set.lexicon.lookup_prefix("project_word", w).is_some());
     // a Kazakh locative after a possessive (-нда, -нде: not сауда, "trade")
-    // between them says where, and the descriptor is another thing's («Бірлік» спорт кешенінің базасында ... көмек қабылдау орталығын)
+    // between them says where, and the descriptor is another thing's («Бірлік»
+    // спорт кешенінің базасында ... көмек қабылдау орталығын)
     let locative = ctx.lang == crate::lang::Lang::Kk
-        && words.len() > 1
-        && words[..words.len() - 1]
+        && between
             .iter()
             .any(|w| w.chars().count() > 5 && ["нда", "нде"].iter().any(|s| w.to_lowercase().ends_with(s)));
     list || project || locative
