@@ -1455,11 +1455,29 @@ impl Engine {
         let mut fired_by_rule = ex.rule.is_none() || ex.expect.is_empty();
         // A `not = true` rule yields no entity: it fires when its pattern matches
         // (and the expected list shows that nothing inside its span was found).
-        if let Some(r) = ex.rule.as_deref().and_then(|id| self.set.rules.iter().find(|r| r.id == id))
-            && r.constants.contains_key("not")
-            && let Matcher::Regex { regex, .. } = &r.matcher
+        if let Some(idx) = ex.rule.as_deref().and_then(|id| self.set.rules.iter().position(|r| r.id == id))
+            && self.set.rules[idx].constants.contains_key("not")
         {
-            fired_by_rule = regex.is_match(ex.text.as_str());
+            fired_by_rule = match &self.set.rules[idx].matcher {
+                Matcher::Regex { regex, .. } => regex.is_match(ex.text.as_str()),
+                Matcher::Gazetteer { .. } => {
+                    let automaton = self.rules_for(ex.lang).gazetteer_rules.iter().find(|&&(i, _)| i == idx);
+                    let mut out = Vec::new();
+                    if let Some(&(_, k)) = automaton {
+                        let whole = 0..ex.text.len();
+                        self.match_gazetteer(
+                            idx,
+                            &self.automata[k],
+                            &ex.text,
+                            &whole,
+                            0,
+                            (ex.lang, ex.lang),
+                            &mut out,
+                        );
+                    }
+                    !out.is_empty()
+                }
+            };
         }
         for (x, xv) in ex.expect.iter().zip(expected_json.iter_mut()) {
             let hit = unmatched_found

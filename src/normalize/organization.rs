@@ -244,18 +244,24 @@ fn person_named_university(ctx: &Context, raw: &str) -> Option<String> {
     .then(|| format!("{person} университет"))
 }
 
-/// Whether `form` is `name` with another Cyrillic case ending: the two share
-/// all of `name` but its last two letters, and differ only in letters.
+/// Whether `form` is `name` with other Cyrillic case endings: word by word,
+/// the two are equal or share all of the word but its last two letters and
+/// differ only in letters (Казахмыса, Звезды Прииртышья, Огней Алатау).
 fn inflected_from(form: &str, name: &str) -> bool {
-    let (f, n): (Vec<char>, Vec<char>) = (form.chars().collect(), name.chars().collect());
-    let stem = n.len().saturating_sub(2).max(3);
-    let cyrillic = |c: &char| ('\u{400}'..='\u{4ff}').contains(c);
-    f != n
-        && n.len() > stem
-        && f.len() >= stem
-        && f[..stem] == n[..stem]
-        && f.len().abs_diff(n.len()) <= 3
-        && f[stem..].iter().chain(&n[stem..]).all(cyrillic)
+    let word = |f: &str, n: &str| {
+        let (f, n): (Vec<char>, Vec<char>) = (f.chars().collect(), n.chars().collect());
+        let stem = n.len().saturating_sub(2).max(3);
+        let cyrillic = |c: &char| ('\u{400}'..='\u{4ff}').contains(c);
+        f == n
+            || (n.len() > stem
+                && f.len() >= stem
+                && f[..stem] == n[..stem]
+                && f.len().abs_diff(n.len()) <= 3
+                && f[stem..].iter().chain(&n[stem..]).all(cyrillic))
+    };
+    form != name
+        && form.split(' ').count() == name.split(' ').count()
+        && form.split(' ').zip(name.split(' ')).all(|(f, n)| word(f, n))
 }
 
 /// A name in quotes that a word of `[project_word]` follows or precedes names
@@ -346,7 +352,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // a known name in quotes, inflected («Казахмыса»): its nominative (the
         // name as written otherwise, whatever else the entry calls it)
         let bare = strip_quotes(&raw);
-        match ctx.set.gazetteers.get("organizations").and_then(|g| g.lookup(&bare, ctx.lang)) {
+        let lookup = |name: &str| ctx.set.gazetteers.get(name).and_then(|g| g.lookup(&bare, ctx.lang));
+        match lookup("organizations").or_else(|| lookup("media")) {
             Some((_, n)) if inflected_from(&bare, n) => n.to_string(),
             _ => bare,
         }
