@@ -156,9 +156,15 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
     if ctx.constant("unlisted").as_deref() != Some("true") {
         return None;
     }
-    // A head written before the name (провинции Хатай) stays before it.
+    // A head written before the name (провинции Хатай) stays before it; a
+    // Russian adjective before it agrees with it in the nominative (Кусепском
+    // сельских округах: Кусепский сельский округ).
     let name = match ctx.groups.between("head", "name") {
         Some(_) => format!("{lemma} {name}"),
+        None if ctx.lang == Lang::Ru => {
+            let phrase = format!("{name} {lemma}");
+            ru_adjective_head(&phrase, &ctx.set.lexicon).unwrap_or(phrase)
+        }
         None => format!("{name} {lemma}"),
     };
     Some(Value::Place { name, key: None })
