@@ -1159,11 +1159,16 @@ impl Engine {
                 for (s, _) in text.match_indices(form.as_str()) {
                     let e = s + form.len();
                     let overlaps = |c: &Candidate| c.start < e && s < c.end;
+                    // a place nests inside an organization's name (Катонқарағай
+                    // мемлекеттік ұлттық табиғи паркі), as the place rules' do
+                    let inside = |c: &Candidate| c.start <= s && e <= c.end;
                     if !at_word_edges(text, s, e)
                         || text[..s].ends_with('#')
                         || in_tag_line(text, s)
                         || names_a_street(&self.set.lexicon, text, s, e)
-                        || cands.iter().any(overlaps)
+                        || cands
+                            .iter()
+                            .any(|c| overlaps(c) && (c.kind != EntityType::Organization || !inside(c)))
                         || found.iter().any(|c| overlaps(c) && c.end - c.start >= e - s)
                     {
                         continue;
