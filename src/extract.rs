@@ -796,7 +796,11 @@ impl Engine {
             {
                 continue;
             }
-            if rule.kind == EntityType::Place && latin_in_a_media_name(text, s, e) {
+            // A street named after a city or a person (Қонаев көшесі, улица
+            // Сейфуллина) is no place.
+            if rule.kind == EntityType::Place
+                && (latin_in_a_media_name(text, s, e) || names_a_street(&self.set.lexicon, text, s, e))
+            {
                 continue;
             }
             if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
