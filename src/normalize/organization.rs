@@ -132,7 +132,10 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
         let (Some((last, init)), n) = (phrase.split_last(), words.len()) else { return false };
         n >= phrase.len() && words[n - 1].starts_with(last) && words[n - phrase.len()..n - 1] == *init
     };
-    if suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
+    // (an official's press office is the organization, a person having none:
+    // Жамбыл облысы әкімінің баспасөз қызметі)
+    let officials = folded.contains("әкімінің баспасөз");
+    if !officials && suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }
     let mission = ["елшілігі", "консулдығы", "өкілдігі"].iter().any(|m| folded.contains(m));
