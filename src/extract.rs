@@ -1263,8 +1263,8 @@ impl Engine {
     /// resolved, by start.
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
         use crate::normalize::count::{
-            antecedent_category, elderly_named_after, known_category, partitive_points_back, points_back,
-            subject_category, table_heading_category,
+            anaphor_before, antecedent_category, elderly_named_after, known_category, partitive_points_back,
+            points_back, subject_category, table_heading_category,
         };
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
@@ -1307,6 +1307,22 @@ impl Engine {
                 && let Value::Count { category, .. } = &mut cands[i].value
             {
                 *category = cat;
+            }
+            let c = &cands[i];
+            // A part of volunteers that a dash says are people of some kind
+            // (1 300 ерікті, олардың 450-і – студенттері; or of a body: ...
+            // университетінің студенттері, read as organizations) is volunteers still.
+            if let Value::Count { object: None, unit: None, category, .. } = &c.value
+                && (category == "people" || category == "organizations")
+                && let Some(a) = last
+                && known_category(&cands[a].value) == Some("volunteers")
+                && anaphor_before(lex, &text[..c.start])
+                && text
+                    .get(cands[a].end..c.start)
+                    .is_some_and(|b| antecedent_category(b, Some(&cands[a].value)).is_some())
+                && let Value::Count { category, .. } = &mut cands[i].value
+            {
+                *category = "volunteers".to_string();
             }
             let c = &cands[i];
             let Value::Count { object: None, unit: None, category: cat, .. } = &c.value else {

@@ -740,16 +740,19 @@ pub fn points_back(lex: &Lexicon, before: &str, after: &str) -> bool {
     {
         return false;
     }
+    partitive_points_back(lex, after) || anaphor_before(lex, before)
+}
+
+/// Whether the words right before a count (`before`, no punctuation between)
+/// are one of `[anaphor]` (из них, олардың), or such a word and a link verb (их
+/// было): the count is a part of one before it, whatever a dash after it says.
+pub fn anaphor_before(lex: &Lexicon, before: &str) -> bool {
     let words: Vec<&str> = before
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(2)
         .collect();
     let is = |w: Option<&&str>, table: &str| w.is_some_and(|w| lex.lookup(table, w).is_some());
-    if partitive_points_back(lex, after) {
-        return true;
-    }
-    // the words must be right before the count, no punctuation between
     let near = before.trim_end().ends_with(char::is_alphanumeric);
     near && (is(words.first(), "anaphor")
         || (is(words.first(), "anaphor_link") && is(words.get(1), "anaphor")))
