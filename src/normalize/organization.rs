@@ -229,6 +229,22 @@ fn weak_at_start(ctx: &Context, raw: &str) -> bool {
         && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
 }
 
+/// A team of a town, district or region (сборная Шуского района, сборной
+/// Астаны): the annotated sets take none; a country's national team (сборная
+/// Казахстана) stays an organization, as NEREL has it.
+fn local_team(ctx: &Context, raw: &str) -> bool {
+    let Some(place) = ctx.group("place") else { return false };
+    let team = raw.split_whitespace().next().is_some_and(|w| w.to_lowercase().starts_with("сборн"));
+    let country = ctx
+        .set
+        .gazetteers
+        .get("places")
+        .and_then(|g| g.lookup(place, ctx.lang))
+        .and_then(|(entry, _)| entry.key.as_deref())
+        .is_some_and(|k| k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()));
+    team && !country
+}
+
 /// A Russian university named by a person's name alone, the Kazakh way
 /// (Торайгыров университета, Шакарим университетом): the name as written and
 /// университет in the nominative; not an adjective before it (Казахского
@@ -342,6 +358,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ctx.constant("name").is_none()
         && (vetoed(ctx, &raw)
             || weak_at_start(ctx, &raw)
+            || local_team(ctx, &raw)
             || names_a_project(ctx)
             || adverbial_po(ctx, &raw)
             || lowercase_quoted(&raw)
