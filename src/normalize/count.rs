@@ -467,7 +467,7 @@ fn container_category(lex: &Lexicon, after: &str, before: &str) -> Option<String
     if let Some(c) = following_category(lex, clause).filter(|c| c == "aid" || c == "other") {
         return Some(c);
     }
-    let filled = |w: &str| ["толтыр", "заполн"].iter().any(|v| w.to_lowercase().contains(v));
+    let filled = |w: &str| ["толтыр", "заполн", "наполн"].iter().any(|v| w.to_lowercase().contains(v));
     let near = words_of(clause).into_iter().take(3).chain(words_of(before).into_iter().rev().take(3));
     near.into_iter().any(filled).then(|| "other".to_string())
 }
@@ -555,13 +555,15 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
 
 /// A Russian verb taken for the word after a number (ещё 30 выезжают,
 /// 12 занимаются): the present tense plural in -ают/-яют/-уют/-еют and
-/// reflexives in -ся; no counted noun ends so (приют, институт, депутат do not).
+/// reflexives in -ся; no counted noun ends so (приют, институт, депутат do not),
+/// but a reflexive participle counts people (2 140 учащихся, 300 обучающихся).
 /// Other verb endings (-ят, -ли) end nouns too (детали, медали) and stay.
 pub(crate) fn ru_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     !w.contains(' ')
         && w.chars().count() > 4
         && ["ают", "яют", "уют", "еют", "ся"].iter().any(|s| w.ends_with(s))
+        && !["ихся", "ыхся", "иеся", "ийся"].iter().any(|s| w.ends_with(s))
 }
 
 /// A Russian verb taken for the object after an adjective in the genitive
@@ -1491,6 +1493,7 @@ mod tests {
         assert!(ru_verb_form("выезжают"));
         assert!(ru_verb_form("помогают"));
         assert!(ru_verb_form("занимаются"));
+        assert!(!ru_verb_form("учащихся"), "a reflexive participle counts people");
         assert!(!ru_verb_form("приют"));
         assert!(!ru_verb_form("институт"));
         assert!(!ru_verb_form("депутатов"));
