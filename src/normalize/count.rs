@@ -581,9 +581,13 @@ fn verb_after_adjective(ctx: &Context) -> bool {
         && ["или", "али", "яли", "ыли", "ули", "лись", "ены", "аны", "ины", "ются", "ятся"]
             .iter()
             .any(|s| o.ends_with(s));
-    verb && after_number(ctx, "object")
-        .and_then(|b| b.split_whitespace().last())
-        .is_some_and(|w| w.ends_with("ых") || w.ends_with("их"))
+    // (the adjective right after the number; adjectives in the instrumental
+    // may stand between it and the verb: 52 разыскиваемых живыми найдены; not a
+    // unit: 640 квадратных метров разместились)
+    let between: Vec<&str> =
+        after_number(ctx, "object").map(|b| b.split_whitespace().collect()).unwrap_or_default();
+    verb && between.first().is_some_and(|w| w.ends_with("ых") || w.ends_with("их"))
+        && between[1..].iter().all(|w| w.ends_with("ыми") || w.ends_with("ими"))
 }
 
 /// Whether the word after a count makes it something else: a factor (екі есе
