@@ -452,7 +452,7 @@ fn lend_currency(cands: &mut [Candidate], from: usize, to: usize) {
 
 /// Whether a place value is a country (its key an ISO 3166-1 alpha-2 code).
 fn names_a_country(value: &Value) -> bool {
-    matches!(value, Value::Place { key: Some(k), .. } if k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()))
+    matches!(value, Value::Place { key: Some(k), .. } if crate::gazetteer::country_key(k))
 }
 
 /// The end of the first word at or after `start` in `text` (past any non-word
@@ -1315,11 +1315,9 @@ impl Engine {
             if let Value::Count { object: None, unit: None, category, .. } = &c.value
                 && (category == "people" || category == "organizations")
                 && let Some(a) = last
-                && known_category(&cands[a].value) == Some("volunteers")
                 && anaphor_before(lex, &text[..c.start])
-                && text
-                    .get(cands[a].end..c.start)
-                    .is_some_and(|b| antecedent_category(b, Some(&cands[a].value)).is_some())
+                && text.get(cands[a].end..c.start).and_then(|b| antecedent_category(b, Some(&cands[a].value)))
+                    == Some("volunteers")
                 && let Value::Count { category, .. } = &mut cands[i].value
             {
                 *category = "volunteers".to_string();

@@ -293,6 +293,12 @@ impl Gazetteer {
     }
 }
 
+/// Whether a place key names a country: an ISO 3166-1 alpha-2 code (KZ, RU),
+/// not a region's ISO 3166-2 code (KZ-71) nor a slug (kz-city-aktau).
+pub fn country_key(key: &str) -> bool {
+    key.len() == 2 && key.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Does the mention `start..end` of `text` read as a person's name rather than
 /// a place: after an initial (І. Жансүгіров, К.Сатпаева), after a capitalized
 /// word inside its sentence with only spaces between (Ілияс Жансүгіров), before

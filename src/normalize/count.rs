@@ -401,7 +401,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let category = match category {
         c if c == "people"
             && (elderly_named_after(ctx.groups.following())
-                || elderly_named_before(ctx.groups.before_span())) =>
+                || elderly_named_before(ctx.groups.before_span())
+                || elderly_home_before(ctx.groups.before_span())) =>
         {
             "elderly".to_string()
         }
@@ -1039,23 +1040,30 @@ fn changed_to(before: &str) -> bool {
     verb && from
 }
 
+/// The last three words before a count, lowercase, the nearest first.
+fn last_words_lower(before: &str) -> Vec<String> {
+    words_of(before).iter().rev().take(3).map(|w| w.to_lowercase()).collect()
+}
+
 /// Whether the words right before a Kazakh count name people old: 60 жастан
 /// асқан 250 тұрғын ("250 residents over 60"), an age of 55 or more.
-/// Or the count is of the residents of a home for the elderly named right
-/// before it («Мейірім» қарттар үйінің 140 тұрғынына; дома престарелых 80).
 fn elderly_named_before(before: &str) -> bool {
-    let words: Vec<String> = words_of(before).iter().rev().take(3).map(|w| w.to_lowercase()).collect();
+    let words = last_words_lower(before);
     let [verb, age, n] = [0, 1, 2].map(|i| words.get(i).map_or("", String::as_str));
-    let aged = ["асқан", "жоғары"].contains(&verb)
+    ["асқан", "жоғары"].contains(&verb)
         && ["жастан", "жастағы"].contains(&age)
-        && n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n));
-    let home = |w: &str| w.starts_with("үйінің") || w.starts_with("престарелых") || w.starts_with("пожилых");
-    let home_before = [verb, age].iter().any(|w| home(w))
-        && words
-            .iter()
-            .take(3)
-            .any(|w| w.starts_with("қарттар") || w.starts_with("престарелых") || w == "для");
-    aged || home_before
+        && n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n))
+}
+
+/// Whether the count is of the residents of a home for the elderly named right
+/// before it («Мейірім» қарттар үйінің 140 тұрғынына; дома престарелых: 80
+/// человек), not of a children's home (балалар үйінің).
+fn elderly_home_before(before: &str) -> bool {
+    let words = last_words_lower(before);
+    let home =
+        |w: &String| w.starts_with("үйінің") || w.starts_with("престарелых") || w.starts_with("пожилых");
+    words.iter().take(2).any(home)
+        && words.iter().any(|w| w.starts_with("қарттар") || w.starts_with("престарелых") || w == "для")
 }
 
 /// Whether the words right after a count of people say they are old: the war
@@ -1346,9 +1354,13 @@ mod tests {
         assert!(elderly_named_before("курсқа 65 жастан жоғары "));
         assert!(!elderly_named_before("Сабақтарға 18 жастан асқан "));
         assert!(!elderly_named_before("60 жастан бастап "));
-        assert!(elderly_named_before("«Мейірім» қарттар үйінің "));
-        assert!(elderly_named_before("жителям дома престарелых "));
-        assert!(!elderly_named_before("балалар үйінің "));
+    }
+
+    #[test]
+    fn a_home_for_the_elderly_before_a_count_names_elderly() {
+        assert!(elderly_home_before("«Мейірім» қарттар үйінің "));
+        assert!(elderly_home_before("жителям дома престарелых "));
+        assert!(!elderly_home_before("балалар үйінің "));
     }
 
     #[test]

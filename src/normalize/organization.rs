@@ -233,16 +233,16 @@ fn weak_at_start(ctx: &Context, raw: &str) -> bool {
 /// Астаны): the annotated sets take none; a country's national team (сборная
 /// Казахстана) stays an organization, as NEREL has it.
 fn local_team(ctx: &Context, raw: &str) -> bool {
-    let Some(place) = ctx.group("place") else { return false };
     let team = raw.split_whitespace().next().is_some_and(|w| w.to_lowercase().starts_with("сборн"));
+    let Some(place) = ctx.group("place").filter(|_| team) else { return false };
     let country = ctx
         .set
         .gazetteers
         .get("places")
         .and_then(|g| g.lookup(place, ctx.lang))
         .and_then(|(entry, _)| entry.key.as_deref())
-        .is_some_and(|k| k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()));
-    team && !country
+        .is_some_and(crate::gazetteer::country_key);
+    !country
 }
 
 /// A Russian university named by a person's name alone, the Kazakh way
