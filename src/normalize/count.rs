@@ -558,30 +558,36 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
 /// 12 занимаются): the present tense plural in -ают/-яют/-уют/-еют and
 /// reflexives in -ся; no counted noun ends so (приют, институт, депутат do not),
 /// but a reflexive participle counts people (2 140 учащихся, 300 обучающихся).
-/// Other verb endings (-ят, -ли) end nouns too (детали, медали) and stay.
+/// Past plurals whose ending no noun after a number has (64 уехали, 12 пришли,
+/// 30 вступили, 5 были) are verbs too; others in -ли (-али, -ели) end nouns
+/// as well (3 детали, 2 медали, 4 недели) and stay, as do -ят nouns.
 pub(crate) fn ru_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     !w.contains(' ')
         && w.chars().count() > 4
-        && ["ают", "яют", "уют", "еют", "ся"].iter().any(|s| w.ends_with(s))
+        && ["ают", "яют", "уют", "еют", "ся", "или", "ыли", "яли", "шли", "хали", "лись"]
+            .iter()
+            .any(|s| w.ends_with(s))
         && !["ихся", "ыхся", "иеся", "ийся"].iter().any(|s| w.ends_with(s))
 }
 
-/// A Russian verb taken for the object after an adjective in the genitive
-/// plural (15 пожилых получили, 12 пострадавших госпитализированы): the
-/// adjective is the counted noun, a span of its own rule
-/// (ru.count.substantive_adjective); this longer one is none. Past plurals in
-/// -ели are left out: 3 новых модели is a noun.
+/// A Russian verb or adverb taken for the object after an adjective in the
+/// genitive plural (15 пожилых получили, 12 пострадавших госпитализированы,
+/// 2,6 тысячи животных вместе с ...): the adjective is the counted noun, a span
+/// of its own rule (ru.count.substantive_adjective); this longer one is none.
+/// Past plurals in -ели are left out: 3 новых модели is a noun. Adverbs and
+/// prepositions are `[not_a_noun]`.
 fn verb_after_adjective(ctx: &Context) -> bool {
     if ctx.lang != crate::lang::Lang::Ru {
         return false;
     }
     let Some(object) = ctx.group("object") else { return false };
     let o = object.trim().to_lowercase();
-    let verb = o.chars().count() > 4
+    let verb = (o.chars().count() > 4
         && ["или", "али", "яли", "ыли", "ули", "лись", "ены", "аны", "ины", "ются", "ятся"]
             .iter()
-            .any(|s| o.ends_with(s));
+            .any(|s| o.ends_with(s)))
+        || ctx.set.lexicon.lookup("not_a_noun", &o).is_some();
     // (the adjective right after the number; adjectives in the instrumental
     // may stand between it and the verb: 52 разыскиваемых живыми найдены; not a
     // unit: 640 квадратных метров разместились)
@@ -1522,6 +1528,11 @@ mod tests {
         assert!(ru_verb_form("помогают"));
         assert!(ru_verb_form("занимаются"));
         assert!(!ru_verb_form("учащихся"), "a reflexive participle counts people");
+        assert!(ru_verb_form("уехали"));
+        assert!(ru_verb_form("вступили"));
+        assert!(ru_verb_form("пришли"));
+        assert!(!ru_verb_form("детали"), "3 детали: a noun");
+        assert!(!ru_verb_form("недели"));
         assert!(!ru_verb_form("приют"));
         assert!(!ru_verb_form("институт"));
         assert!(!ru_verb_form("депутатов"));
