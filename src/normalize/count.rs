@@ -144,6 +144,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         if dash_only && hi.is_some_and(|hi| hi > 20.0 * lo) {
             return None;
         }
+        // School years (учеников 8–11 классов, 5-9 сынып): grades, no count.
+        let grade = ctx.group("object").or(ctx.group("word")).is_some_and(|o| {
+            let o = o.to_lowercase();
+            o.starts_with("класс") || o.starts_with("сынып")
+        });
+        if grade && hi.is_some_and(|hi| hi <= 12.0) {
+            return None;
+        }
     }
     // An approximation word taken for the word after the number, where nothing
     // follows it (қазір – 150-ден астам»): the approximation, no object.
