@@ -158,7 +158,14 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
                 Some("people" | "volunteers" | "children")
             )
     };
-    inner.iter().any(|w| kk_locative_word(w) || persons(w))
+    // A postposition of time or a plural object in the accusative inside is a
+    // clause's too: Жыл басынан бері әлеуметтік дүкендердің қызметін, Оқу
+    // құралдарын ауыл-ауылға жастар ресурстық орталығының.
+    let clause_word = |w: &str| {
+        ["бері", "бастап", "дейін", "кейін"].contains(&w)
+            || ["ларын", "лерін", "дарын", "дерін", "тарын", "терін"].iter().any(|e| w.ends_with(e))
+    };
+    inner.iter().any(|w| kk_locative_word(w) || persons(w) || clause_word(w))
         || inner.windows(2).any(|p| {
             ["мен", "бен", "пен", "және"].contains(&p[1])
                 && ctx.set.lexicon.lookup("kk_body_head", p[0]).is_some()
