@@ -618,7 +618,9 @@ fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
 /// age says 60 жастан асқан, 20 жасқа жуық): мыңнан астам жас, жүзге жуық жас,
 /// 60-қа тарта жас are so many young people.
 fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
-    (amount >= 150.0 || approx_after) && object.is_some_and(|o| o.trim().to_lowercase() == "жас")
+    (amount >= 150.0 || approx_after)
+        && object
+            .is_some_and(|o| ["жас", "жасты", "жасқа", "жастың"].contains(&o.trim().to_lowercase().as_str()))
 }
 
 /// A Kazakh number in the ablative (үштен, 10-нан, бестен).
@@ -1204,6 +1206,16 @@ fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
         if stem_words >= words.len() {
             return Some(c.to_string());
         }
+    }
+    // Volunteers before the ones they serve, in the dative or locative (150
+    // ерікті қарттарға отын жеткізді: the volunteers brought the elderly fuel):
+    // the volunteers are counted, the others are the verb's.
+    if let [first, .., last] = words.as_slice()
+        && word_category(lex, first).as_deref() == Some("volunteers")
+        && ["ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те"].iter().any(|e| last.ends_with(e))
+        && matches!(word_category(lex, last).as_deref(), Some("elderly" | "children" | "people" | "families"))
+    {
+        return Some("volunteers".to_string());
     }
     let mut cats = words.iter().rev().filter_map(|w| word_category(lex, w));
     match cats.next() {
