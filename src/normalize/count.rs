@@ -235,6 +235,19 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             .map(|s| s.trim().to_string())
             .or_else(|| ctx.constant("object")),
     };
+    // Он before a Russian verb is the pronoun "he" in a Russian quote of a
+    // Kazakh text (он боялся), not the Kazakh ten.
+    if ctx.lang == crate::lang::Lang::Kk
+        && ctx.group("num").is_some_and(|n| n.eq_ignore_ascii_case("он") || n == "Он")
+        && object
+            .as_deref()
+            .into_iter()
+            .chain(after_number(ctx, "object"))
+            .flat_map(str::split_whitespace)
+            .any(|w| ru_verb_form(w) || w.ends_with("ся") || w.ends_with("сь"))
+    {
+        return None;
+    }
     // Years, durations, ages, percentages and the like are numbers but not counts
     // (but 300 жас, more than anyone's age, are young people).
     let young = ctx.lang == crate::lang::Lang::Kk
