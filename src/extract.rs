@@ -560,14 +560,16 @@ impl Engine {
     /// made on its first match and kept for the next sentences, `cache` its
     /// search cache ([`Engine::caches`]). `masked` is the
     /// sentence with its token words masked ([`crate::token`]), which a rule
-    /// using token macros searches instead (the groups are read from the sentence).
+    /// using token macros searches instead (the groups are read from the sentence);
+    /// `lower`, for a headline of capitals, the sentence in lower case, which a
+    /// count or date rule searches instead (its `masked` is then of it too).
     #[allow(clippy::too_many_arguments)]
     fn match_regex(
         &self,
         rule_idx: usize,
         text: &str,
         range: &Range<usize>,
-        masked: Option<&str>,
+        (masked, lower): (Option<&str>, Option<&str>),
         si: usize,
         (lang, doc_lang): (Lang, Lang),
         caps: &mut Option<Captures>,
@@ -578,7 +580,8 @@ impl Engine {
         let rule: &Rule = &self.set.rules[rule_idx];
         let Matcher::Regex { regex, masked: uses_tokens, .. } = &rule.matcher else { return 0 };
         let mut matches = 0;
-        let search_hay = if *uses_tokens { masked.unwrap_or(hay) } else { hay };
+        let plain = lower.unwrap_or(hay);
+        let search_hay = if *uses_tokens { masked.unwrap_or(plain) } else { plain };
         debug_assert_eq!(search_hay.len(), hay.len());
         let mut pos = 0;
         // A count whose counted noun is a verb (5 млн выделило ТОО) is searched
@@ -925,6 +928,11 @@ impl Engine {
             // in `sentences`), and the masked text of those a rule with tokens sees.
             let mut passing: Vec<Vec<usize>> = vec![Vec::new(); lr.rules.len()];
             let mut masked: Vec<Option<String>> = vec![None; sentences.len()];
+            // A headline of capitals (2 МЫҢ ҚАРАҒАЙ КӨШЕТІ ОТЫРҒЫЗЫЛДЫ, РЕФЕРЕНДУМ
+            // - 6 ОКТЯБРЯ): the count and date rules, written for running text,
+            // search it in lower case, and its masked text is of that.
+            let mut lower: Vec<Option<String>> = vec![None; sentences.len()];
+            let mut masked_lower: Vec<Option<String>> = vec![None; sentences.len()];
             let (mut folded, mut pass) = (String::new(), Vec::new());
             for (k, (d, _, span)) in sentences.iter().enumerate() {
                 let sentence = &docs[*d].text[span.clone()];
@@ -936,8 +944,10 @@ impl Engine {
                     passing[r].push(k);
                     needs_mask |= lr.masked[r];
                 }
+                lower[k] = capitals_lowered(sentence);
                 if needs_mask {
                     masked[k] = self.set.tokens.mask(sentence);
+                    masked_lower[k] = lower[k].as_deref().and_then(|l| self.set.tokens.mask(l));
                 }
             }
             if let (Some(c), Some(t)) = (costs.as_mut(), start) {
@@ -970,14 +980,19 @@ impl Engine {
                     let start = clock();
                     let mut matches = 0;
                     let before: usize = cands.iter().map(Vec::len).sum();
+                    let lowered =
+                        matches!(self.set.rules[rule_idx].kind, EntityType::Count | EntityType::Date);
                     for &k in positions {
                         let (d, si, ref span) = sentences[k];
                         let doc = &docs[d];
-                        let m = masked[k].as_deref();
+                        let hays = match lower[k].as_deref() {
+                            Some(l) if lowered => (masked_lower[k].as_deref(), Some(l)),
+                            _ => (masked[k].as_deref(), None),
+                        };
                         let langs = (lang, doc.lang);
                         let out = &mut cands[d];
-                        matches +=
-                            self.match_regex(rule_idx, doc.text, span, m, si, langs, &mut caps, cache, out);
+                        matches += self
+                            .match_regex(rule_idx, doc.text, span, hays, si, langs, &mut caps, cache, out);
                     }
                     drop(guard);
                     if let (Some(c), Some(t)) = (costs.as_mut(), start) {
@@ -1635,9 +1650,42 @@ fn same_material(text: &str, named: &Candidate, bare: &Candidate) -> Option<Stri
     (u1 == u2 && near && (category == "aid" || category == "other")).then(|| category.clone())
 }
 
+/// A sentence written in capitals (eight letters or more, none in lower case),
+/// in lower case, when lowering keeps every byte offset (Cyrillic, Kazakh and
+/// Latin letters do); `None` for any other sentence.
+fn capitals_lowered(sentence: &str) -> Option<String> {
+    let mut letters = 0;
+    for c in sentence.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return None;
+        }
+        letters += 1;
+    }
+    if letters < 8 {
+        return None;
+    }
+    let lower = sentence.to_lowercase();
+    (lower.len() == sentence.len()
+        && lower.char_indices().zip(sentence.char_indices()).all(|((a, _), (b, _))| a == b))
+    .then_some(lower)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{after_first_word, count_after_quoted_name};
+    use super::{after_first_word, capitals_lowered, count_after_quoted_name};
+
+    #[test]
+    fn capitals_lowered_only_for_headlines_of_capitals() {
+        assert_eq!(capitals_lowered("2 МЫҢ КӨШЕТ ОТЫРҒЫЗЫЛДЫ").as_deref(), Some("2 мың көшет отырғызылды"));
+        assert_eq!(
+            capitals_lowered("ВОЛОНТЕРЫ РАЗДАЛИ 500 НАБОРОВ").as_deref(),
+            Some("волонтеры раздали 500 наборов")
+        );
+        // running text, a short acronym line, a letter whose lower case is longer
+        assert_eq!(capitals_lowered("Волонтеры раздали 500 НАБОРОВ"), None);
+        assert_eq!(capitals_lowered("ДЧС РК: 112"), None);
+        assert_eq!(capitals_lowered("İSTANBUL ŞEHİR ÜNİVERSİTESİ"), None);
+    }
 
     #[test]
     fn a_count_after_a_quoted_name_is_in_the_descriptor() {
