@@ -165,6 +165,13 @@ impl Context<'_> {
 /// The value of a match, or `None` when the captured text does not normalize
 /// (then the match is dropped).
 pub fn value(ctx: &Context) -> Option<Value> {
+    // An organization rule that says `not = true` only claims its span (the
+    // candidate is dropped when overlaps are resolved): its text, a campaign's
+    // quoted name and its word, need no name that passes the organization
+    // checks, which would turn it down.
+    if ctx.rule.kind == EntityType::Organization && ctx.rule.constants.contains_key("not") {
+        return Some(Value::Organization { name: ctx.groups.whole().to_string(), form: None });
+    }
     match ctx.rule.kind {
         EntityType::Count => count::normalize(ctx),
         EntityType::Date => date::normalize(ctx),
