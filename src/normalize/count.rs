@@ -496,18 +496,42 @@ fn container_category(lex: &Lexicon, after: &str, before: &str) -> Option<String
 
 /// Whether a Kazakh word names the people of a place: a form of the place
 /// gazetteer (capitalized) with -лық / -лік / -дық / -дік / -тық / -тік after it
-/// (маңғыстаулық, ақтаулық, семейлік).
+/// (маңғыстаулық, ақтаулық, семейлік), and a case or plural ending after it.
 fn demonym(ctx: &Context, word: &str) -> bool {
     let w = word.trim().to_lowercase();
     if w.contains(char::is_whitespace) {
         return false;
     }
     let Some(places) = ctx.set.gazetteers.get("places") else { return false };
-    KK_ADJ_SUFFIXES.iter().any(|suffix| {
-        w.strip_suffix(suffix).is_some_and(|stem| {
-            let mut chars = stem.chars();
-            let cap: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-            stem.chars().count() >= 3 && places.has_form(&cap, crate::lang::Lang::Kk)
+    // (with a case or plural ending after it: атыраулықты, алматылықтарға)
+    let bases = [
+        "",
+        "ты",
+        "ті",
+        "қа",
+        "ке",
+        "тың",
+        "тің",
+        "тан",
+        "тен",
+        "пен",
+        "тар",
+        "тер",
+        "тарға",
+        "терге",
+        "тарды",
+        "терді",
+    ]
+    .iter()
+    .filter_map(|e| w.strip_suffix(e));
+    bases.into_iter().any(|base| {
+        KK_ADJ_SUFFIXES.iter().any(|suffix| {
+            base.strip_suffix(suffix).is_some_and(|stem| {
+                let mut chars = stem.chars();
+                let cap: String =
+                    chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                stem.chars().count() >= 3 && places.has_form(&cap, crate::lang::Lang::Kk)
+            })
         })
     })
 }
