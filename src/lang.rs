@@ -84,6 +84,11 @@ pub fn detect_sentence(text: &str, doc: Lang) -> Guess {
 /// its own ([`quoted_speech`], [`bilingual_halves`]).
 const PART_LETTERS: u32 = 20;
 
+/// Cyrillic letters each half of a bilingual line needs at least: a body's two
+/// names side by side are short (Шу ауданы әкімдігі | Акимат Шуского района),
+/// and the separator already says the line has two parts.
+const HALF_LETTERS: u32 = 12;
+
 /// Whether UTF-8 text holds a Kazakh letter other than і, looked for byte by
 /// byte: their lead bytes D2 and D3 are those of Cyrillic's extensions, which
 /// Russian text does not use.
@@ -206,7 +211,7 @@ pub fn bilingual_halves(sentence: &str) -> Option<Vec<(std::ops::Range<usize>, L
     let at = [" / ", " | "].iter().filter_map(|sep| sentence.find(sep)).min()?;
     let (left, right) = (&sentence[..at], &sentence[at..]);
     let (el, er) = (gather(left), gather(right));
-    if el.cyrillic < PART_LETTERS || er.cyrillic < PART_LETTERS {
+    if el.cyrillic < HALF_LETTERS || er.cyrillic < HALF_LETTERS {
         return None;
     }
     let (gl, gr) = (decide_parts(left, &el), decide_parts(right, &er));
@@ -1399,6 +1404,11 @@ mod tests {
         // One language on both sides, or a short side: no split.
         assert_eq!(bilingual_halves("Волонтеры помогли семьям / Помощь получили двести семей района"), None);
         assert_eq!(bilingual_halves("Көмек көрсетілді / Помощь"), None);
+        // A body's two names side by side, a masthead.
+        let s = "Шу ауданы әкімдігі | Акимат Шуского района";
+        let texts = split_texts(s, bilingual_halves(s));
+        assert_eq!(texts[0], ("Шу ауданы әкімдігі", Lang::Kk));
+        assert_eq!(texts[1], (" | Акимат Шуского района", Lang::Ru));
     }
 
     #[test]
