@@ -309,6 +309,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object_cat = match object.as_deref() {
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
         Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        // 120 иесіз ит: a Kazakh privative adjective (иесіз, ownerless) taken for
+        // the counted word; the noun after it says what is counted
+        Some(o)
+            if ctx.lang == crate::lang::Lang::Kk
+                && ["сыз", "сіз"].iter().any(|e| o.to_lowercase().ends_with(e)) =>
+        {
+            following_category(lex, ctx.groups.following()).or_else(|| object_category(lex, o))
+        }
         // 90 мешков мусора, 300 қап ұн, мешков с песком: a bag counts what it
         // holds, when the words after it say; bags filled (қап толтырды,
         // заполнили ... мешков) hold sand for dams
