@@ -98,7 +98,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]
         }
         EntityType::Organization => &["name", "form"],
-        EntityType::Place => &["name", "head"],
+        EntityType::Place => &["name", "head", "like", "prep"],
     }
 }
 
@@ -120,7 +120,9 @@ fn constants_of(kind: EntityType) -> &'static [&'static str] {
         // form (rural okrugs, provinces).
         // `written = true`: a name not in a gazetteer is given as written (a
         // Kazakh name before its generic word carries no case: Тоқырауын өзенінің).
-        EntityType::Place => &["name", "key", "not", "head", "unlisted", "written"],
+        // `like = true`: a name listed beside a known place, in the nominative
+        // guessed from the case of the group `like` (after the preposition `prep`).
+        EntityType::Place => &["name", "key", "not", "head", "unlisted", "written", "like"],
     }
 }
 

@@ -38,6 +38,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             return Some(Value::Place { name, key });
         }
     }
+    // A name listed beside a known place (в Зеренде, Кызылсае и Садовом): its
+    // nominative is guessed from the case the known one is in.
+    if ctx.constant("like").is_some() {
+        let like = ctx.group("like")?;
+        return Some(Value::Place { name: nominative_like(ctx, text, like)?, key: None });
+    }
     let name = match ctx.constant("name") {
         Some(n) => n,
         None if ctx.constant("written").as_deref() == Some("true") => text.to_string(),
@@ -51,6 +57,93 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
     };
     Some(Value::Place { name, key: ctx.constant("key") })
+}
+
+/// The nominative of a Russian place name `name` listed beside `like`, a form of
+/// a gazetteer place, in the same case: the cases `like` is in (from the lemma's
+/// paradigm; by the preposition before the list when it is the same in all),
+/// then the first lemma guessed from `name`'s ending whose form in one of those
+/// cases is `name` (Кызылсае beside Зеренде: prepositional, Кызылсай; Садовом:
+/// Садовое; Новодворовку beside Чкалово after в: Новодворовка). `None` when no
+/// guess fits, or when `name` is a known place of its own (its own rule names it).
+fn nominative_like(ctx: &Context, name: &str, like: &str) -> Option<String> {
+    let gaz = ctx.set.gazetteers.get("places")?;
+    if gaz.has_form(name, Lang::Und) {
+        return None;
+    }
+    let (_, lemma) = gaz.lookup(like, Lang::Ru)?;
+    let hint = crate::inflect::RuHint::default();
+    let cases = crate::inflect::ru_case_forms(lemma, &hint);
+    let mut which: Vec<usize> = (0..6).filter(|&i| cases[i].iter().any(|f| f == like)).collect();
+    if which.len() != 1 {
+        // the same in several cases (Алматы, Чкалово): the preposition says
+        which = match ctx.group("prep").map(str::to_lowercase).as_deref() {
+            Some("в" | "во") => vec![3, 5],
+            Some("из" | "у" | "до" | "для" | "около") => vec![1],
+            Some("по" | "к") => vec![2],
+            _ => return None,
+        };
+    }
+    let lower = name.to_lowercase();
+    // A district's adjective sharing a head after the list (Отрарский и
+    // Сауранский районы, Зеленовского и ... районов) is the shared-head rules';
+    // an organization's head word (Министерство труда) is no place.
+    let org_head = ["org_head_m", "org_head_f", "org_head_n"]
+        .iter()
+        .any(|t| ctx.set.lexicon.lookup(t, &lower).is_some());
+    if org_head
+        || ["ского", "цкого", "ский", "цкий", "ской", "цкой", "ским", "ском", "цком"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+    {
+        return None;
+    }
+    // An adjective before a lowercase noun (из Конаева и Заречного сельского
+    // округа) is the first word of a longer name.
+    let next = ctx.groups.following().split_whitespace().next().unwrap_or("");
+    let adjective =
+        ["ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ых", "их", "ий", "ый", "ая", "ое", "ые", "ом"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    if adjective && next.starts_with(char::is_lowercase) && next != "и" {
+        return None;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let cut = |n: usize, add: &str| -> Option<String> {
+        (chars.len() > n + 2).then(|| chars[..chars.len() - n].iter().collect::<String>() + add)
+    };
+    // -вке / -нке are the Russian -овка / -инка names' (Ивановке, Каменке); other
+    // consonants before -е end a name of their own (Текесе, Шелеке, Лепсинске).
+    let ka = ["вке", "нке", "вку", "нку", "вки", "нки", "вкой", "нкой"].iter().any(|e| lower.ends_with(e))
+        || !lower.ends_with('е');
+    let candidates = [
+        if ka { cut(1, "а") } else { cut(1, "") },
+        cut(2, "а"),
+        cut(1, "й"),
+        cut(2, "й"),
+        cut(2, "ое"),
+        cut(3, "ое"),
+        cut(1, ""),
+        cut(2, ""),
+        cut(1, "ь"),
+        cut(2, "ь"),
+        Some(name.to_string()),
+    ];
+    // A Kazakh name in -ды / -ты / -лы (Кайынды, Аршалы) is as written, not the
+    // genitive of a name in -да; no Russian name ends in a vowel and а (Кызылсае
+    // is Кызылсай's, not a Кызылсаа's).
+    if ["ды", "ты", "лы", "ді", "ті", "лі"].iter().any(|e| lower.ends_with(e)) {
+        return Some(name.to_string());
+    }
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    candidates.into_iter().flatten().find(|c| {
+        let tail: Vec<char> = c.chars().rev().take(2).collect();
+        let two_vowels = c != name && tail.len() == 2 && tail[0] == 'а' && vowel(tail[1]);
+        !two_vowels && {
+            let forms = crate::inflect::ru_case_forms(c, &hint);
+            which.iter().any(|&i| forms[i].iter().any(|f| f == name))
+        }
+    })
 }
 
 /// A Russian name made of adjectives and a generic word of `[place_head]`, in an
