@@ -1138,6 +1138,14 @@ pub fn elderly_named_after(after: &str) -> bool {
         Some("старше") => {
             lower.get(first + 1).and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (55..130).contains(&n))
         }
+        // 64 слушателя в возрасте от 60 до 82 лет, 400 человек пенсионного возраста
+        Some("пенсионного" | "преклонного" | "пожилого") => true,
+        Some("в") if lower.get(first + 1).map(String::as_str) == Some("возрасте") => {
+            let words: Vec<String> = words.iter().skip(first + 2).take(3).map(|w| w.to_lowercase()).collect();
+            let n = words.iter().find(|w| !["от", "старше", "свыше", "после"].contains(&w.as_str()));
+            let n = n.map(|w| w.split(['-', '–', '—']).next().unwrap_or(""));
+            n.and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (55..130).contains(&n))
+        }
         _ => false,
     }
 }
@@ -1401,6 +1409,10 @@ mod tests {
         assert!(elderly_named_after(" ВОВ"));
         assert!(elderly_named_after(" старше 60 лет"));
         assert!(elderly_named_after(" из них старше 90 лет"));
+        assert!(elderly_named_after(" в возрасте от 60 до 82 лет"));
+        assert!(elderly_named_after(" в возрасте 65–80 лет"));
+        assert!(elderly_named_after(" пенсионного возраста"));
+        assert!(!elderly_named_after(" в возрасте от 7 до 12 лет"));
         // an age of the young, no age, or other words
         assert!(!elderly_named_after(" старше 18 лет"));
         assert!(!elderly_named_after(" старше"));
