@@ -1100,19 +1100,24 @@ fn changed_to(before: &str) -> bool {
     verb && from
 }
 
-/// The last three words before a count, lowercase, the nearest first.
+/// The last five words before a count, lowercase, the nearest first.
 fn last_words_lower(before: &str) -> Vec<String> {
-    words_of(before).iter().rev().take(3).map(|w| w.to_lowercase()).collect()
+    words_of(before).iter().rev().take(5).map(|w| w.to_lowercase()).collect()
 }
 
 /// Whether the words right before a Kazakh count name people old: 60 жастан
-/// асқан 250 тұрғын ("250 residents over 60"), an age of 55 or more.
+/// асқан 250 тұрғын ("250 residents over 60"), 60 пен 82 жас аралығындағы 90
+/// тыңдаушы (between 60 and 82), an age of 55 or more.
 fn elderly_named_before(before: &str) -> bool {
     let words = last_words_lower(before);
     let [verb, age, n] = [0, 1, 2].map(|i| words.get(i).map_or("", String::as_str));
-    ["асқан", "жоғары"].contains(&verb)
-        && ["жастан", "жастағы"].contains(&age)
-        && n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n))
+    let old = |n: &str| n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n));
+    // 60 жастан асқан; 60 пен 82 жас аралығындағы (between 60 and 82 years)
+    (["асқан", "жоғары"].contains(&verb) && ["жастан", "жастағы"].contains(&age) && old(n))
+        || (["аралығындағы", "аралығында"].contains(&verb)
+            && age == "жас"
+            && words.get(3).is_some_and(|w| ["пен", "мен", "бен", "-", "–"].contains(&w.as_str()))
+            && words.get(4).is_some_and(|w| old(w)))
 }
 
 /// Whether the count is of the residents of a home for the elderly named right
@@ -1434,6 +1439,8 @@ mod tests {
     fn an_age_over_55_before_a_kazakh_count_names_elderly() {
         assert!(elderly_named_before("Сабақтарға 60 жастан асқан "));
         assert!(elderly_named_before("курсқа 65 жастан жоғары "));
+        assert!(elderly_named_before("Курсты 60 пен 82 жас аралығындағы "));
+        assert!(!elderly_named_before("Лагерь 7 мен 12 жас аралығындағы "));
         assert!(!elderly_named_before("Сабақтарға 18 жастан асқан "));
         assert!(!elderly_named_before("60 жастан бастап "));
     }
