@@ -108,6 +108,19 @@ fn nominative_like(ctx: &Context, name: &str, like: &str) -> Option<String> {
     if adjective && next.starts_with(char::is_lowercase) && next != "и" {
         return None;
     }
+    guess_nominative(name, &which)
+}
+
+/// The first lemma guessed from a Russian place name's ending whose form in one
+/// of the cases `which` (0 nominative … 5 prepositional, as
+/// [`crate::inflect::ru_case_forms`]) is `name`; the name itself last.
+fn guess_nominative(name: &str, which: &[usize]) -> Option<String> {
+    let lower = name.to_lowercase();
+    // A Kazakh name in -ды / -ты / -лы (Кайынды, Аршалы) is as written, not the
+    // genitive of a name in -да.
+    if ["ды", "ты", "лы", "ді", "ті", "лі"].iter().any(|e| lower.ends_with(e)) {
+        return Some(name.to_string());
+    }
     let chars: Vec<char> = name.chars().collect();
     let cut = |n: usize, add: &str| -> Option<String> {
         (chars.len() > n + 2).then(|| chars[..chars.len() - n].iter().collect::<String>() + add)
@@ -129,13 +142,10 @@ fn nominative_like(ctx: &Context, name: &str, like: &str) -> Option<String> {
         cut(2, "ь"),
         Some(name.to_string()),
     ];
-    // A Kazakh name in -ды / -ты / -лы (Кайынды, Аршалы) is as written, not the
-    // genitive of a name in -да; no Russian name ends in a vowel and а (Кызылсае
-    // is Кызылсай's, not a Кызылсаа's).
-    if ["ды", "ты", "лы", "ді", "ті", "лі"].iter().any(|e| lower.ends_with(e)) {
-        return Some(name.to_string());
-    }
+    // No Russian name ends in a vowel and а (Кызылсае is Кызылсай's, not a
+    // Кызылсаа's).
     let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    let hint = crate::inflect::RuHint::default();
     candidates.into_iter().flatten().find(|c| {
         let tail: Vec<char> = c.chars().rev().take(2).collect();
         let two_vowels = c != name && tail.len() == 2 && tail[0] == 'а' && vowel(tail[1]);
@@ -296,6 +306,18 @@ pub fn may_be_genitive(name: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listed_name_in_the_nominative_by_its_case() {
+        let (genitive, acc, prep) = ([1], [3], [5]);
+        assert_eq!(guess_nominative("Кызылсае", &prep).as_deref(), Some("Кызылсай"));
+        assert_eq!(guess_nominative("Садовом", &prep).as_deref(), Some("Садовое"));
+        assert_eq!(guess_nominative("Ивановке", &prep).as_deref(), Some("Ивановка"));
+        assert_eq!(guess_nominative("Текесе", &prep).as_deref(), Some("Текес"));
+        assert_eq!(guess_nominative("Новодворовку", &acc).as_deref(), Some("Новодворовка"));
+        assert_eq!(guess_nominative("Кулана", &genitive).as_deref(), Some("Кулан"));
+        assert_eq!(guess_nominative("Кайынды", &genitive).as_deref(), Some("Кайынды"));
+    }
 
     #[test]
     fn russian_adjective_and_head_to_the_nominative() {
