@@ -238,7 +238,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // Он before a Russian verb is the pronoun "he" in a Russian quote of a
     // Kazakh text (он боялся), not the Kazakh ten.
     if ctx.lang == crate::lang::Lang::Kk
-        && ctx.group("num").is_some_and(|n| n.eq_ignore_ascii_case("он") || n == "Он")
+        && ctx.group("num").is_some_and(|n| ["он", "Он"].contains(&n))
         && object
             .as_deref()
             .into_iter()
@@ -1100,31 +1100,35 @@ fn changed_to(before: &str) -> bool {
     verb && from
 }
 
-/// The last five words before a count, lowercase, the nearest first.
-fn last_words_lower(before: &str) -> Vec<String> {
-    words_of(before).iter().rev().take(5).map(|w| w.to_lowercase()).collect()
+/// The last `n` words before a count, lowercase, the nearest first.
+fn last_words_lower(before: &str, n: usize) -> Vec<String> {
+    words_of(before).iter().rev().take(n).map(|w| w.to_lowercase()).collect()
+}
+
+/// Whether a word is an age of the old: a number from 55 (60, 82; 65 of 65–80).
+fn old_age(word: &str) -> bool {
+    word.parse::<u32>().is_ok_and(|n| (55..130).contains(&n))
 }
 
 /// Whether the words right before a Kazakh count name people old: 60 жастан
 /// асқан 250 тұрғын ("250 residents over 60"), 60 пен 82 жас аралығындағы 90
 /// тыңдаушы (between 60 and 82), an age of 55 or more.
 fn elderly_named_before(before: &str) -> bool {
-    let words = last_words_lower(before);
+    let words = last_words_lower(before, 5);
     let [verb, age, n] = [0, 1, 2].map(|i| words.get(i).map_or("", String::as_str));
-    let old = |n: &str| n.parse::<u32>().is_ok_and(|n| (55..130).contains(&n));
     // 60 жастан асқан; 60 пен 82 жас аралығындағы (between 60 and 82 years)
-    (["асқан", "жоғары"].contains(&verb) && ["жастан", "жастағы"].contains(&age) && old(n))
+    (["асқан", "жоғары"].contains(&verb) && ["жастан", "жастағы"].contains(&age) && old_age(n))
         || (["аралығындағы", "аралығында"].contains(&verb)
             && age == "жас"
             && words.get(3).is_some_and(|w| ["пен", "мен", "бен", "-", "–"].contains(&w.as_str()))
-            && words.get(4).is_some_and(|w| old(w)))
+            && words.get(4).is_some_and(|w| old_age(w)))
 }
 
 /// Whether the count is of the residents of a home for the elderly named right
 /// before it («Мейірім» қарттар үйінің 140 тұрғынына; дома престарелых: 80
 /// человек), not of a children's home (балалар үйінің).
 fn elderly_home_before(before: &str) -> bool {
-    let words = last_words_lower(before);
+    let words = last_words_lower(before, 3);
     let home =
         |w: &String| w.starts_with("үйінің") || w.starts_with("престарелых") || w.starts_with("пожилых");
     words.iter().take(2).any(home)
@@ -1140,16 +1144,13 @@ pub fn elderly_named_after(after: &str) -> bool {
     let first = lower.iter().position(|w| !["из", "них"].contains(&w.as_str())).unwrap_or(lower.len());
     match lower.get(first).map(String::as_str) {
         Some("войны" | "вов") => true,
-        Some("старше") => {
-            lower.get(first + 1).and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (55..130).contains(&n))
-        }
+        Some("старше") => lower.get(first + 1).is_some_and(|n| old_age(n)),
         // 64 слушателя в возрасте от 60 до 82 лет, 400 человек пенсионного возраста
         Some("пенсионного" | "преклонного" | "пожилого") => true,
         Some("в") if lower.get(first + 1).map(String::as_str) == Some("возрасте") => {
             let words: Vec<String> = words.iter().skip(first + 2).take(3).map(|w| w.to_lowercase()).collect();
             let n = words.iter().find(|w| !["от", "старше", "свыше", "после"].contains(&w.as_str()));
-            let n = n.map(|w| w.split(['-', '–', '—']).next().unwrap_or(""));
-            n.and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| (55..130).contains(&n))
+            n.is_some_and(|w| old_age(w.split(['-', '–', '—']).next().unwrap_or("")))
         }
         _ => false,
     }
