@@ -611,9 +611,10 @@ impl Engine {
                 break;
             };
             matches += 1;
-            // A count whose "object" is a verb, or a name after a currency (4,9
-            // млрд тенге ЦПГИ выделил: the giver, not what the money is), is
-            // searched again ending before it.
+            // A count whose "object" is a verb, an adverb or a preposition
+            // (`[not_a_noun]`: 12 гектаров возле поселка), or a name after a
+            // currency (4,9 млрд тенге ЦПГИ выделил: the giver, not what the
+            // money is), is searched again ending before it.
             let named_after_money = |object: &regex_automata::Span| {
                 hay[object.range()].starts_with(char::is_uppercase)
                     && normalize::group_span(caps, "unit").is_some_and(|u| {
@@ -625,6 +626,7 @@ impl Engine {
                 && retry.is_none()
                 && let Some(object) = normalize::group_span(caps, "object")
                 && (self.set.lexicon.lookup("verb", &hay[object.range()]).is_some()
+                    || self.set.lexicon.lookup("not_a_noun", &hay[object.range()]).is_some()
                     || named_after_money(&object))
             {
                 shorter = Some((m.start(), object.start));

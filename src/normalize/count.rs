@@ -257,8 +257,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             ctx.group("approx").is_some() || ctx.group("approx_end").is_some(),
         );
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
+        || object.as_deref().is_some_and(|o| known_acronym(ctx, o))
         || blocked_between(ctx, amount)
         || verb_after_adjective(ctx)
+    {
+        return None;
+    }
+    // A house number after its street and a comma (по улице Толе би, 142
+    // работают; Абай көшесі, 15 үй) counts nothing; a noun of a known category
+    // after it makes it a count again (на улице Абая, 20 волонтеров ...).
+    if after_street(lex, ctx.groups.before_span())
+        && object.as_deref().and_then(|o| object_category(lex, o)).is_none_or(|c| c == "other")
     {
         return None;
     }
@@ -500,6 +509,17 @@ fn container_category(lex: &Lexicon, after: &str, before: &str) -> Option<String
     let filled = |w: &str| ["толтыр", "заполн", "наполн"].iter().any(|v| w.to_lowercase().contains(v));
     let near = words_of(clause).into_iter().take(3).chain(words_of(before).into_iter().rev().take(3));
     near.into_iter().any(filled).then(|| "other".to_string())
+}
+
+/// Whether the counted noun's last word is the acronym of a known organization
+/// (96 пожарных ДЧС ЗКО: the firemen of the ДЧС, counted by a shorter rule;
+/// ДЧС is one body, never a counted noun). Acronyms of no organization (НПО)
+/// stay counted nouns.
+fn known_acronym(ctx: &Context, object: &str) -> bool {
+    let Some(last) = object.split_whitespace().last() else { return false };
+    last.chars().count() >= 2
+        && last.chars().all(|c| c.is_uppercase())
+        && ctx.set.gazetteers.get("organizations").is_some_and(|g| g.has_form(last, crate::lang::Lang::Und))
 }
 
 /// Whether a Kazakh word names the people of a place: a form of the place
@@ -935,6 +955,17 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
         return w.is_empty() || lex.lookup("not_counted_before", w).is_none();
     }
     true
+}
+
+/// Whether `before` ends with a street and a comma (по улице Толе би, / Абай
+/// көшесі,): a `[street_before]` or `[street_after]` word among the four words
+/// before the comma.
+fn after_street(lex: &Lexicon, before: &str) -> bool {
+    let Some(street) = before.trim_end().strip_suffix(',') else { return false };
+    street.split_whitespace().rev().take(4).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic() && c != '.');
+        lex.lookup("street_before", w).is_some() || lex.lookup_prefix("street_after", w).is_some()
+    })
 }
 
 /// The end of `text` made of characters that `part` accepts (the word that ends it).
