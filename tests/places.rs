@@ -40,3 +40,28 @@ fn the_same_name_in_a_kazakh_article_stays_kazakh() {
     let text = "Ақтау қаласында жаңа еріктілер орталығы ашылды. Еріктілер қарттарға көмектесіп жүр.";
     assert_eq!(places(text), vec![("Ақтау".to_string(), "Ақтау".to_string())]);
 }
+
+#[test]
+fn a_kazakh_name_before_a_level_adjective_in_a_russian_article_is_respelled() {
+    // A Kazakh quote in a Russian article: the district's bare name, in Russian
+    // letters where Russian names it so (Сарыагаш); Жетису is no Russian name,
+    // so Жетісу stays as written.
+    let text = "В Сарыагашском районе собрали школьную форму для 300 детей. Акцию поддержали \
+                предприниматели района и волонтеры молодежного центра, которые две недели \
+                собирали рюкзаки, тетради и канцелярию по всем селам района.\n\
+                «Барлық демеушілерге алғыс айтамыз», – деді Сарыағаш аудандық білім бөлімінің басшысы. \
+                Қан Жетісу облыстық қан орталығына тапсырылды.";
+    let found = places(text);
+    assert!(found.contains(&("Сарыағаш".to_string(), "Сарыагаш".to_string())), "{found:?}");
+    assert!(found.contains(&("Жетісу".to_string(), "Жетісу".to_string())), "{found:?}");
+}
+
+#[test]
+fn a_regions_bare_kazakh_name_in_a_russian_article_keeps_its_bare_name() {
+    // Маңғыстау without облысы: Мангыстау (a Russian name of the region's
+    // entry), not the region's full name Мангистауская область.
+    let text = "Студенты вместе с сотрудниками КГУ «Маңғыстау орман шаруашылығы» высадили \
+                3 тысячи саженцев саксаула возле поселка Бейнеу. В посадке участвовали 86 студентов.";
+    let found = places(text);
+    assert!(found.contains(&("Маңғыстау".to_string(), "Мангыстау".to_string())), "{found:?}");
+}

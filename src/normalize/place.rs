@@ -1,6 +1,7 @@
 //! Place values: the lemma of the gazetteer entry the `name` group matched (in
 //! the form's language, else the sentence's; the entry's name in the document's
-//! language when the form is not one of that language) and the entry's key (the pattern's
+//! language when the form is not one of that language, the same name respelled
+//! when that language has it: Маңғыстау, Мангыстау) and the entry's key (the pattern's
 //! gazetteers, then those the `name` group is verified against); a name not in a
 //! gazetteer is put in the nominative (Kazakh case endings removed). A `head`
 //! group (a generic word shared by a list of names) is looked up with the name.
@@ -29,8 +30,21 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         {
             // A form of the other language (a Kazakh headline in a Russian article:
             // Ақтау) is named in the document's language (GUIDELINES: the text's).
+            // When the document's language has the same name respelled among
+            // the entry's names, that one (Маңғыстау: Мангыстау, not
+            // Мангистауская область; Өскемен: Усть-Каменогорск all the same).
             let name = match ctx.doc_lang {
-                Lang::Ru | Lang::Kk if !gaz.has_form(text, ctx.doc_lang) => entry.name(ctx.doc_lang),
+                Lang::Ru | Lang::Kk if !gaz.has_form(text, ctx.doc_lang) => {
+                    let respelled = (ctx.doc_lang == Lang::Ru)
+                        .then(|| russian_spelling(name))
+                        .filter(|r| r != name && gaz.has_form(r, Lang::Ru));
+                    match respelled.as_deref().and_then(|r| {
+                        gaz.lookup(r, Lang::Ru).filter(|(e, lemma)| e.key == entry.key && *lemma == r)
+                    }) {
+                        Some((_, lemma)) => lemma,
+                        None => entry.name(ctx.doc_lang),
+                    }
+                }
                 _ => name,
             };
             let name = ctx.constant("name").unwrap_or_else(|| name.to_string());
@@ -243,12 +257,19 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
             if let Some((entry, n)) = gaz.lookup(&format!("{name} {f}"), ctx.lang) {
                 // named as written before облыстық; a list of the sentence's
                 // language in a document of the other is named in the document's
+                // (in Russian letters in a Russian document, when Russian has
+                // the name so: Сарыағаш аудандық білім бөлімі quoted in a
+                // Russian article, Сарыагаш; Жетісу stays, Жетису is no name)
+                let respelled = russian_spelling(name);
                 let n = match ctx.doc_lang {
-                    _ if adjective => name,
-                    Lang::Ru | Lang::Kk if ctx.doc_lang != ctx.lang => entry.name(ctx.doc_lang),
-                    _ => n,
+                    Lang::Ru if adjective && ctx.lang != Lang::Ru && gaz.has_form(&respelled, Lang::Ru) => {
+                        respelled
+                    }
+                    _ if adjective => name.to_string(),
+                    Lang::Ru | Lang::Kk if ctx.doc_lang != ctx.lang => entry.name(ctx.doc_lang).to_string(),
+                    _ => n.to_string(),
                 };
-                return Some(Value::Place { name: n.to_string(), key: entry.key.clone() });
+                return Some(Value::Place { name: n, key: entry.key.clone() });
             }
         }
     }
