@@ -931,7 +931,14 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
             && head.split_whitespace().rev().take(2).any(|w| {
                 lex.lookup_prefix("phone_word", w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
             });
-        return !label;
+        // (an age: a word of `[not_counted_before_dash]` before the dash,
+        // самому старшему – 67)
+        let before_dash = head.len() < trimmed.len()
+            && head.split_whitespace().next_back().is_some_and(|w| {
+                lex.lookup("not_counted_before_dash", w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some()
+            });
+        return !label && !before_dash;
     }
     let bare = word.trim_end_matches('.');
     if lex.lookup("not_counted_before", word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
