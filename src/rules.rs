@@ -94,9 +94,20 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "word",
             "shared",
         ],
-        EntityType::Date => {
-            &["day", "month", "year", "day2", "month2", "year2", "rel", "n", "season", "hour", "minute"]
-        }
+        EntityType::Date => &[
+            "day",
+            "month",
+            "month_abbr",
+            "year",
+            "day2",
+            "month2",
+            "year2",
+            "rel",
+            "n",
+            "season",
+            "hour",
+            "minute",
+        ],
         EntityType::Organization => &["name", "form"],
         EntityType::Place => &["name", "head", "like", "prep"],
     }

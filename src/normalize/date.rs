@@ -287,9 +287,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             Some(y) => Some(year(y)?),
             None => ctx.constant("year").and_then(|y| year(&y)),
         },
-        month: match ctx.group("month") {
-            Some(m) => Some(month_of(m)?),
-            None => ctx.constant("month").and_then(|m| m.parse().ok()),
+        month: match (ctx.group("month"), ctx.group("month_abbr")) {
+            (Some(m), _) => Some(month_of(m)?),
+            // a month abbreviated without its dot (a dateline's 18 мар –)
+            (None, Some(a)) => Some(month::month(&format!("{}.", a.trim_end_matches('.')))?),
+            (None, None) => ctx.constant("month").and_then(|m| m.parse().ok()),
         },
         day: match ctx.group("day") {
             Some(d) => Some(day(d)?),
