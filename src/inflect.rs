@@ -97,7 +97,8 @@
 //! -менен/-бенен/-пенен.) A final `и` (Тбилиси, Бали) is read both as a vowel and
 //! as ій, so both -ның and -дің, -ны and -ді are produced. A Russian loan ending
 //! in `ск` (Степногорск) also gets the forms with an inserted і
-//! (Степногорскіде) that Kazakh writers often use.
+//! (Степногорскіде) that Kazakh writers often use, and the front suffixes
+//! without it (Степногорскте, Степногорсктегі).
 //!
 //! Possessive heads: when a multiword name ends in a word in -ы/-і (Абай ауданы,
 //! Алматы облысы, Қазақстан Республикасы, Каспий теңізі), that word is a 3rd
@@ -910,9 +911,12 @@ pub fn kk_forms_with(lemma: &str, hint: &KkHint) -> Vec<String> {
     let mut stems: Vec<(String, Vec<Harmony>, Vec<KkFinal>)> =
         vec![(last.to_string(), harmonies, kk_finals(&lower))];
     if lower.ends_with("ск") {
-        // Russian loan in -ск: the variant with an inserted і (Степногорскіде).
+        // Russian loan in -ск: the variant with an inserted і (Степногорскіде),
+        // and the front suffixes that come with it written without the і
+        // (Степногорскте, Степногорсктегі) as well as the back ones.
         let s = respell(last, 0, "і");
         stems.push((s, vec![Harmony::Front], vec![KkFinal::Vowel]));
+        stems.push((last.to_string(), vec![Harmony::Front], kk_finals(&lower)));
     }
     for (stem, hs, finals) in &stems {
         for &h in hs {
@@ -1210,7 +1214,7 @@ mod tests {
         has(&kk("Бали"), &["Балиге", "Балиде"]);
         has(&kk("Тбилиси"), &["Тбилисиде", "Тбилисидің", "Тбилисинің"]);
         has(&kk("Израиль"), &["Израильде", "Израильдің"]);
-        has(&kk("Степногорск"), &["Степногорскіде", "Степногорскта"]);
+        has(&kk("Степногорск"), &["Степногорскіде", "Степногорскта", "Степногорсктегі"]);
         has(&kkh("Нью-Йорк", "both"), &["Нью-Йоркта", "Нью-Йоркте"]);
         // a name in -ев takes the harmony of the vowel before it too
         has(&kk("Қонаев"), &["Қонаевта", "Қонаевқа", "Қонаевтан", "Қонаевтың"]);
