@@ -69,13 +69,17 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
 }
 
 /// Is this match no organization? The name is in the `[not_organization]`
-/// lexicon (platforms, generic acronyms), or starts with a platform or a word no
-/// name starts with; or it is a form of the place gazetteer (ШҚО), or, in
+/// lexicon (platforms, generic acronyms), or has no letter («1406»), or starts
+/// with a platform or a word no name starts with; or it is a form of the place gazetteer (ШҚО), or, in
 /// Russian, starts with a two-word one (Российской Федерации по вопросам ...).
 fn vetoed(ctx: &Context, raw: &str) -> bool {
     let bare = strip_quotes(raw);
     let lex = &ctx.set.lexicon;
     if lex.lookup("not_organization", &bare).is_some() {
+        return true;
+    }
+    // A name without a letter is a number quoted («1406» нөмірі: a phone line).
+    if !bare.chars().any(char::is_alphabetic) {
         return true;
     }
     // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт),
