@@ -764,8 +764,16 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let warm = ctx.lang == crate::lang::Lang::Kk
         && !year_like(ctx.group("num"))
         && object_category(lex, object).as_deref() == Some("aid");
-    between.split_whitespace().chain(obj_words).any(|w| {
+    let words: Vec<&str> = between.split_whitespace().chain(obj_words).collect();
+    // A grade in words before the pupils counted (300 бірінші сынып оқушысына:
+    // first-grade pupils): its ordinal and сынып name the pupils, no grade count.
+    let pupils = object.split_whitespace().last().is_some_and(|h| h.to_lowercase().starts_with("оқушы"));
+    words.iter().enumerate().any(|(i, w)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (сынып right after the number is the grade's: 5 сынып оқушысы)
+        let grade = pupils
+            && ((i > 0 && w.to_lowercase() == "сынып")
+                || words.get(i + 1).is_some_and(|n| n.to_lowercase() == "сынып"));
         let lower = w.to_lowercase();
         let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
         let warm_word = warm && lower == "жылы";
@@ -782,6 +790,7 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
             && !warm_word
             && !young_word
             && !range_end
+            && !grade
             && (not_counted(lex, w) || is_ordinal(w))
     })
 }
