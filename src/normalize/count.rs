@@ -770,11 +770,10 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let pupils = object.split_whitespace().last().is_some_and(|h| h.to_lowercase().starts_with("оқушы"));
     words.iter().enumerate().any(|(i, w)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
         // (сынып right after the number is the grade's: 5 сынып оқушысы)
         let grade = pupils
-            && ((i > 0 && w.to_lowercase() == "сынып")
-                || words.get(i + 1).is_some_and(|n| n.to_lowercase() == "сынып"));
-        let lower = w.to_lowercase();
+            && ((i > 0 && lower == "сынып") || words.get(i + 1).is_some_and(|n| n.to_lowercase() == "сынып"));
         let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
         let warm_word = warm && lower == "жылы";
         // жас before a noun is "young" past any age (320 жас маман), as alone,

@@ -70,8 +70,9 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
 
 /// Is this match no organization? The name is in the `[not_organization]`
 /// lexicon (platforms, generic acronyms), or has no letter («1406»), or starts
-/// with a platform or a word no name starts with; or it is a form of the place gazetteer (ШҚО), or, in
-/// Russian, starts with a two-word one (Российской Федерации по вопросам ...).
+/// with a platform or a word no name starts with; or it is a form of the place
+/// gazetteer (ШҚО), or, in Russian, starts with a two-word one (Российской
+/// Федерации по вопросам ...).
 fn vetoed(ctx: &Context, raw: &str) -> bool {
     let bare = strip_quotes(raw);
     let lex = &ctx.set.lexicon;
