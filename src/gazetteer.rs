@@ -324,9 +324,13 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     let prepositions =
         ["в", "во", "из", "на", "по", "к", "ко", "с", "со", "от", "до", "у", "под", "над", "за", "для"];
     let preposition = prepositions.contains(&prev.to_lowercase().as_str());
+    // nor is a Kazakh word in the ablative, a place the way starts from
+    // (Талдықорғаннан Қонаевқа; not -тан: Нұрсұлтан is a first name)
+    let ablative = prev.chars().count() > 6 && ["нан", "нен", "дан", "ден"].iter().any(|s| prev.ends_with(s));
     let prev_capital = spaced_before
         && inside_sentence
         && !preposition
+        && !ablative
         && prev.chars().next().is_some_and(char::is_uppercase);
     let after = &text[end..];
     let after_trim = after.trim_start_matches(SPACES);
@@ -410,5 +414,8 @@ kk_abbr = ["ҚР"]
         assert!(!at("Помощь доставили в Конаев Алматинской области.", "Конаев"));
         assert!(!at("Конаев, 19 июля – В Конаеве прошла акция.", "Конаеве"));
         assert!(!at("Итоги 02.03.2026, 15:40\n\nВ Рудном открылась мастерская.", "Рудном"));
+        // a place in the ablative before it is where the way starts, no first name
+        assert!(!at("Облыс орталығы Талдықорғаннан Қонаевқа көшірілді.", "Қонаевқа"));
+        assert!(at("Жиынға Нұрсұлтан Қонаев келді.", "Қонаев"));
     }
 }
