@@ -165,12 +165,18 @@ impl Context<'_> {
 /// The value of a match, or `None` when the captured text does not normalize
 /// (then the match is dropped).
 pub fn value(ctx: &Context) -> Option<Value> {
-    // An organization rule that says `not = true` only claims its span (the
-    // candidate is dropped when overlaps are resolved): its text, a campaign's
-    // quoted name and its word, need no name that passes the organization
-    // checks, which would turn it down.
-    if ctx.rule.kind == EntityType::Organization && ctx.rule.constants.contains_key("not") {
-        return Some(Value::Organization { name: ctx.groups.whole().to_string(), form: None });
+    // A rule that says `not = true` only claims its span (the candidate is
+    // dropped when overlaps are resolved): its text (a campaign's quoted name
+    // and its word, a media outlet's name) needs no value that passes its type's
+    // checks, which could turn it down. Only organization and place rules may
+    // say it (`constants_of`).
+    if ctx.rule.constants.contains_key("not") {
+        let whole = ctx.groups.whole().to_string();
+        match ctx.rule.kind {
+            EntityType::Organization => return Some(Value::Organization { name: whole, form: None }),
+            EntityType::Place => return Some(Value::Place { name: whole, key: None }),
+            EntityType::Count | EntityType::Date => {}
+        }
     }
     match ctx.rule.kind {
         EntityType::Count => count::normalize(ctx),
