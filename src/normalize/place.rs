@@ -35,9 +35,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             // Мангистауская область; Өскемен: Усть-Каменогорск all the same).
             let name = match ctx.doc_lang {
                 Lang::Ru | Lang::Kk if !gaz.has_form(text, ctx.doc_lang) => {
-                    let respelled = (ctx.doc_lang == Lang::Ru)
-                        .then(|| russian_spelling(name))
-                        .filter(|r| r != name && gaz.has_form(r, Lang::Ru));
+                    let respelled =
+                        (ctx.doc_lang == Lang::Ru).then(|| respelled_russian(gaz, name)).flatten();
                     match respelled.as_deref().and_then(|r| {
                         gaz.lookup(r, Lang::Ru).filter(|(e, lemma)| e.key == entry.key && *lemma == r)
                     }) {
@@ -197,6 +196,13 @@ fn ru_adjective_head(phrase: &str, lex: &Lexicon) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// A Kazakh-spelled name in Russian letters, when it then is a form of the
+/// gazetteer's Russian names (Маңғыстау: Мангыстау; Сарыағаш: Сарыагаш); `None`
+/// when the letters stay the same or Russian has no such name (Жетісу: Жетису).
+fn respelled_russian(gaz: &crate::gazetteer::Gazetteer, name: &str) -> Option<String> {
+    Some(russian_spelling(name)).filter(|r| r != name && gaz.has_form(r, Lang::Ru))
+}
+
 /// A name with the letters of the Kazakh alphabet that Russian lacks replaced by
 /// the Russian letters such names are written with (Қызылтөбе → Кызылтобе,
 /// Сыңғырлау → Сынгырлау, Жітіқара → Житикара).
@@ -260,10 +266,9 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
                 // (in Russian letters in a Russian document, when Russian has
                 // the name so: Сарыағаш аудандық білім бөлімі quoted in a
                 // Russian article, Сарыагаш; Жетісу stays, Жетису is no name)
-                let respelled = russian_spelling(name);
                 let n = match ctx.doc_lang {
-                    Lang::Ru if adjective && ctx.lang != Lang::Ru && gaz.has_form(&respelled, Lang::Ru) => {
-                        respelled
+                    Lang::Ru if adjective && ctx.lang != Lang::Ru => {
+                        respelled_russian(gaz, name).unwrap_or_else(|| name.to_string())
                     }
                     _ if adjective => name.to_string(),
                     Lang::Ru | Lang::Kk if ctx.doc_lang != ctx.lang => entry.name(ctx.doc_lang).to_string(),
