@@ -1033,6 +1033,7 @@ impl Engine {
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let c = self.recurrences(doc, c);
+                let c = self.quoted_recurrences(doc, c);
                 let mut c = self.resolve(doc.text, c);
                 attach_quoted_names(doc, &self.set.lexicon, &mut c);
                 self.attach_places(doc, &mut c);
@@ -1133,6 +1134,68 @@ impl Engine {
             }
         }
         cands.extend(mentions);
+        cands
+    }
+
+    /// Organizations named by a quoted name (фонд «Ниет», «Арлан Іздеу» ҚБ)
+    /// named again elsewhere in the document by the quoted name alone («Ниет»
+    /// помог, «Ниет»-ке): the same organization, with the same value and rule.
+    /// A mention is the name in the same quotes, at word edges (a Kazakh case
+    /// ending after a hyphen joins it), where no other organization, date or
+    /// count stands; places inside it stay (places inside organization names are
+    /// annotated). Not in a hashtag or a tag line. A name found by two rules
+    /// recurs as the first's (by rule order: the output does not depend on the
+    /// order rules ran in).
+    fn quoted_recurrences(&self, doc: &Prepared, mut cands: Vec<Candidate>) -> Vec<Candidate> {
+        let text = doc.text;
+        let mut names: Vec<(String, usize, Value)> = Vec::new();
+        for c in &cands {
+            // (a `not` rule's span is a claim, not an organization)
+            if c.kind != EntityType::Organization || self.set.rules[c.rule].constants.contains_key("not") {
+                continue;
+            }
+            if let Value::Organization { name, .. } = &c.value
+                && text[c.start..c.end].contains(&format!("«{name}»"))
+            {
+                names.push((name.clone(), c.rule, c.value.clone()));
+            }
+        }
+        names.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        names.dedup_by(|b, a| a.0 == b.0);
+        let mut found: Vec<Candidate> = Vec::new();
+        for (name, rule, value) in &names {
+            let quoted = format!("«{name}»");
+            for (s, _) in text.match_indices(quoted.as_str()) {
+                let mut e = s + quoted.len();
+                // a Kazakh case ending after a hyphen («Ниет»-ке)
+                if let Some(rest) = text[e..].strip_prefix('-') {
+                    let suffix: usize =
+                        rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+                    if suffix > 0 && suffix <= 12 {
+                        e += 1 + suffix;
+                    }
+                }
+                let overlaps = |c: &Candidate| c.start < e && s < c.end;
+                if !at_word_edges(text, s, e)
+                    || text[..s].ends_with('#')
+                    || in_tag_line(text, s)
+                    || cands.iter().any(|c| overlaps(c) && c.kind != EntityType::Place)
+                    || found.iter().any(overlaps)
+                {
+                    continue;
+                }
+                let sentence = doc.ranges.partition_point(|r| r.end <= s);
+                found.push(Candidate {
+                    kind: EntityType::Organization,
+                    start: s,
+                    end: e,
+                    rule: *rule,
+                    sentence,
+                    value: value.clone(),
+                });
+            }
+        }
+        cands.extend(found);
         cands
     }
 

@@ -252,3 +252,43 @@ fn attach_names_languages_only() {
     assert_eq!((e.file.as_str(), e.line), ("test/common/types.toml", 2));
     assert!(e.message.contains("unknown language \"en\""), "{e}");
 }
+
+/// A descriptor before a quoted name: фонд «Ниет».
+const QUOTED_RULES: &str = r#"
+type = "organization"
+lang = "ru"
+
+[[rule]]
+id = "ru.organization.fund_quoted"
+pattern = '''(?P<span>фонд[а-я]*\s+«(?P<name>[^«»]+)»)'''
+[[rule.example]]
+text = "Помог фонд «Ниет»."
+expect = [{ text = "фонд «Ниет»", value = { name = "Ниет" } }]
+"#;
+
+/// (text, rule) of every organization the quoted-name rule set finds.
+fn quoted_orgs(text: &str) -> Vec<(String, String)> {
+    engine_with(&[("ru/quoted.toml", QUOTED_RULES)])
+        .extract_text(text, Lang::Ru)
+        .into_iter()
+        .filter(|e| matches!(e.value, Value::Organization { .. }))
+        .map(|e| (e.text, e.rule))
+        .collect()
+}
+
+#[test]
+fn a_quoted_name_recurs_bare_as_the_same_organization() {
+    let rule = "ru.organization.fund_quoted".to_string();
+    assert_eq!(
+        quoted_orgs("В фонд «Ниет» обратились семьи. Позже «Ниет» помог им, а «Ниет»-ке написали дети."),
+        vec![
+            ("фонд «Ниет»".to_string(), rule.clone()),
+            ("«Ниет»".to_string(), rule.clone()),
+            ("«Ниет»-ке".to_string(), rule),
+        ]
+    );
+    // another quoted name, or the name unquoted, is no mention of it
+    assert_eq!(quoted_orgs("В фонд «Ниет» обратились семьи. Акция «Ниет 2025» и Ниет прошли.").len(), 1);
+    // a name in quotes found by no organization does not recur
+    assert!(quoted_orgs("Акция «Ниет» прошла. «Ниет» собрала 5 семей.").is_empty());
+}
