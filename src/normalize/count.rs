@@ -33,8 +33,11 @@ use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let lex = &ctx.set.lexicon;
+    // (a percentage sign counts right after a number: 41 тысячи волонтеров – 14%
+    // is a count and then a share, not a range of percentages)
+    let ends_in_number = ctx.groups.span_text().ends_with(|c: char| c.is_ascii_digit());
     if !context_allows(lex, ctx.groups.before_span())
-        || is_percentage(ctx.groups.following())
+        || (ends_in_number && is_percentage(ctx.groups.following()))
         || ctx.group("num").is_some_and(is_phone)
     {
         return None;

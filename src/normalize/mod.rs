@@ -111,6 +111,12 @@ impl<'a> Groups<'a> {
         self.entity_in_sentence().map_or("", |(hay, s)| &hay[s.end..])
     }
 
+    /// The entity's own text (its `span` group, else the whole match); empty for
+    /// gazetteer matches.
+    pub fn span_text(&self) -> &'a str {
+        self.entity_in_sentence().map_or("", |(hay, s)| &hay[s.range()])
+    }
+
     /// The text between the end of group `a` and the start of group `b`, when
     /// both took part in the match and `a` ends first.
     pub fn between(&self, a: &str, b: &str) -> Option<&'a str> {
