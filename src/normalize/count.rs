@@ -132,7 +132,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if let Some(n2) = ctx.group("num2") {
         let scale = |g: &str| ctx.group(g).and_then(number::parse_multiplier);
         let (m1, m2) = (scale("mult"), scale("mult2"));
-        let lo = number::parse_number(ctx.group("num")?)? * m1.or(m2).unwrap_or(1.0);
+        // (not when the lower end carries its unit: 500 теңгеден 5 мың теңгеге
+        // дейін is from 500)
+        let own_unit = ctx.groups.between("unit", "num2").is_some();
+        let lo = number::parse_number(ctx.group("num")?)? * m1.or(m2.filter(|_| !own_unit)).unwrap_or(1.0);
         let hi = number::parse_number(n2).map(|hi| hi * m2.or(m1).unwrap_or(1.0));
         if hi.is_none_or(|hi| hi <= lo) {
             return None;
@@ -1365,8 +1368,13 @@ fn lex_stem_words(lex: &Lexicon, phrase: &str) -> usize {
 
 /// The scale word that ends a range's upper number (`mult2`, or the last word
 /// of `num2`) and belongs to both ends (от 5 до 10 тысяч, он-он бес мың:
-/// 10 000-15 000), when the lower one has none.
+/// 10 000-15 000), when the lower one has none and no unit of its own.
 fn range_scale<'a>(ctx: &'a Context) -> Option<&'a str> {
+    // a lower end that carries its unit has its own scale (500 теңгеден 5 мың
+    // теңгеге дейін: from 500)
+    if ctx.groups.between("unit", "num2").is_some() {
+        return None;
+    }
     if let Some(m) = ctx.group("mult2") {
         return Some(m);
     }
