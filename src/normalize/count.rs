@@ -150,6 +150,16 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         if dash_only && hi.is_some_and(|hi| hi > 20.0 * lo) {
             return None;
         }
+        // с 4 100 до 5 600 after a verb of change is where a figure went from and
+        // to, two figures, not a range (выросло с 4 100 до 5 600 человек): the
+        // range gives way to ru.count.change_from and the count after до.
+        let from = ctx.groups.before_span().trim_end();
+        let after_s = from.strip_suffix(['с', 'С']).or_else(|| from.strip_suffix("со"));
+        if after_s.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+            && change_verb_in_clause(from)
+        {
+            return None;
+        }
         // School years (учеников 8–11 классов, 5-9 сынып): grades, no count.
         let grade = ctx.group("object").or(ctx.group("word")).is_some_and(|o| {
             let o = o.to_lowercase();
@@ -1142,14 +1152,24 @@ fn kk_recipient(w: &str) -> bool {
 /// started from (с 21 тысячи): the count is the figure reached. A change with
 /// no start (увеличить до 7 млрд) leaves до a bound.
 fn changed_to(before: &str) -> bool {
-    const STEMS: [&str; 7] = ["вырос", "вырас", "увеличи", "возрос", "сократи", "снизи", "уменьши"];
     let clause = before.rsplit(['.', ';', '!', '?', '\n']).next().unwrap_or("");
     let words: Vec<String> = words_of(clause).iter().map(|w| w.to_lowercase()).collect();
-    let verb = words.iter().any(|w| STEMS.iter().any(|s| w.starts_with(s)));
+    let verb = change_verb_in_clause(before);
     let from = words
         .windows(2)
         .any(|p| (p[0] == "с" || p[0] == "со") && p[1].starts_with(|c: char| c.is_ascii_digit()));
     verb && from
+}
+
+/// Whether the clause that `before` ends has a Russian verb of change (вырос,
+/// увеличилось, сократилось, возросло, снизилось, уменьшилось).
+fn change_verb_in_clause(before: &str) -> bool {
+    const STEMS: [&str; 7] = ["вырос", "вырас", "увеличи", "возрос", "сократи", "снизи", "уменьши"];
+    let clause = before.rsplit(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+    words_of(clause).iter().any(|w| {
+        let w = w.to_lowercase();
+        STEMS.iter().any(|s| w.starts_with(s))
+    })
 }
 
 /// The last `n` words before a count, lowercase, the nearest first.
