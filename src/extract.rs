@@ -136,12 +136,18 @@ struct Candidate {
 /// of the sentence's language (почти 900 нуждаются, 1 100 бөлінді): at its
 /// number, multiplier or approximation word, whichever ends last before the
 /// verb. `None` when the match took no verb, or the span starts after it (`start`).
-fn elliptic_end(caps: &Captures, hay: &str, start: usize, lang: Lang) -> Option<usize> {
+fn elliptic_end(
+    caps: &Captures,
+    hay: &str,
+    start: usize,
+    lang: Lang,
+    lex: &crate::rules::Lexicon,
+) -> Option<usize> {
     // the counted noun, or the word after the number that the rule took for it
     let object = caps.get_group_by_name("object").or_else(|| caps.get_group_by_name("word"))?;
     let word = &hay[object.range()];
     let verb = match lang {
-        Lang::Kk => normalize::count::kk_verb_form(word),
+        Lang::Kk => normalize::count::kk_verb_form(word) || lex.lookup("verb", word).is_some(),
         _ => normalize::count::ru_verb_form(word),
     };
     if !verb {
@@ -717,7 +723,8 @@ impl Engine {
             };
             let e = match &value {
                 Value::Count { object: None, unit: None, .. } => {
-                    elliptic_end(caps, hay, span.start, lang).map_or(e, |x| range.start + x)
+                    elliptic_end(caps, hay, span.start, lang, &self.set.lexicon)
+                        .map_or(e, |x| range.start + x)
                 }
                 _ => e,
             };

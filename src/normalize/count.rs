@@ -160,6 +160,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         {
             return None;
         }
+        // The same in Kazakh, the verb after the range (донорлар саны 212-ден
+        // 268-ге дейін өсті: from 212 to 268).
+        if ctx.lang == crate::lang::Lang::Kk && kk_change_verb(lex, ctx.groups.following()) {
+            return None;
+        }
         // School years (учеников 8–11 классов, 5-9 сынып): grades, no count.
         let grade = ctx.group("object").or(ctx.group("word")).is_some_and(|o| {
             let o = o.to_lowercase();
@@ -216,7 +221,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             if approx == Approx::Eq
                 && ctx.lang == crate::lang::Lang::Kk
                 && ["ға", "ге", "қа", "ке", "на", "не"].iter().any(|s| o.ends_with(s))
-                && ctx.groups.following().split_whitespace().next() == Some("дейін") =>
+                && ctx.groups.following().split_whitespace().next() == Some("дейін")
+                // (a figure reached: 212-ден 268-ге дейін өсті, from 212 to 268)
+                && !kk_change_verb(lex, ctx.groups.following()) =>
         {
             Approx::Le
         }
@@ -229,6 +236,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             if approx == Approx::Le
                 && w.trim().eq_ignore_ascii_case("до")
                 && changed_to(ctx.groups.before_span()) =>
+        {
+            Approx::Eq
+        }
+        // (and дейін before a Kazakh verb of change: 212-ден 268-ге дейін өсті)
+        Some(w)
+            if approx == Approx::Le
+                && ["дейін", "шейін"].contains(&w.trim().to_lowercase().as_str())
+                && (kk_change_verb(lex, ctx.groups.following())
+                    || ctx.group("word").is_some_and(|w| kk_change_verb(lex, w))) =>
         {
             Approx::Eq
         }
@@ -287,12 +303,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     {
         return None;
     }
-    // A Kazakh verb taken for the word after the number is not what is counted.
+    // A Kazakh verb taken for the word after the number is not what is counted
+    // (nor one of `[verb]`, whose past tense in -ты/-ті nouns share: 268-ге
+    // дейін өсті).
     let object = object.filter(|o| {
         !(ctx.lang == crate::lang::Lang::Kk
             && ctx.group("object").is_none()
             && ctx.group("word").is_some()
-            && kk_verb_form(o))
+            && (kk_verb_form(o) || lex.lookup("verb", o).is_some()))
     });
     // So is a Russian verb (около 30 выезжают): the count is elliptic, its
     // category comes from the words before it.
@@ -1159,6 +1177,18 @@ fn changed_to(before: &str) -> bool {
         .windows(2)
         .any(|p| (p[0] == "с" || p[0] == "со") && p[1].starts_with(|c: char| c.is_ascii_digit()));
     verb && from
+}
+
+/// Whether the words after a Kazakh range (and its дейін) start with a verb of
+/// change in the past (`[verb]`'s kk_change: өсті, артты, көбейді, азайды).
+fn kk_change_verb(lex: &Lexicon, after: &str) -> bool {
+    let mut words = words_of(after).into_iter();
+    let first = words.next();
+    let verb = match first.map(str::to_lowercase).as_deref() {
+        Some("дейін" | "шейін") => words.next(),
+        _ => first,
+    };
+    verb.is_some_and(|w| lex.lookup("verb", w) == Some("kk_change"))
 }
 
 /// Whether the clause that `before` ends has a Russian verb of change (вырос,
