@@ -155,8 +155,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // range gives way to ru.count.change_from and the count after до.
         let from = ctx.groups.before_span().trim_end();
         let after_s = from.strip_suffix(['с', 'С']).or_else(|| from.strip_suffix("со"));
-        if after_s.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
-            && change_verb_in_clause(from)
+        // (the verb within the four words before с, as ru.count.change_from has it)
+        let near_verb = || {
+            let words = words_of(from);
+            change_verb_in_clause(&words[words.len().saturating_sub(5)..].join(" "))
+        };
+        if after_s.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric())) && near_verb()
         {
             return None;
         }
