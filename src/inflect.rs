@@ -732,6 +732,11 @@ fn kk_harmony(word_lower: &str) -> Vec<Harmony> {
         if (c == 'у' || c == 'ю') && i > 0 && is_kk_vowel(chars[i - 1]) {
             continue; // glide after a vowel
         }
+        // ё of a Russian or foreign name (Кёльн, Гёте) is read either way
+        // (Кёльнде, Кёльнда)
+        if c == 'ё' {
+            return vec![Harmony::Back, Harmony::Front];
+        }
         if KK_BACK.contains(c) {
             return vec![Harmony::Back];
         }
@@ -1219,6 +1224,8 @@ mod tests {
         // a name in -ев takes the harmony of the vowel before it too
         has(&kk("Қонаев"), &["Қонаевта", "Қонаевқа", "Қонаевтан", "Қонаевтың"]);
         has(&kk("Сәтбаев"), &["Сәтбаевта", "Сәтбаевқа"]);
+        // ё either way
+        has(&kk("Кёльн"), &["Кёльнде", "Кёльнге", "Кёльнда"]);
         assert_eq!(kkh("Алматы", "indecl"), vec!["Алматы".to_string()]);
     }
 
