@@ -1292,13 +1292,24 @@ impl Engine {
     /// city; UNICEF Kazakhstan, Beeline Казахстан are one name), or when another
     /// organization holds the place; in the languages `[attach]` in common lists,
     /// and in the others only a Latin name before a country in the nominative
-    /// (Beeline Қазақстан). `cands` are resolved, by start.
+    /// (Beeline Қазақстан); not after a name with a Kazakh case ending
+    /// (ДАБ-тың Орталық Азия). `cands` are resolved, by start.
     fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
         let langs = &self.set.place_after_organization;
         let text = doc.text;
         for i in 0..cands.len() {
             let o = &cands[i];
             if o.kind != EntityType::Organization || text[..o.end].ends_with(['»', '"', '“', '”']) {
+                continue;
+            }
+            // A name that carries a Kazakh case ending after a hyphen (ДАБ-тың,
+            // Kızılay-дың) is complete: the place after it is the sentence's
+            // (ДАБ-тың Орталық Азия бойынша директоры).
+            let last = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");
+            if last
+                .rsplit_once('-')
+                .is_some_and(|(_, s)| !s.is_empty() && s.chars().all(|c| c.is_lowercase() && is_cyrillic(c)))
+            {
                 continue;
             }
             // The name's last word in Latin letters (UNICEF, LIDER.KZ; not №2).
