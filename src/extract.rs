@@ -1302,18 +1302,17 @@ impl Engine {
             if o.kind != EntityType::Organization || text[..o.end].ends_with(['»', '"', '“', '”']) {
                 continue;
             }
+            let last_word = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");
             // A name that carries a Kazakh case ending after a hyphen (ДАБ-тың,
             // Kızılay-дың) is complete: the place after it is the sentence's
             // (ДАБ-тың Орталық Азия бойынша директоры).
-            let last = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");
-            if last
+            if last_word
                 .rsplit_once('-')
                 .is_some_and(|(_, s)| !s.is_empty() && s.chars().all(|c| c.is_lowercase() && is_cyrillic(c)))
             {
                 continue;
             }
             // The name's last word in Latin letters (UNICEF, LIDER.KZ; not №2).
-            let last_word = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");
             let latin_name = last_word.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && last_word.contains(|c: char| c.is_ascii_alphabetic())
                 && !last_word.contains(is_cyrillic);

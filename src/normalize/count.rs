@@ -134,8 +134,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         let (m1, m2) = (scale("mult"), scale("mult2"));
         // (not when the lower end carries its unit: 500 теңгеден 5 мың теңгеге
         // дейін is from 500)
-        let own_unit = ctx.groups.between("unit", "num2").is_some();
-        let lo = number::parse_number(ctx.group("num")?)? * m1.or(m2.filter(|_| !own_unit)).unwrap_or(1.0);
+        let shared = m2.filter(|_| !lower_end_has_unit(ctx));
+        let lo = number::parse_number(ctx.group("num")?)? * m1.or(shared).unwrap_or(1.0);
         let hi = number::parse_number(n2).map(|hi| hi * m2.or(m1).unwrap_or(1.0));
         if hi.is_none_or(|hi| hi <= lo) {
             return None;
@@ -1420,13 +1420,18 @@ fn lex_stem_words(lex: &Lexicon, phrase: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether a range's lower end carries its own unit (500 теңгеден 5 мың теңгеге
+/// дейін): then it has its own scale too, and the upper end's is not shared
+/// (from 500, not 500 000).
+fn lower_end_has_unit(ctx: &Context) -> bool {
+    ctx.groups.between("unit", "num2").is_some()
+}
+
 /// The scale word that ends a range's upper number (`mult2`, or the last word
 /// of `num2`) and belongs to both ends (от 5 до 10 тысяч, он-он бес мың:
 /// 10 000-15 000), when the lower one has none and no unit of its own.
 fn range_scale<'a>(ctx: &'a Context) -> Option<&'a str> {
-    // a lower end that carries its unit has its own scale (500 теңгеден 5 мың
-    // теңгеге дейін: from 500)
-    if ctx.groups.between("unit", "num2").is_some() {
+    if lower_end_has_unit(ctx) {
         return None;
     }
     if let Some(m) = ctx.group("mult2") {
