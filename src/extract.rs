@@ -122,6 +122,23 @@ pub struct Prepared<'a> {
     pub index: &'a CharIndex<'a>,
 }
 
+impl Prepared<'_> {
+    /// The index of the sentence that byte `at` of the text falls in (or the
+    /// last one's, past the end).
+    fn sentence_at(&self, at: usize) -> usize {
+        self.ranges.partition_point(|r| r.end <= at)
+    }
+}
+
+/// The length in bytes of a Kazakh case ending joined by a hyphen at byte `at`
+/// of `text` (ҚАӨ-нің, «Ниет»-ке): the hyphen and the lowercase letters after
+/// it, or 0 when none stands there.
+fn hyphen_case_ending(text: &str, at: usize) -> usize {
+    let Some(rest) = text[at..].strip_prefix('-') else { return 0 };
+    let n: usize = rest.chars().take_while(|c| c.is_lowercase()).map(char::len_utf8).sum();
+    if n > 0 { 1 + n } else { 0 }
+}
+
 /// A match before overlap resolution (byte offsets).
 struct Candidate {
     kind: EntityType,
@@ -1110,25 +1127,18 @@ impl Engine {
         let mut mentions = Vec::new();
         for (abbr, rule) in defined {
             for (s, _) in text.match_indices(abbr) {
-                let mut e = s + abbr.len();
                 if text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
                     continue;
                 }
                 // a Kazakh case ending after a hyphen belongs to the mention (ҚАӨ-нің)
-                let rest = &text[e..];
-                if let Some(suffix) = rest.strip_prefix('-') {
-                    let n: usize = suffix.chars().take_while(|c| c.is_lowercase()).map(char::len_utf8).sum();
-                    if n > 0 {
-                        e += 1 + n;
-                    }
-                }
+                let e = s + abbr.len() + hyphen_case_ending(text, s + abbr.len());
                 if text[e..].chars().next().is_some_and(char::is_alphanumeric)
                     || places.contains(&(s, e))
                     || text[..s].ends_with('(')
                 {
                     continue;
                 }
-                let sentence = doc.ranges.partition_point(|r| r.end <= s);
+                let sentence = doc.sentence_at(s);
                 let value = Value::Organization { name: abbr.to_string(), form: None };
                 mentions.push(Candidate {
                     kind: EntityType::Organization,
@@ -1174,13 +1184,10 @@ impl Engine {
             let quoted = format!("«{name}»");
             for (s, _) in text.match_indices(quoted.as_str()) {
                 let mut e = s + quoted.len();
-                // a Kazakh case ending after a hyphen («Ниет»-ке)
-                if let Some(rest) = text[e..].strip_prefix('-') {
-                    let suffix: usize =
-                        rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
-                    if suffix > 0 && suffix <= 12 {
-                        e += 1 + suffix;
-                    }
+                // a Kazakh case ending after a hyphen («Ниет»-ке), of six letters at most
+                let ending = hyphen_case_ending(text, e);
+                if ending <= 1 + 12 {
+                    e += ending;
                 }
                 let overlaps = |c: &Candidate| c.start < e && s < c.end;
                 if !at_word_edges(text, s, e)
@@ -1191,7 +1198,7 @@ impl Engine {
                 {
                     continue;
                 }
-                let sentence = doc.ranges.partition_point(|r| r.end <= s);
+                let sentence = doc.sentence_at(s);
                 found.push(Candidate {
                     kind: EntityType::Organization,
                     start: s,
@@ -1266,7 +1273,7 @@ impl Engine {
                     }
                     // a longer form at the same place replaces a shorter one
                     found.retain(|c| !overlaps(c));
-                    let sentence = doc.ranges.partition_point(|r| r.end <= s);
+                    let sentence = doc.sentence_at(s);
                     found.push(Candidate {
                         kind: EntityType::Place,
                         start: s,

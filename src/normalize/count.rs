@@ -158,7 +158,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // (the verb within the four words before с, as ru.count.change_from has it)
         let near_verb = || {
             let words = words_of(from);
-            change_verb_in_clause(&words[words.len().saturating_sub(5)..].join(" "))
+            words[words.len().saturating_sub(5)..].iter().any(|w| change_verb(w))
         };
         if after_s.is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric())) && near_verb()
         {
@@ -1176,7 +1176,7 @@ fn kk_recipient(w: &str) -> bool {
 fn changed_to(before: &str) -> bool {
     let clause = before.rsplit(['.', ';', '!', '?', '\n']).next().unwrap_or("");
     let words: Vec<String> = words_of(clause).iter().map(|w| w.to_lowercase()).collect();
-    let verb = change_verb_in_clause(before);
+    let verb = words.iter().any(|w| change_verb(w));
     let from = words
         .windows(2)
         .any(|p| (p[0] == "с" || p[0] == "со") && p[1].starts_with(|c: char| c.is_ascii_digit()));
@@ -1195,15 +1195,12 @@ fn kk_change_verb(lex: &Lexicon, after: &str) -> bool {
     verb.is_some_and(|w| lex.lookup("verb", w) == Some("kk_change"))
 }
 
-/// Whether the clause that `before` ends has a Russian verb of change (вырос,
-/// увеличилось, сократилось, возросло, снизилось, уменьшилось).
-fn change_verb_in_clause(before: &str) -> bool {
+/// Whether a word is a Russian verb of change (вырос, увеличилось, сократилось,
+/// возросло, снизилось, уменьшилось).
+fn change_verb(w: &str) -> bool {
     const STEMS: [&str; 7] = ["вырос", "вырас", "увеличи", "возрос", "сократи", "снизи", "уменьши"];
-    let clause = before.rsplit(['.', ';', '!', '?', '\n']).next().unwrap_or("");
-    words_of(clause).iter().any(|w| {
-        let w = w.to_lowercase();
-        STEMS.iter().any(|s| w.starts_with(s))
-    })
+    let w = w.to_lowercase();
+    STEMS.iter().any(|s| w.starts_with(s))
 }
 
 /// The last `n` words before a count, lowercase, the nearest first.
