@@ -1119,11 +1119,16 @@ impl Engine {
                 && abbr.chars().filter(|ch| ch.is_uppercase()).count() >= 2
                 && (after_a_name
                     || (abbreviates(abbr, words) && !names_a_project(&self.set.lexicon, words, abbr)));
-            if ok && !defined.iter().any(|(a, _)| *a == abbr) {
+            if ok {
                 defined.push((abbr, c.rule));
             }
             ok
         });
+        // in an order of their own (candidates come in the order rules ran, which
+        // threads may change): an abbreviation two `defines` rules found (SEC in
+        // brackets: org.abbreviation and org.latin_name_in_brackets) is the first's
+        defined.sort();
+        defined.dedup_by(|b, a| a.0 == b.0);
         let mut mentions = Vec::new();
         for (abbr, rule) in defined {
             for (s, _) in text.match_indices(abbr) {
