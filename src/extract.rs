@@ -178,6 +178,42 @@ fn elliptic_end(
         .max()
 }
 
+/// Whether the span `start..end` of `text` is a whole item of a breadcrumb
+/// other than its first (Басты бет › Баспасөз орталығы › Жаңалықтар; Главная /
+/// Пресс-центр / Новости): a section of the site, not the organization the
+/// page names. The first item, the site's own name, stays one (Shymkent.kz ›
+/// Общество), and so does a name inside a headline that closes the trail.
+fn menu_item(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = &text[line_start..line_end];
+    // › and > mark a trail wherever they stand; a slash only in a line of two or
+    // more (one slash parts a bilingual masthead, Акимат / Әкімдігі, or a photo's
+    // author from the site, Фото Асхата Жумабаева / Lada.kz)
+    let separators: &[&str] =
+        if line.matches(" / ").count() >= 2 { &["›", ">", "/"] } else { &["›", ">"] };
+    let before = text[line_start..start].trim_end_matches([' ', '\u{a0}']);
+    let after = text[end..line_end].trim_start_matches([' ', '\u{a0}']);
+    separators.iter().any(|s| before.ends_with(s))
+        && (after.is_empty() || separators.iter().any(|s| after.starts_with(s)))
+}
+
+/// A count of money or a measure whose object the rule ran on into an
+/// organization's name (6 млн 120 мың теңге облыстық балалар ауруханасының:
+/// the money goes to the hospital, it does not count it) ends before the name,
+/// with no object, instead of giving way to the name whole. `org_start` is where
+/// the name begins; only an object that starts there is cut.
+fn cut_object_at(text: &str, count: &mut Candidate, org_start: usize) {
+    let Value::Count { unit: Some(_), object, .. } = &mut count.value else { return };
+    let Some(obj) = object.as_deref() else { return };
+    let Some(obj_start) = text[..count.end].strip_suffix(obj).map(str::len) else { return };
+    if obj_start <= count.start || org_start < obj_start || !text[obj_start..org_start].trim().is_empty() {
+        return;
+    }
+    count.end = count.start + text[count.start..obj_start].trim_end().len();
+    *object = None;
+}
+
 /// The length in bytes of the spaces (plain or no-break) at byte `at` of `text`:
 /// the gap between an organization and what its name may take in after it.
 fn spaces_at(text: &str, at: usize) -> usize {
@@ -1054,6 +1090,7 @@ impl Engine {
                 let c = c
                     .into_iter()
                     .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
+                    .filter(|c| c.kind != EntityType::Organization || !menu_item(doc.text, c.start, c.end))
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let c = self.recurrences(doc, c);
@@ -1532,6 +1569,11 @@ impl Engine {
                 kept.push(c);
             }
         }
+        for c in kept.iter_mut().filter(|c| c.kind == EntityType::Count) {
+            if let Some(org) = overlapping(&spans[EntityType::Organization as usize], c.start, c.end) {
+                cut_object_at(text, c, org.start);
+            }
+        }
         // Types that give way to others where they overlap; matches of rules that
         // say `not = true` (no entity, only a span claimed within their type).
         let mut out: Vec<Candidate> = kept
@@ -1766,7 +1808,7 @@ fn capitals_lowered(sentence: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_first_word, capitals_lowered, count_after_quoted_name};
+    use super::{after_first_word, capitals_lowered, count_after_quoted_name, menu_item};
 
     #[test]
     fn capitals_lowered_only_for_headlines_of_capitals() {
@@ -1779,6 +1821,31 @@ mod tests {
         assert_eq!(capitals_lowered("Волонтеры раздали 500 НАБОРОВ"), None);
         assert_eq!(capitals_lowered("ДЧС РК: 112"), None);
         assert_eq!(capitals_lowered("İSTANBUL ŞEHİR ÜNİVERSİTESİ"), None);
+    }
+
+    #[test]
+    fn a_breadcrumb_item_after_the_first_is_a_menu_item() {
+        let span = |text: &str, name: &str| {
+            let s = text.find(name).unwrap();
+            (s, s + name.len())
+        };
+        let text = "Басты бет › Баспасөз орталығы › Жаңалықтар\nГлавная / Пресс-центр / Новости\nShymkent.kz › Общество";
+        let (s, e) = span(text, "Баспасөз орталығы");
+        assert!(menu_item(text, s, e));
+        let (s, e) = span(text, "Пресс-центр");
+        assert!(menu_item(text, s, e));
+        let (s, e) = span(text, "Shymkent.kz");
+        assert!(!menu_item(text, s, e), "the site's own name opens the trail");
+        // a name inside the headline that closes a trail is the text's
+        let text = "Главная / Новости / Приют «Верный друг» просит помощи";
+        let (s, e) = span(text, "Приют «Верный друг»");
+        assert!(!menu_item(text, s, e));
+        // one slash parts a bilingual masthead or a photo's credit
+        let text = "Қарғалы ауданы әкімдігі / Акимат Каргалинского района\nФото Асхата Жумабаева / Lada.kz";
+        let (s, e) = span(text, "Акимат Каргалинского района");
+        assert!(!menu_item(text, s, e));
+        let (s, e) = span(text, "Lada.kz");
+        assert!(!menu_item(text, s, e));
     }
 
     #[test]
