@@ -95,6 +95,13 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     if quoted(raw) {
         return false;
     }
+    // A volunteers' unit named by its kind alone, in lowercase (волонтерской
+    // службы доставки, волонтерский штаб): an unnamed reference (GUIDELINES);
+    // one with a quoted name (волонтерский клуб «Жарық») is a name.
+    if ["волонтерск", "волонтёрск", "добровольческ"].iter().any(|p| first.starts_with(p))
+    {
+        return true;
+    }
     if kk_not_a_body(ctx, &bare) || ends_with_coordinated_persons(ctx, &bare) {
         return true;
     }
@@ -323,6 +330,28 @@ fn adverbial_po(ctx: &Context, raw: &str) -> bool {
     })
 }
 
+/// Whether the name is a venue where something takes place, in the locative:
+/// a theatre, palace, philharmonic or hall after в / во (в областном
+/// драматическом театре имени ... прошла церемония, во Дворце молодежи) or with
+/// a Kazakh locative ending (Жастар сарайында, драма театрында). GUIDELINES
+/// leaves venues out; the same theatre as a body (актеры театра, театрының
+/// актерлері) stays an organization.
+fn venue(ctx: &Context, raw: &str) -> bool {
+    const RU: [&str; 5] = ["театре", "дворце", "филармонии", "зале", "цирке"];
+    const KK: [&str; 5] = ["театрында", "сарайында", "филармониясында", "залында", "циркінде"];
+    let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
+    if words.last().is_some_and(|w| KK.contains(&w.as_str())) {
+        return true;
+    }
+    let after_v = ctx
+        .groups
+        .before_span()
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| ["в", "во"].contains(&w.to_lowercase().as_str()));
+    after_v && words.iter().any(|w| RU.contains(&w.as_str()))
+}
+
 /// Whether a quoted name opens with a lowercase Cyrillic letter (клубов
 /// «серебряных волонтеров»): a phrase set off in quotes, no name (names in
 /// quotes are capitalized; Latin ones may not be: «jastar.kz»).
@@ -373,6 +402,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             || local_team(ctx, &raw)
             || names_a_project(ctx)
             || adverbial_po(ctx, &raw)
+            || venue(ctx, &raw)
             || lowercase_quoted(&raw)
             || quote_then_other_phrase(ctx, &raw))
     {
