@@ -859,6 +859,8 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
         && obj.chars().count() > 3
         && obj.ends_with('е')
         && obj.starts_with(char::is_lowercase)
+        // nouns that do not decline (40 кафе, 3 шоссе) are no locative
+        && !["кафе", "кофе", "шоссе", "ателье", "каноэ", "пюре", "резюме", "кашне"].contains(&obj.to_lowercase().as_str())
 }
 
 /// Whether an elliptic count points back to a count before it: the words
