@@ -150,6 +150,23 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     if !officials && suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }
+    // The city's, district's or region's akimat with no place named (қала
+    // әкімдігінде), after words of the sentence (Кілттер, Пәтер кілттері):
+    // unnamed; Шымкент қала әкімдігі names its place.
+    if let [.., level, head] = words.as_slice()
+        && words.len() >= 3
+        && ["қала", "аудан", "облыс", "ауыл"].contains(level)
+        && head.starts_with("әкімдіг")
+        && !bare.split_whitespace().any(|w| {
+            ctx.set.gazetteers.get("places").is_some_and(|g| {
+                [w.to_string(), format!("{w} ауданы"), format!("{w} облысы")]
+                    .iter()
+                    .any(|f| g.has_form(f, Lang::Und))
+            })
+        })
+    {
+        return true;
+    }
     let mission = ["елшілігі", "консулдығы", "өкілдігі"].iter().any(|m| folded.contains(m));
     if !mission && words.len() > 1 && words[..words.len() - 1].iter().any(|w| kk_address_word(w)) {
         return true;
