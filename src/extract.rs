@@ -722,7 +722,7 @@ impl Engine {
                     self.set
                         .gazetteers
                         .get(&v.gazetteer)
-                        .is_some_and(|gz| gz.has_form(&hay[g.range()], v.lang))
+                        .is_some_and(|gz| gz.has_form_or_district(&hay[g.range()], v.lang))
                 })
             });
             let into_name =

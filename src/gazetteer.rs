@@ -287,6 +287,18 @@ impl Gazetteer {
         })
     }
 
+    /// Whether `word` is a form, or names a district by its bare name (a
+    /// district paper's Ескелді, ЕСКЕЛДІ ЖАРШЫСЫ: Ескелді ауданы), in capitals too.
+    pub fn has_form_or_district(&self, word: &str, lang: Lang) -> bool {
+        if self.has_form(word, lang) {
+            return true;
+        }
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return false };
+        let title: String = first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect();
+        self.has_form(&title, lang) || self.has_form(&format!("{title} ауданы"), lang)
+    }
+
     /// Number of distinct surface forms.
     pub fn form_count(&self) -> usize {
         self.forms.len()
@@ -389,6 +401,19 @@ kk_abbr = ["ҚР"]
         );
         assert_eq!(g.lookup("Нур-Султане", Lang::Ru).unwrap().1, "Нур-Султан");
         assert_eq!(g.lookup("Астане", Lang::Ru).unwrap().1, "Астана");
+    }
+
+    #[test]
+    fn a_district_is_known_by_its_bare_name_in_any_case() {
+        let g = Gazetteer::parse(
+            "places",
+            "[[entry]]\nkey = \"d\"\nru = [\"Ескельдинский район\"]\nkk = [\"Ескелді ауданы\"]\n",
+        )
+        .unwrap();
+        assert!(!g.has_form("Ескелді", Lang::Kk));
+        assert!(g.has_form_or_district("Ескелді", Lang::Kk));
+        assert!(g.has_form_or_district("ЕСКЕЛДІ", Lang::Kk));
+        assert!(!g.has_form_or_district("Ескел", Lang::Kk));
     }
 
     #[test]

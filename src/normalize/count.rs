@@ -748,9 +748,35 @@ fn not_counted(lex: &Lexicon, w: &str) -> bool {
 
 /// A Kazakh ordinal in words or digits (бесінші, жиырмасыншы, 2-ші): no count.
 fn is_ordinal(w: &str) -> bool {
+    // the stems of the Kazakh numerals that ordinals are made of (бесінші,
+    // жиырмасыншы); a noun in -шы / -ші is no ordinal (тігінші "tailor")
+    const STEMS: [&str; 20] = [
+        "бір",
+        "екі",
+        "үш",
+        "төрт",
+        "бес",
+        "алты",
+        "жеті",
+        "сегіз",
+        "тоғыз",
+        "он",
+        "жиырма",
+        "отыз",
+        "қырқ",
+        "елу",
+        "алпыс",
+        "жетпіс",
+        "сексен",
+        "тоқсан",
+        "жүз",
+        "мың",
+    ];
     let w = w.to_lowercase();
     let n = w.chars().count();
-    (n >= 5 && ["ыншы", "інші", "ншы", "нші"].iter().any(|s| w.ends_with(s)))
+    (n >= 5
+        && ["ыншы", "інші", "ншы", "нші"].iter().any(|s| w.ends_with(s))
+        && STEMS.iter().any(|stem| w.starts_with(stem) && n <= stem.chars().count() + 6))
         || (w.starts_with(|c: char| c.is_ascii_digit()) && ["ші", "шы"].iter().any(|s| w.ends_with(s)))
 }
 
@@ -1677,6 +1703,8 @@ mod tests {
         assert!(is_ordinal("жиырмасыншы"));
         assert!(is_ordinal("2-ші"));
         assert!(!is_ordinal("қатысушы"));
+        assert!(is_ordinal("үшінші") && is_ordinal("оныншы") && is_ordinal("қырқыншы"));
+        assert!(!is_ordinal("тігінші"), "a tailor");
         assert!(!is_ordinal("волонтер"));
     }
 
