@@ -39,6 +39,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if !context_allows(lex, ctx.groups.before_span())
         || (ends_in_number && is_percentage(ctx.groups.following()))
         || ctx.group("num").is_some_and(is_phone)
+        || russian_he(ctx)
     {
         return None;
     }
@@ -680,6 +681,23 @@ pub(crate) fn ru_verb_form(w: &str) -> bool {
             .iter()
             .any(|s| w.ends_with(s))
         && !["ихся", "ыхся", "иеся", "ийся"].iter().any(|s| w.ends_with(s))
+}
+
+/// Whether a Kazakh "ten" is the Russian "he" of a quoted Russian sentence
+/// (Он ждёт их больше, чем выписку»: a quote the Kazakh speech tag after it made
+/// a Kazakh sentence): capitalized Он before a Russian finite verb, a word with ё
+/// or the ending of a present or past verb and no Kazakh letter (not Он бала).
+fn russian_he(ctx: &Context) -> bool {
+    let (Some("Он"), Some(word)) = (ctx.group("num"), ctx.group("object").or_else(|| ctx.group("word")))
+    else {
+        return false;
+    };
+    let w = word.trim();
+    let kazakh = w.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c));
+    !kazakh
+        && w.chars().count() > 3
+        && (w.contains('ё')
+            || ["ет", "ит", "ут", "ют", "ает", "яет", "ал", "ил", "ел"].iter().any(|e| w.ends_with(e)))
 }
 
 /// A Russian verb or adverb taken for the object after an adjective in the
