@@ -198,6 +198,31 @@ fn menu_item(text: &str, start: usize, end: usize) -> bool {
         && (after.is_empty() || separators.iter().any(|s| after.starts_with(s)))
 }
 
+/// Whether the span `start..end` of `text` names a payment service used as one
+/// (`[payment_service]`: Kaspi, Halyk): an account, card or phone number
+/// after it, past Gold, QR, a colon or a dash (Kaspi Gold: 4400 ..., Kaspi +7 777
+/// ...), or an app or e-government service in the words around it (Kaspi
+/// қосымшасы, в приложении Kaspi.kz, пользоваться Kaspi и eGov).
+fn payment_detail(lex: &crate::rules::Lexicon, text: &str, start: usize, end: usize) -> bool {
+    if lex.lookup("payment_service", &text[start..end]).is_none() {
+        return false;
+    }
+    let after =
+        text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '💳'));
+    let after = ["Gold", "QR", "Red", "аударымы"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after)
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–'));
+    if after.starts_with(|c: char| c == '+' || c.is_ascii_digit()) {
+        return true;
+    }
+    let from = text[..start].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let to = text[end..].char_indices().nth(40).map_or(text.len(), |(i, _)| end + i);
+    let around = text[from..to].to_lowercase();
+    ["қосымша", "приложени", "egov", "homebank", "аударым", "перевод"].iter().any(|w| around.contains(w))
+}
+
 /// A count of money or a measure whose object the rule ran on into an
 /// organization's name (6 млн 120 мың теңге облыстық балалар ауруханасының:
 /// the money goes to the hospital, it does not count it) ends before the name,
@@ -1090,7 +1115,11 @@ impl Engine {
                 let c = c
                     .into_iter()
                     .filter(|c| !doc.text[..c.start].ends_with('#') && !in_tag_line(doc.text, c.start))
-                    .filter(|c| c.kind != EntityType::Organization || !menu_item(doc.text, c.start, c.end))
+                    .filter(|c| {
+                        c.kind != EntityType::Organization
+                            || !(menu_item(doc.text, c.start, c.end)
+                                || payment_detail(&self.set.lexicon, doc.text, c.start, c.end))
+                    })
                     .collect();
                 let c = self.abbreviations(doc, c);
                 let c = self.recurrences(doc, c);
@@ -1808,7 +1837,7 @@ fn capitals_lowered(sentence: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_first_word, capitals_lowered, count_after_quoted_name, menu_item};
+    use super::{after_first_word, capitals_lowered, count_after_quoted_name, menu_item, payment_detail};
 
     #[test]
     fn capitals_lowered_only_for_headlines_of_capitals() {
@@ -1821,6 +1850,20 @@ mod tests {
         assert_eq!(capitals_lowered("Волонтеры раздали 500 НАБОРОВ"), None);
         assert_eq!(capitals_lowered("ДЧС РК: 112"), None);
         assert_eq!(capitals_lowered("İSTANBUL ŞEHİR ÜNİVERSİTESİ"), None);
+    }
+
+    #[test]
+    fn a_payment_service_with_an_account_after_it_is_the_platform() {
+        let set = crate::rules::RuleSet::embedded().unwrap();
+        let at = |text: &str, name: &str| {
+            let s = text.find(name).unwrap();
+            payment_detail(&set.lexicon, text, s, s + name.len())
+        };
+        assert!(at("Реквизиты: Kaspi Gold: 4400 4302 1187 5530", "Kaspi"));
+        assert!(at("Көмектесу: Kaspi +7 777 015 22 41", "Kaspi"));
+        assert!(at("Пенсионеры учатся пользоваться Kaspi и eGov", "Kaspi"));
+        assert!(!at("Партнерами турнира выступили Kaspi.kz и Beeline.", "Kaspi.kz"));
+        assert!(!at("Спасибо АО «Kaspi Bank» за помощь.", "Kaspi Bank"), "no payment word");
     }
 
     #[test]
