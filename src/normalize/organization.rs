@@ -150,6 +150,14 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     if !officials && suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }
+    // A branch by its region alone (ШҚО бойынша филиалы): the parent before it
+    // names it, the branch is no name of its own.
+    if let [_, by, branch] = words.as_slice()
+        && *by == "бойынша"
+        && (branch.starts_with("филиал") || branch.starts_with("бөлімше"))
+    {
+        return true;
+    }
     // The city's, district's or region's akimat with no place named (қала
     // әкімдігінде), after words of the sentence (Кілттер, Пәтер кілттері):
     // unnamed; Шымкент қала әкімдігі names its place.
