@@ -353,7 +353,10 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
         && surname.iter().any(|s| next.ends_with(s));
     let named_after =
         next.to_lowercase() == "атындағы" || prev.to_lowercase() == "имени" || before.ends_with("им.");
-    initial || prev_capital || next_surname || named_after
+    // a given name said to be one (Медина есімді қыз, девочка по имени Медина)
+    let called = ["есімді", "есімі", "атты"].contains(&next.to_lowercase().as_str())
+        || before.to_lowercase().ends_with("по имени");
+    initial || prev_capital || next_surname || named_after || called
 }
 
 #[cfg(test)]
@@ -442,5 +445,7 @@ kk_abbr = ["ҚР"]
         // a place in the ablative before it is where the way starts, no first name
         assert!(!at("Облыс орталығы Талдықорғаннан Қонаевқа көшірілді.", "Қонаевқа"));
         assert!(at("Жиынға Нұрсұлтан Қонаев келді.", "Қонаев"));
+        assert!(at("Қаражат 4 жасар Медина есімді қыздың емделуіне жұмсалады.", "Медина"));
+        assert!(at("Помогли девочке по имени Медина.", "Медина"));
     }
 }
