@@ -14,6 +14,11 @@ use crate::rules::Lexicon;
 
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let text = ctx.group("name").unwrap_or_else(|| ctx.groups.whole());
+    // A first name before a surname is a person's (жительница села Бибигуль
+    // Ахметова: the woman, not the village).
+    if followed_by_surname(ctx.groups.following()) {
+        return None;
+    }
     // A head written after a list, or given by the rule for a name whose head
     // the text leaves out (в Мактааральском – 154 тыс.).
     if let Some(head) = ctx.group("head") {
@@ -327,6 +332,19 @@ pub fn may_be_genitive(name: &str, text: &str) -> bool {
     let text = text.to_lowercase();
     let is = |forms: &Vec<String>| forms.iter().any(|f| f.to_lowercase() == text);
     is(&cases[1]) || !(is(&cases[2]) || is(&cases[4]) || is(&cases[5]))
+}
+
+/// Whether the text after a name opens with a capitalized surname (Ахметова,
+/// Сейтжанов, Нұрланұлы): the name is a person's first name.
+fn followed_by_surname(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    if rest.len() == after.len() {
+        return false;
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    word.chars().count() > 4
+        && word.starts_with(char::is_uppercase)
+        && ["ова", "ева", "ов", "ев", "ина", "ұлы", "қызы", "улы", "кызы"].iter().any(|s| word.ends_with(s))
 }
 
 #[cfg(test)]
