@@ -311,6 +311,16 @@ pub fn country_key(key: &str) -> bool {
     key.len() == 2 && key.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Endings of a Russian or Kazakh surname (Ахметова, Сейтжанов, Нұрланұлы) and
+/// of a surname in -ский (Покровский).
+pub(crate) const SURNAME_ENDINGS: &[&str] =
+    &["ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "улы", "кызы", "ский", "ская"];
+
+/// Whether `word` reads as a surname: capitalized, with one of `endings`.
+pub(crate) fn reads_as_surname(word: &str, endings: &[&str]) -> bool {
+    word.starts_with(char::is_uppercase) && endings.iter().any(|s| word.ends_with(s))
+}
+
 /// Does the mention `start..end` of `text` read as a person's name rather than
 /// a place: after an initial (І. Жансүгіров, К.Сатпаева), after a capitalized
 /// word inside its sentence with only spaces between (Ілияс Жансүгіров), before
@@ -347,10 +357,7 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     let after = &text[end..];
     let after_trim = after.trim_start_matches(SPACES);
     let next: String = after_trim.chars().take_while(word).collect();
-    let surname = ["ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "улы", "кызы", "ский", "ская"];
-    let next_surname = after_trim.len() < after.len()
-        && next.chars().next().is_some_and(char::is_uppercase)
-        && surname.iter().any(|s| next.ends_with(s));
+    let next_surname = after_trim.len() < after.len() && reads_as_surname(&next, SURNAME_ENDINGS);
     let named_after =
         next.to_lowercase() == "атындағы" || prev.to_lowercase() == "имени" || before.ends_with("им.");
     // a given name said to be one (Медина есімді қыз, девочка по имени Медина)

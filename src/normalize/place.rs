@@ -335,16 +335,17 @@ pub fn may_be_genitive(name: &str, text: &str) -> bool {
 }
 
 /// Whether the text after a name opens with a capitalized surname (Ахметова,
-/// Сейтжанов, Нұрланұлы): the name is a person's first name.
+/// Сейтжанов, Нұрланұлы): the name is a person's first name. Not the endings
+/// -ин, -ский, -ская of [`crate::gazetteer::SURNAME_ENDINGS`] (after a town its
+/// region's adjective: Кокшетау Акмолинская), and five letters at least.
 fn followed_by_surname(after: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["ова", "ева", "ов", "ев", "ина", "ұлы", "қызы", "улы", "кызы"];
     let rest = after.trim_start_matches([' ', '\u{a0}']);
     if rest.len() == after.len() {
         return false;
     }
     let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    word.chars().count() > 4
-        && word.starts_with(char::is_uppercase)
-        && ["ова", "ева", "ов", "ев", "ина", "ұлы", "қызы", "улы", "кызы"].iter().any(|s| word.ends_with(s))
+    word.chars().count() > 4 && crate::gazetteer::reads_as_surname(&word, &ENDINGS)
 }
 
 #[cfg(test)]
