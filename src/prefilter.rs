@@ -374,7 +374,7 @@ impl Prefilter {
             // hundreds), so its tables stay small.
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&strings)
                 .expect("required strings build an automaton")
         });
