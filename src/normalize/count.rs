@@ -820,8 +820,9 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         between.split_whitespace().chain(object.split_whitespace()).next().unwrap_or("").to_lowercase();
     let verbal = ["малы", "мелі", "палы", "пелі", "балы", "белі"].iter().any(|s| first.ends_with(s))
         // adjectives whose -лы/-лі no longer means "with": 3 200 арнаулы педагог
-        // "special teachers", 40 шектеулі "limited", белгілі "known"
-        || ["арнаулы", "шектеулі", "белгілі"].contains(&first.as_str());
+        // "special teachers", 40 шектеулі "limited", белгілі "known", 12 түрлі
+        // өнім "12 kinds of products" (the kinds counted)
+        || ["арнаулы", "шектеулі", "белгілі", "түрлі"].contains(&first.as_str());
     // An adjective in -лық of a measure noun (6,1 балдық "6.1-point", 300
     // метрлік "300-metre") takes the number into itself: [measure_adjective]
     // holds the nouns.
@@ -857,6 +858,8 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         let grade = pupils
             && ((i > 0 && lower == "сынып") || words.get(i + 1).is_some_and(|n| n.to_lowercase() == "сынып"));
         let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
+        // жоғары before оқу орны is "higher" (340 жоғары оқу орны), not "above"
+        let higher = lower == "жоғары" && words.get(i + 1).is_some_and(|n| n.to_lowercase() == "оқу");
         let warm_word = warm && lower == "жылы";
         // жас before a noun is "young" past any age (320 жас маман), as alone,
         // and before a head of [young_head] at any number (45 жас маман).
@@ -868,6 +871,7 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
         !w.is_empty()
             && !conjunction
+            && !higher
             && !warm_word
             && !young_word
             && !range_end
