@@ -197,4 +197,21 @@ mod tests {
             same_matches(p, text);
         }
     }
+
+    /// Alternatives that share a leading repetition keep their order: the first
+    /// that matches wins. regex-syntax 0.8.11 lifted any common prefix out of an
+    /// alternation, repetitions too (`[А-Я][а-я]+а\s+...|[А-Я][а-я]+` became
+    /// `[А-Я][а-я]+(?:а\s+...|)`), so the shared greedy `+` took the `а` and the
+    /// empty branch won: района Алихана Бокейханова matched as района Алихана.
+    /// 0.8.12 lifts literals, classes and assertions only; this pins it.
+    #[test]
+    fn alternatives_sharing_a_repetition_keep_their_order() {
+        let p = "района\\s+(?:[А-Я][а-я]+а\\s+[А-Я][а-я]+ова|[А-Я][а-я]+)";
+        let text = "акимата района Алихана Бокейханова";
+        for hir in [parse(p), factor(parse(p))] {
+            let re = Regex::builder().build_from_hir(&hir).unwrap();
+            let m = re.find(text).unwrap();
+            assert_eq!(&text[m.range()], "района Алихана Бокейханова", "{hir:?}");
+        }
+    }
 }
