@@ -76,8 +76,12 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
 fn vetoed(ctx: &Context, raw: &str) -> bool {
     let bare = strip_quotes(raw);
     let lex = &ctx.set.lexicon;
-    if lex.lookup("not_organization", &bare).is_some() {
-        return true;
+    match lex.lookup("not_organization", &bare) {
+        // a facility's generic name, unquoted (Қан орталығы: the local blood
+        // centre, no name; «Қан орталығы» ШЖҚ РМК is one)
+        Some("unquoted") if quoted(raw) => {}
+        Some(_) => return true,
+        None => {}
     }
     // A name without a letter is a number quoted («1406» нөмірі: a phone line).
     if !bare.chars().any(char::is_alphabetic) {
@@ -450,8 +454,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
     };
     // The lexicon's list holds nominative phrases too (гражданское общество).
-    if name.is_empty() || ctx.set.lexicon.lookup("not_organization", &name).is_some() {
-        return None;
+    match ctx.set.lexicon.lookup("not_organization", &name) {
+        Some("unquoted") if quoted(&raw) => {}
+        Some(_) => return None,
+        None if name.is_empty() => return None,
+        None => {}
     }
     // A legal form written as the last word of an unquoted name (Азаматтық
     // орталық мекемесі: name Азаматтық орталық, form мекемесі).
