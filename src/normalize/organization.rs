@@ -362,7 +362,8 @@ fn adverbial_po(ctx: &Context, raw: &str) -> bool {
 /// Whether the name is a venue where something takes place, in the locative:
 /// a theatre, palace, philharmonic or hall after в / во (в областном
 /// драматическом театре имени ... прошла церемония, во Дворце молодежи) or with
-/// a Kazakh locative ending (Жастар сарайында, драма театрында). GUIDELINES
+/// a Kazakh locative ending (Жастар сарайында, драма театрында), a mall or a
+/// house of culture in the Kazakh locative (сауда орталығында). GUIDELINES
 /// leaves venues out; the same theatre as a body (актеры театра, театрының
 /// актерлері) stays an organization.
 fn venue(ctx: &Context, raw: &str) -> bool {
@@ -370,6 +371,19 @@ fn venue(ctx: &Context, raw: &str) -> bool {
     const KK: [&str; 5] = ["театрында", "сарайында", "филармониясында", "залында", "циркінде"];
     let words: Vec<String> = raw.split_whitespace().map(str::to_lowercase).collect();
     if words.last().is_some_and(|w| KK.contains(&w.as_str())) {
+        return true;
+    }
+    // A mall or a house of culture, quoted or not, in the locative («Хан Шатыр»
+    // сауда-ойын-сауық орталығында, «Шахтер» мәдениет үйінде): the gold leaves
+    // all seven such mentions out (a trading house as a donor stays: «Береке»
+    // сауда үйі).
+    let span: Vec<String> = ctx.groups.span_text().split_whitespace().map(str::to_lowercase).collect();
+    if let [.., kind, head] = span.as_slice()
+        && ((["сауда", "сауда-ойын-сауық"].contains(&kind.as_str())
+            && ["орталығында", "орталығындағы"].contains(&head.as_str()))
+            || (["мәдениет", "сауда"].contains(&kind.as_str())
+                && ["үйінде", "үйіндегі"].contains(&head.as_str())))
+    {
         return true;
     }
     let after_v = ctx
