@@ -170,7 +170,7 @@ fn elliptic_end(
     if !verb {
         return None;
     }
-    ["num", "num2", "mult", "mult2", "mult_low", "approx", "approx_end"]
+    ["num", "num2", "mult", "mult2", "mult_low", "unit", "approx", "approx_end"]
         .iter()
         .filter_map(|g| caps.get_group_by_name(g))
         .map(|g| g.end)
@@ -799,8 +799,10 @@ impl Engine {
                 }
                 (value, _) => (value, e),
             };
+            // (a sum with its currency read from the context has no object
+            // either: 38 млн жинады)
             let e = match &value {
-                Value::Count { object: None, unit: None, .. } => {
+                Value::Count { object: None, .. } => {
                     elliptic_end(caps, hay, span.start, lang, &self.set.lexicon)
                         .map_or(e, |x| range.start + x)
                 }

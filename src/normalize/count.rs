@@ -466,6 +466,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             (object.is_none() && unit.is_none())
                 .then(|| {
                     apposition_category(lex, ctx.groups.following(), ctx.lang)
+                        .or_else(|| bare_millions(ctx).then(|| "money".to_string()))
                         .or_else(|| context_category(lex, ctx.groups.preceding()))
                 })
                 .flatten()
@@ -487,10 +488,39 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     };
     // A bare part of a sum named before (7,9 млн тенге, из них 5 млн): its currency.
     let unit = match unit {
-        None if object.is_none() && category == "money" => context_currency(lex, ctx.groups.preceding()),
+        None if object.is_none() && category == "money" => context_currency(lex, ctx.groups.preceding())
+            .or_else(|| bare_millions(ctx).then(|| "KZT".to_string())),
         u => u,
     };
     Some(Value::Count { amount, approx, unit, object, category })
+}
+
+/// Millions or billions of nothing named, in a clause that speaks of money
+/// (собрали 58 миллионов на лечение, 5 млн выделило ТОО, 38 млн жинады: a word
+/// of `[money_cue]` in the sentence's clause before or after the count): in
+/// these news, a sum in tenge, as the gold has its 22 such counts. Without such
+/// a word, millions are of seedlings or volunteers as often (6,2 млн көшет, оның
+/// 5,1 миллионы жерсінген; превысить 1,5 млн).
+fn bare_millions(ctx: &Context) -> bool {
+    // (the multiplier is a group of its own, the object's word, or part of a
+    // Kazakh number: 38 млн)
+    let mult = ctx.group("mult").or(object_mult(ctx)).map(str::to_lowercase).unwrap_or_default();
+    let num = ctx.group("num").map(str::to_lowercase).unwrap_or_default();
+    let big = ["млн", "миллион", "млрд", "миллиард"];
+    if !big.iter().any(|m| mult.starts_with(m) || num.split_whitespace().any(|w| w.starts_with(m))) {
+        return false;
+    }
+    let lex = &ctx.set.lexicon;
+    let before = ctx.groups.preceding();
+    let before = &before[before.rfind(['.', ';', '!', '?', '(', '\n']).map_or(0, |i| i + 1)..];
+    let after = ctx.groups.following();
+    let after = &after[..after.find(['.', ';', '!', '?', ',', ')', '\n']).unwrap_or(after.len())];
+    // (the span too: a Kazakh match may run on to the verb, 38 млн жинады)
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(ctx.groups.span_text().split(|c: char| !c.is_alphanumeric()))
+        .chain(after.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| !w.is_empty() && lex.lookup_prefix("money_cue", w).is_some())
 }
 
 /// The currency of the nearest word before that names one (тенге, долларов),
