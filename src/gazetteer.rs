@@ -269,6 +269,12 @@ impl Gazetteer {
         if with_caps && caps != form {
             variants.push(caps);
         }
+        // A name that opens with a lowercase word opens a sentence or a headline
+        // with a capital too (область Абай: Область Абай › Экология).
+        let mut chars = form.chars();
+        if with_caps && let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+            variants.push(first.to_uppercase().chain(chars).collect());
+        }
         for v in variants {
             let hit = self.building.entry(v.clone()).or_insert(Hit { entry, lemma, ru: false, kk: false });
             // The first entry to claim a form keeps it; the language flags accumulate.
