@@ -893,10 +893,11 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         let warm_word = warm && lower == "жылы";
         // жас before a noun is "young" past any age (320 жас маман), as alone,
         // and before a head of [young_head] at any number (45 жас маман).
+        // (the head right after жас: 18 бен 45 жас аралығындағы азаматтар is an age range)
+        let next = words.get(i + 1).copied().or_else(|| object.split_whitespace().next()).unwrap_or("");
         let young_word = ctx.lang == crate::lang::Lang::Kk
             && lower == "жас"
-            && (young_people(Some(w), amount, false)
-                || object.split_whitespace().any(|h| lex.lookup_prefix("young_head", h).is_some()));
+            && (young_people(Some(w), amount, false) || lex.lookup_prefix("young_head", next).is_some());
         // the end of a range (150-ден 200-ге дейін адам)
         let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
         !w.is_empty()

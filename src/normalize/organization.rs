@@ -154,6 +154,20 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     if !officials && suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }
+    // A person's name and a lowercase phrase (бас дәрігері Айгүл Нұрмұхамбетова
+    // қан қорының ...: "the blood stock", with the doctor's name before it): the
+    // person's, no body's name.
+    let original: Vec<&str> = bare.split_whitespace().collect();
+    if let [first, surname, rest @ ..] = original.as_slice()
+        && !rest.is_empty()
+        && first.starts_with(char::is_uppercase)
+        && crate::gazetteer::reads_as_surname(surname, crate::gazetteer::SURNAME_ENDINGS)
+        && rest.iter().all(|w| w.starts_with(char::is_lowercase))
+        // (not a body named after the person: М. Мәметова атындағы мектеп)
+        && !rest.iter().any(|w| w.starts_with("атынд"))
+    {
+        return true;
+    }
     // A branch by its region alone (ШҚО бойынша филиалы): the parent before it
     // names it, the branch is no name of its own.
     if let [_, by, branch] = words.as_slice()
