@@ -60,8 +60,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             };
             number::order_base(ctx.group("num")?)? * scale
         }
+        // (the singular of a vague plural after an approximation word is one of
+        // it: больше сотни, около десятка)
         None => {
-            number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))?
+            number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))
+                .or_else(|| ctx.group("approx").and_then(|_| number::order_base(ctx.group("num")?)))?
         }
     };
     // A number in two parts (48 млн 260 тыс. тенге): the lower part is added,
