@@ -440,7 +440,14 @@ fn quote_then_other_phrase(ctx: &Context, raw: &str) -> bool {
         && !then.starts_with(['«', '"', '“', '„']);
     // the words between the quote and the descriptor's last word
     let between = &words[..words.len().saturating_sub(1)];
-    let project = between.iter().any(|w| ctx.set.lexicon.lookup_prefix("project_word", w).is_some());
+    // (not a word of the person who starts one: бастамашыл тобы, an initiative group)
+    let project = between.iter().any(|w| {
+        let folded = crate::rules::fold(w);
+        ctx.set
+            .lexicon
+            .lookup_prefix_len("project_word", &folded)
+            .is_some_and(|(_, n)| !folded[n.min(folded.len())..].starts_with("шы"))
+    });
     // a Kazakh locative after a possessive (-нда, -нде: not сауда, "trade")
     // between them says where, and the descriptor is another thing's («Бірлік»
     // спорт кешенінің базасында ... көмек қабылдау орталығын)
