@@ -210,8 +210,20 @@ fn respelled_russian(gaz: &crate::gazetteer::Gazetteer, name: &str) -> Option<St
 
 /// A name with the letters of the Kazakh alphabet that Russian lacks replaced by
 /// the Russian letters such names are written with (Қызылтөбе → Кызылтобе,
-/// Сыңғырлау → Сынгырлау, Жітіқара → Житикара).
+/// Сыңғырлау → Сынгырлау, Жітіқара → Житикара), and the soft sign Russian
+/// writes after the final consonant of -көл "lake", -өткел "ford" and -ең
+/// (Майдакөл → Майдаколь, as Алаколь; Аманөткел → Аманоткель; Қаратерең →
+/// Каратерень).
 fn russian_spelling(name: &str) -> String {
+    let soft = ["көл", "өткел", "ең"].iter().any(|e| name.ends_with(e));
+    let mut out = russian_letters(name);
+    if soft {
+        out.push('ь');
+    }
+    out
+}
+
+fn russian_letters(name: &str) -> String {
     name.chars()
         .map(|c| match c {
             'ә' => 'а',
@@ -391,6 +403,11 @@ mod tests {
         assert_eq!(russian_spelling("Жітіқара"), "Житикара");
         assert_eq!(russian_spelling("Үшағаш-Һ"), "Ушагаш-Х");
         assert_eq!(russian_spelling("Каменка"), "Каменка");
+        assert_eq!(russian_spelling("Майдакөл"), "Майдаколь");
+        assert_eq!(russian_spelling("Аманөткел"), "Аманоткель");
+        assert_eq!(russian_spelling("Қаратерең"), "Каратерень");
+        // (only where the Kazakh letters show the word: Кемел stays)
+        assert_eq!(russian_spelling("Кемел"), "Кемел");
     }
 
     #[test]
