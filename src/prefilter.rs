@@ -370,8 +370,8 @@ impl Prefilter {
             }
         }
         let ac = (!strings.is_empty()).then(|| {
-            // A DFA: one table look-up per byte. The strings are few (some
-            // hundreds), so its tables stay small.
+            // A contiguous NFA: as fast here as a DFA (the strings are some
+            // hundreds), a fraction of its 5.9 MB of tables for the two languages.
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))

@@ -68,6 +68,18 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
     })
 }
 
+/// Whether `name` (the match `raw` without quotes, or its nominative) is in the
+/// `[not_organization]` lexicon: platforms, generic acronyms and phrases, and
+/// (`unquoted`) a facility's generic name unless quoted (Қан орталығы: the
+/// local blood centre, no name; «Қан орталығы» ШЖҚ РМК is one).
+fn listed_as_no_name(lex: &crate::rules::Lexicon, name: &str, raw: &str) -> bool {
+    match lex.lookup("not_organization", name) {
+        Some("unquoted") => !quoted(raw),
+        Some(_) => true,
+        None => false,
+    }
+}
+
 /// Is this match no organization? The name is in the `[not_organization]`
 /// lexicon (platforms, generic acronyms), or has no letter («1406»), or starts
 /// with a platform or a word no name starts with; or it is a form of the place
@@ -76,12 +88,8 @@ fn known(ctx: &Context, raw: &str) -> Option<String> {
 fn vetoed(ctx: &Context, raw: &str) -> bool {
     let bare = strip_quotes(raw);
     let lex = &ctx.set.lexicon;
-    match lex.lookup("not_organization", &bare) {
-        // a facility's generic name, unquoted (Қан орталығы: the local blood
-        // centre, no name; «Қан орталығы» ШЖҚ РМК is one)
-        Some("unquoted") if quoted(raw) => {}
-        Some(_) => return true,
-        None => {}
+    if listed_as_no_name(lex, &bare, raw) {
+        return true;
     }
     // A name without a letter is a number quoted («1406» нөмірі: a phone line).
     if !bare.chars().any(char::is_alphabetic) {
@@ -154,10 +162,11 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     if !officials && suffixes.flat_map(|(_, ws)| ws).any(|w| ends_with_phrase(w)) {
         return true;
     }
+    // The words as written (`words` are folded).
+    let original: Vec<&str> = bare.split_whitespace().collect();
     // A person's name and a lowercase phrase (бас дәрігері Айгүл Нұрмұхамбетова
     // қан қорының ...: "the blood stock", with the doctor's name before it): the
     // person's, no body's name.
-    let original: Vec<&str> = bare.split_whitespace().collect();
     if let [first, surname, rest @ ..] = original.as_slice()
         && !rest.is_empty()
         && first.starts_with(char::is_uppercase)
@@ -204,7 +213,6 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     // статистика бюросы: "the students of ..."; not Су ресурстары комитеті),
     // and a body's head before мен / және
     // (жастар ресурстық орталығы мен аудан әкімдігі: two bodies).
-    let original: Vec<&str> = bare.split_whitespace().collect();
     let inner = &original[..original.len().saturating_sub(1)];
     let persons = |w: &str| {
         kk_plural_possessive(w)
@@ -489,11 +497,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         capitalized(&nominative_of(ctx, &strip_quotes(&raw)))
     };
     // The lexicon's list holds nominative phrases too (гражданское общество).
-    match ctx.set.lexicon.lookup("not_organization", &name) {
-        Some("unquoted") if quoted(&raw) => {}
-        Some(_) => return None,
-        None if name.is_empty() => return None,
-        None => {}
+    if name.is_empty() || listed_as_no_name(&ctx.set.lexicon, &name, &raw) {
+        return None;
     }
     // A legal form written as the last word of an unquoted name (Азаматтық
     // орталық мекемесі: name Азаматтық орталық, form мекемесі).

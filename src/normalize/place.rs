@@ -223,6 +223,7 @@ fn russian_spelling(name: &str) -> String {
     out
 }
 
+/// The letters of [`russian_spelling`] alone.
 fn russian_letters(name: &str) -> String {
     name.chars()
         .map(|c| match c {
