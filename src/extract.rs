@@ -478,9 +478,13 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     let joined = matches!(chars.next(), Some('.' | '-' | '_'))
         && chars.next().is_some_and(|c| c.is_ascii_alphabetic());
     let next: String = after.trim_start().chars().take_while(char::is_ascii_alphanumeric).collect();
-    let media =
-        ["TV", "FM", "News", "Times", "Media", "Radio", "Marathon", "Today", "Info", "Press", "Daily"];
-    joined || text[..start].ends_with(['@', '.', '/']) || media.contains(&next.as_str())
+    // site and event words, in any case (SEMEY TODAY, Pavlodar Online,
+    // Qyzylorda Habar, Astana Aqshamy, Turkistan Half Marathon)
+    let media = [
+        "TV", "FM", "News", "Times", "Media", "Radio", "Marathon", "Today", "Info", "Press", "Daily",
+        "Online", "Habar", "Aqparat", "Aqshamy", "Sport", "Half", "Charity", "Run",
+    ];
+    joined || text[..start].ends_with(['@', '.', '/']) || media.iter().any(|m| m.eq_ignore_ascii_case(&next))
 }
 
 /// The units of `[unit]` that are currencies.
