@@ -277,8 +277,12 @@ fn shared_head(ctx: &Context, name: &str, head: &str) -> Option<Value> {
     }
     for g in names {
         let Some(gaz) = ctx.set.gazetteers.get(g) else { continue };
+        // the head after the names (Аральском и Казалинском районах), or before
+        // them (в районах Есиль и Нура: a city's districts named район Есиль)
+        let before = ctx.groups.between("head", "name").is_some();
         for f in std::iter::once(lemma.to_string()).chain(forms.iter().cloned()) {
-            if let Some((entry, n)) = gaz.lookup(&format!("{name} {f}"), ctx.lang) {
+            let phrase = if before { format!("{f} {name}") } else { format!("{name} {f}") };
+            if let Some((entry, n)) = gaz.lookup(&phrase, ctx.lang) {
                 // named as written before облыстық; a list of the sentence's
                 // language in a document of the other is named in the document's
                 // (in Russian letters in a Russian document, when Russian has
