@@ -479,12 +479,20 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
         && chars.next().is_some_and(|c| c.is_ascii_alphabetic());
     let next: String = after.trim_start().chars().take_while(char::is_ascii_alphanumeric).collect();
     // site and event words, in any case (SEMEY TODAY, Pavlodar Online,
-    // Qyzylorda Habar, Astana Aqshamy, Turkistan Half Marathon)
+    // Qyzylorda Habar, Astana Aqshamy, Turkistan Half Marathon, Ertis Cup)
     let media = [
         "TV", "FM", "News", "Times", "Media", "Radio", "Marathon", "Today", "Info", "Press", "Daily",
-        "Online", "Habar", "Aqparat", "Aqshamy", "Sport", "Half", "Charity", "Run",
+        "Online", "Habar", "Aqparat", "Aqshamy", "Sport", "Half", "Charity", "Cup", "Trail", "Fest",
+        "Festival",
     ];
-    joined || text[..start].ends_with(['@', '.', '/']) || media.iter().any(|m| m.eq_ignore_ascii_case(&next))
+    // a mall is a venue (ТРЦ «Mega Alma-Ata»)
+    let before = text[..start].trim_end();
+    let mall =
+        before.ends_with("Mega") && !before[..before.len() - 4].ends_with(|c: char| c.is_alphanumeric());
+    joined
+        || mall
+        || text[..start].ends_with(['@', '.', '/'])
+        || media.iter().any(|m| m.eq_ignore_ascii_case(&next))
 }
 
 /// The units of `[unit]` that are currencies.

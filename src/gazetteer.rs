@@ -14,7 +14,9 @@
 //! kk_abbr = []
 //! ```
 //!
-//! A file may say `inflect = false` at the top for lists of fixed names.
+//! A file may say `inflect = false` at the top for lists of fixed names, and
+//! `latin = ["kz-", ...]` for the key prefixes of the entries whose one-word
+//! names are also matched in Latin letters ([`crate::latin`]: Ertis, Qyzyljar).
 //! Names are matched case-sensitively as written and in capitals (headlines).
 
 use std::collections::{BTreeMap, HashMap};
@@ -31,6 +33,10 @@ struct FileDef {
     inflect: bool,
     #[serde(default)]
     description: Option<String>,
+    /// The key prefixes of the entries whose one-word names are also found in
+    /// Latin letters ([`crate::latin`]: Ertis, Qyzyljar), ambiguous entries aside.
+    #[serde(default)]
+    latin: Vec<String>,
     #[serde(default)]
     entry: Vec<EntryDef>,
 }
@@ -256,6 +262,21 @@ impl Gazetteer {
                 }
             }
         }
+        // Latin spellings last, so that every form the file writes (Pavlodar,
+        // Oral) keeps the entry it names; each names its entry in both languages.
+        for (idx, e) in def.entry.iter().enumerate() {
+            if e.ambiguous
+                || !e.key.as_ref().is_some_and(|k| def.latin.iter().any(|p| k.starts_with(p.as_str())))
+            {
+                continue;
+            }
+            for lemma in e.ru.iter().chain(&e.kk) {
+                for latin in crate::latin::spellings(lemma) {
+                    g.add(latin.clone(), idx as u32, u32::MAX, Lang::Ru, true);
+                    g.add(latin, idx as u32, u32::MAX, Lang::Kk, true);
+                }
+            }
+        }
         g.forms = FormIndex::new(std::mem::take(&mut g.building));
         Ok(g)
     }
@@ -446,6 +467,55 @@ kk_abbr = ["ҚР"]
         let ru = g.forms(Lang::Ru);
         assert!(ru.contains(&"РК") && ru.contains(&"Турция") && !ru.contains(&"Түркия"));
         assert!(ru.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
+    }
+
+    #[test]
+    fn latin_spellings_for_the_key_prefixes_the_file_names() {
+        let g = Gazetteer::parse(
+            "places",
+            r#"
+latin = ["kz-", "river-"]
+
+[[entry]]
+key = "river-irtysh"
+ru = ["Иртыш"]
+kk = ["Ертіс"]
+ru_abbr = ["Irtysh"]
+
+[[entry]]
+key = "kz-city-aksu"
+ru = ["Аксу"]
+kk = ["Ақсу"]
+
+[[entry]]
+key = "kz-city-kurchatov"
+ru = ["Курчатов"]
+ambiguous = true
+
+[[entry]]
+key = "city-kurgan"
+ru = ["Курган"]
+kk = ["Қорған"]
+
+[[entry]]
+key = "kz-village-irtysh"
+ru = ["Иртыш"]
+"#,
+        )
+        .unwrap();
+        let key = |form: &str| g.lookup(form, Lang::Ru).map(|(e, _)| e.key.clone().unwrap_or_default());
+        // from either language's name, in capitals too, named in the asked language
+        assert_eq!(key("Ertis").as_deref(), Some("river-irtysh"));
+        assert_eq!(key("ERTIS").as_deref(), Some("river-irtysh"));
+        assert_eq!(g.lookup("Aqsu", Lang::Ru).unwrap().1, "Аксу");
+        assert_eq!(g.lookup("Aksu", Lang::Kk).unwrap().1, "Ақсу");
+        // a form the file writes keeps its entry; no Latin for ambiguous names
+        // nor for keys outside the prefixes
+        assert_eq!(key("Irtysh").as_deref(), Some("river-irtysh"));
+        assert!(key("Kurchatov").is_none() && key("Qorgan").is_none() && key("Kurgan").is_none());
+        // Latin forms are of both languages, and not inflected
+        assert!(g.has_form("Ertis", Lang::Ru) && g.has_form("Ertis", Lang::Kk));
+        assert!(key("Ertiste").is_none());
     }
 
     #[test]

@@ -1299,6 +1299,9 @@ mod gazetteer_tests {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
+        #[serde(default)]
+        #[allow(dead_code)]
+        latin: Vec<String>,
         entry: Vec<Entry>,
     }
 

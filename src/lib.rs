@@ -18,6 +18,7 @@ pub mod gazetteer;
 pub mod inflect;
 pub mod input;
 pub mod lang;
+pub mod latin;
 pub mod normalize;
 pub mod offsets;
 pub mod pipeline;

@@ -39,6 +39,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             // the entry's names, that one (Маңғыстау: Мангыстау, not
             // Мангистауская область; Өскемен: Усть-Каменогорск all the same).
             let name = match ctx.doc_lang {
+                // a Latin spelling (ТОО «Ertis Service») is of neither language:
+                // the document's name (Иртыш in a Russian text)
+                Lang::Ru | Lang::Kk if text.is_ascii() => entry.name(ctx.doc_lang),
                 Lang::Ru | Lang::Kk if !gaz.has_form(text, ctx.doc_lang) => {
                     let respelled =
                         (ctx.doc_lang == Lang::Ru).then(|| respelled_russian(gaz, name)).flatten();
