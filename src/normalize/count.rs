@@ -202,24 +202,39 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         // A word before the number (кем дегенде) counts when none follows it.
         // A range gives its lower bound: at least (30-40 адам).
         None if ctx.group("num2").is_some() => Approx::Ge,
-        None => match ctx
-            .group("approx")
-            .or(ctx.group("approx_end"))
-            .or(ctx.group("approx_mid"))
-            .or(ctx.group("approx_pre"))
-            .or(word_approx)
+        None => match [
+            ctx.group("approx"),
+            ctx.group("approx_end"),
+            ctx.group("approx_mid"),
+            ctx.group("approx_pre"),
+            word_approx,
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
         {
-            Some(w) => lex
-                .lookup("approx", w)
-                .or_else(|| lex.lookup_prefix("approx", w))
+            // the first word the lexicon knows: a verb of amount after the
+            // number says nothing beside a word before it (шамамен 1,2 млн
+            // теңгені құрайды: about); an adverb before a verb of excess is
+            // not the approximation (5 мыңнан сәл асады: the verb's)
+            words if !words.is_empty() => words
+                .iter()
+                .find_map(|w| {
+                    let last = w.split_whitespace().last().unwrap_or(w);
+                    lex.lookup("approx", w).or_else(|| lex.lookup_prefix("approx", w)).or_else(|| {
+                        (last != *w)
+                            .then(|| lex.lookup("approx", last).or_else(|| lex.lookup_prefix("approx", last)))
+                            .flatten()
+                    })
+                })
                 .and_then(Approx::parse)
                 .unwrap_or(Approx::Eq),
             // The Kazakh approximative suffix on the number, its multiplier or
             // its unit says "about": 100-дей, 6 мыңдай, 30 тоннадай.
-            None if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => {
+            _ if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => {
                 Approx::About
             }
-            None => Approx::Eq,
+            _ => Approx::Eq,
         },
     };
     // A Kazakh dative noun with дейін after it: up to (санын 100 адамға дейін
