@@ -1037,14 +1037,17 @@ pub fn known_category(count: &Value) -> Option<&str> {
 
 /// Whether the text before a number lets it be a count: not a time's minutes
 /// (18:00, 18 : 00), not inside an identifier, web address or name (/, =, №,
-/// #, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
+/// #, a sign, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
 /// not at the start of a quoted title («100 ата-әже кеші»), and not after a word
 /// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один).
 fn context_allows(lex: &Lexicon, before: &str) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         None => return true,
-        Some(':' | '/' | '=' | '№' | '#' | '_' | '«' | '"' | '“' | '„' | '\'') => return false,
+        // a signed number is a temperature, a score or a phone (жара до +41, −30)
+        Some(':' | '/' | '=' | '№' | '#' | '_' | '«' | '"' | '“' | '„' | '\'' | '+' | '−') => {
+            return false;
+        }
         Some('-' | '‐' | '‑' | '–') if rev.next().is_some_and(char::is_alphanumeric) => return false,
         _ => {}
     }
