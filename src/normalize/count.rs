@@ -761,9 +761,12 @@ fn verb_after_adjective(ctx: &Context) -> bool {
     let Some(object) = ctx.group("object") else { return false };
     let o = object.trim().to_lowercase();
     let verb = (o.chars().count() > 4
-        && ["или", "али", "яли", "ыли", "ули", "лись", "ены", "аны", "ины", "ются", "ятся"]
-            .iter()
-            .any(|s| o.ends_with(s)))
+        && [
+            "или", "али", "яли", "ыли", "ули", "лись", "лось", "лась", "лся", "ены", "аны", "ины", "ются",
+            "ятся",
+        ]
+        .iter()
+        .any(|s| o.ends_with(s)))
         || ctx.set.lexicon.lookup("not_a_noun", &o).is_some();
     // (the adjective right after the number; adjectives in the instrumental
     // may stand between it and the verb: 52 разыскиваемых живыми найдены; not a
