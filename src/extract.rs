@@ -495,6 +495,21 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
         || media.iter().any(|m| m.eq_ignore_ascii_case(&next))
 }
 
+/// Is `start..end` a word in capitals right after a number (a headline's
+/// ПОЛУЧИЛИ 1 380 СЕМЕЙ: families, not the city Семей)? A place is not
+/// counted so.
+fn capitals_after_a_number(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    word.chars().any(char::is_alphabetic)
+        && !word.chars().any(char::is_lowercase)
+        && text[..start].ends_with([' ', '\u{a0}'])
+        && text[..start]
+            .trim_end()
+            .rsplit([' ', '\u{a0}', '\n'])
+            .next()
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The units of `[unit]` that are currencies.
 const MONEY_UNITS: [&str; 3] = ["KZT", "USD", "RUB"];
 
@@ -903,7 +918,9 @@ impl Engine {
             // A street named after a city or a person (Қонаев көшесі, улица
             // Сейфуллина) is no place.
             if rule.kind == EntityType::Place
-                && (latin_in_a_media_name(text, s, e) || names_a_street(&self.set.lexicon, text, s, e))
+                && (latin_in_a_media_name(text, s, e)
+                    || names_a_street(&self.set.lexicon, text, s, e)
+                    || capitals_after_a_number(text, s, e))
             {
                 continue;
             }
