@@ -291,10 +291,17 @@ fn split_form_word(ctx: &Context, name: &str) -> Option<(String, String)> {
 /// At a sentence's start a capital proves nothing: an unquoted Russian name
 /// that is one adjective and a head noun and opens the sentence (Норвежская
 /// компания выпустила, Специальная комиссия собралась) is no name. Gazetteer
-/// names (Верховный суд) are not affected.
+/// names (Верховный суд) are not affected, nor a diocese, named by its see
+/// (Петропавловская епархия организовала).
 fn weak_at_start(ctx: &Context, raw: &str) -> bool {
+    let see = raw
+        .split_whitespace()
+        .next_back()
+        .map(str::to_lowercase)
+        .is_some_and(|w| w.starts_with("епархи") || w.starts_with("митрополи"));
     ctx.lang != Lang::Kk
         && !quoted(raw)
+        && !see
         && ctx.groups.leads_sentence("name")
         && nominative::ru_adjective_and_head(raw, &ctx.set.lexicon)
 }
