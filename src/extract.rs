@@ -489,10 +489,14 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let mall =
         before.ends_with("Mega") && !before[..before.len() - 4].ends_with(|c: char| c.is_alphanumeric());
+    // ... unless a company's word follows it (ТОО «Ulba Sport Service»)
+    let rest = after.trim_start()[next.len()..].trim_start();
+    let third: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+    let company = ["Service", "Services", "Group", "Club", "Company", "Center", "Centre", "Invest", "Trade"];
     joined
         || mall
         || text[..start].ends_with(['@', '.', '/'])
-        || media.iter().any(|m| m.eq_ignore_ascii_case(&next))
+        || (media.iter().any(|m| m.eq_ignore_ascii_case(&next)) && !company.contains(&third.as_str()))
 }
 
 /// Is `start..end` a word in capitals right after a number (a headline's
