@@ -520,7 +520,7 @@ enum W {
     /// a word that is a number only by itself (collectives, пол-)
     Whole(f64),
     /// Kazakh `жарым`: plus a half, after a group (бес жарым 5.5, екі жарым
-    /// миллион 2.5e6)
+    /// миллион 2.5e6) or half the scale after a scale (мың жарым 1500)
     PlusHalf,
 }
 
@@ -968,6 +968,12 @@ fn combine(ws: &[W]) -> Option<f64> {
                 last_scale = e;
             }
             W::Whole(_) => return None,
+            // after a scale, half of it (мың жарым 1500, екі мың жарым 2500)
+            W::PlusHalf if stage == 0 && last_scale != i32::MAX => {
+                total += 0.5 * 10f64.powi(last_scale);
+                stage = 4;
+                unit_only = false;
+            }
             W::PlusHalf => {
                 if stage == 0 || stage == 4 {
                     return None;
@@ -1361,6 +1367,9 @@ pub(crate) mod tests {
         assert_eq!(parse_number("бес жарым"), Some(5.5));
         assert_eq!(parse_number("екі жарым миллион"), Some(2.5e6));
         assert_eq!(parse_number("бір жарым мыңнан"), Some(1500.0));
+        assert_eq!(parse_number("мың жарымнан"), Some(1500.0));
+        assert_eq!(parse_number("екі мың жарым"), Some(2500.0));
+        assert_eq!(parse_number("жарым"), None);
         assert_eq!(parse_number("жарым"), None);
         assert_eq!(parse_number("бес жарым он"), None);
         assert_eq!(order_base("100-деген"), Some(100.0));
