@@ -724,8 +724,8 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
 pub(crate) fn ru_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     !w.contains(' ')
-        && w.chars().count() > 4
-        && ["ают", "яют", "уют", "еют", "ся", "или", "ыли", "яли", "шли", "хали", "лись"]
+        && (w.chars().count() > 4 || w.ends_with("шло"))
+        && ["ают", "яют", "уют", "еют", "ся", "или", "ыли", "яли", "шли", "шло", "хали", "лись"]
             .iter()
             .any(|s| w.ends_with(s))
         && !["ихся", "ыхся", "иеся", "ийся"].iter().any(|s| w.ends_with(s))
@@ -1052,6 +1052,8 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
             return false;
         }
         Some('-' | '‐' | '‑' | '–') if rev.next().is_some_and(char::is_alphanumeric) => return false,
+        // the decimals of a number (с 11,2 до 14,6 тысячи read from its 2)
+        Some(',' | '.') if rev.next().is_some_and(|c| c.is_ascii_digit()) => return false,
         _ => {}
     }
     let trimmed = before.trim_end();
