@@ -468,6 +468,28 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         _ => object_cat,
     };
+    // What a dash after the count names (из них 1 400 – дети: children); a part
+    // of a whole of volunteers, elderly or children is one of them whatever the
+    // dash adds (Из 1 240 волонтеров 870 – студенты, 156 – пенсионеры).
+    let apposition = apposition_category(lex, ctx.groups.following(), ctx.lang);
+    // (the whole is the word right before the number: Из 1 240 волонтеров 870,
+    // Тыңдаушылардың 1 240-ы)
+    let whole = (apposition.is_some() && partitive_rule(ctx))
+        .then(|| words_of(ctx.groups.before_span()).last().copied())
+        .flatten()
+        // (in Kazakh the whole in the genitive, not the last part's noun)
+        .filter(|w| {
+            ctx.rule.lang != crate::rules::LangSel::Kk
+                || ["ның", "нің", "дың", "дің", "тың", "тің"].iter().any(|g| w.ends_with(g))
+        })
+        .and_then(|w| word_category(lex, w))
+        .filter(|w| ["volunteers", "elderly", "children"].contains(&w.as_str()));
+    let apposition = match (apposition, whole) {
+        (Some(a), Some(w)) if ["people", "children", "elderly", "volunteers"].contains(&a.as_str()) => {
+            Some(w)
+        }
+        (a, _) => a,
+    };
     let category = ctx
         .constant("category")
         .or_else(|| young.then(|| "people".to_string()))
@@ -476,14 +498,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         // a weight or volume whose dash names what it is (оның 2,4 тоннасы –
         // пластик бөтелкелер: other), before the unit's own category
-        .or_else(|| {
-            object.is_none().then(|| apposition_category(lex, ctx.groups.following(), ctx.lang)).flatten()
-        })
+        .or_else(|| object.is_none().then(|| apposition.clone()).flatten())
         .or_else(|| unit_cat.map(str::to_string))
         .or_else(|| {
             (object.is_none() && unit.is_none())
                 .then(|| {
-                    apposition_category(lex, ctx.groups.following(), ctx.lang)
+                    apposition
+                        .clone()
                         .or_else(|| bare_millions(ctx).then(|| "money".to_string()))
                         .or_else(|| context_category(lex, ctx.groups.preceding()))
                 })
@@ -1214,6 +1235,13 @@ fn volunteer_body_owns(lex: &Lexicon, between: &[&str]) -> bool {
     let unit = unit.to_lowercase();
     let owner = ["ның", "нің", "дың", "дің", "тың", "тің", "нда", "нде"].iter().any(|s| unit.ends_with(s));
     owner && lex.lookup_prefix("volunteer_unit", &unit).is_some()
+}
+
+/// Whether the rule reads a part of a whole named right before it (Из 180
+/// участников 62 – ..., балалардың 5 100-і).
+fn partitive_rule(ctx: &Context) -> bool {
+    let id = ctx.rule.id.as_str();
+    id == "ru.count.partitive_lead" || id == "kk.count.head"
 }
 
 /// The category of what a dash after an elliptic count names (из них 1 400 – дети,
