@@ -375,6 +375,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let object_cat = match object.as_deref() {
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
         Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        // провели 2 318 акций, в том числе 640 экологических и 385 донорских: a
+        // relational adjective with its noun left out counts the noun before it
+        // (the nearest word of a known category that is no such adjective)
+        Some(o) if ctx.lang == crate::lang::Lang::Ru && elliptic_adjective(o, ctx.groups.following()) => {
+            words_of(ctx.groups.before_span())
+                .iter()
+                .rev()
+                .filter(|w| !elliptic_adjective(w, ""))
+                .find_map(|w| word_category(lex, w))
+                .or_else(|| object_category(lex, o))
+        }
         // 120 иесіз ит: a Kazakh privative adjective (иесіз, ownerless) taken for
         // the counted word; the noun after it says what is counted
         Some(o)
@@ -1235,6 +1246,20 @@ fn volunteer_body_owns(lex: &Lexicon, between: &[&str]) -> bool {
     let unit = unit.to_lowercase();
     let owner = ["ның", "нің", "дың", "дің", "тың", "тің", "нда", "нде"].iter().any(|s| unit.ends_with(s));
     owner && lex.lookup_prefix("volunteer_unit", &unit).is_some()
+}
+
+/// Whether `word` is a relational adjective in the genitive plural (экологических,
+/// донорских) with no noun after it: a count whose noun the text leaves out.
+fn elliptic_adjective(word: &str, after: &str) -> bool {
+    let w = word.to_lowercase();
+    // (a noun of its own: 24 полицейских)
+    if w.starts_with("полицейск") {
+        return false;
+    }
+    let next = after.trim_start().chars().next();
+    ["ских", "цких"].iter().any(|e| w.ends_with(e)) && !next.is_some_and(char::is_alphabetic)
+        || (["ских", "цких"].iter().any(|e| w.ends_with(e))
+            && after.trim_start().split_whitespace().next().is_some_and(|n| n == "и" || n == "или"))
 }
 
 /// Whether the rule reads a part of a whole named right before it (Из 180
