@@ -1256,10 +1256,11 @@ fn elliptic_adjective(word: &str, after: &str) -> bool {
     if w.starts_with("полицейск") {
         return false;
     }
+    let adjective = ["ских", "цких"].iter().any(|e| w.ends_with(e));
+    // nothing after it, or a conjunction and the next such adjective
     let next = after.trim_start().chars().next();
-    ["ских", "цких"].iter().any(|e| w.ends_with(e)) && !next.is_some_and(char::is_alphabetic)
-        || (["ских", "цких"].iter().any(|e| w.ends_with(e))
-            && after.trim_start().split_whitespace().next().is_some_and(|n| n == "и" || n == "или"))
+    let conjunction = after.split_whitespace().next().is_some_and(|n| n == "и" || n == "или");
+    adjective && (!next.is_some_and(char::is_alphabetic) || conjunction)
 }
 
 /// Whether the rule reads a part of a whole named right before it (Из 180
