@@ -338,6 +338,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // So is a Russian verb (около 30 выезжают): the count is elliptic, its
     // category comes from the words before it.
     let object = object.filter(|o| !(ctx.lang == crate::lang::Lang::Ru && ru_verb_form(o)));
+    // аз ("few") after a number in the ablative is "fewer than" (олар 700-ден аз
+    // болатын), no counted noun
+    let fewer = ctx.lang == crate::lang::Lang::Kk
+        && approx == Approx::Eq
+        && object.as_deref().is_some_and(|o| o.to_lowercase() == "аз")
+        && ctx.group("num").is_some_and(is_kk_ablative)
+        && !ctx.groups.following().trim_start().starts_with("қамт");
+    let (object, approx) = if fewer { (None, Approx::Lt) } else { (object, approx) };
     // A part of a whole after the number's first words (жиырма екісі студент:
     // twenty-two of them): the number ends at that word, read by a rule of its own.
     if ctx.lang == crate::lang::Lang::Kk
