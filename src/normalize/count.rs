@@ -490,6 +490,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // What a dash after the count names (из них 1 400 – дети: children); a part
     // of a whole of volunteers, elderly or children is one of them whatever the
     // dash adds (Из 1 240 волонтеров 870 – студенты, 156 – пенсионеры).
+    // (bare millions in a money clause: asked for the category, then the unit)
+    let bare_cell = std::cell::OnceCell::new();
+    let bare = || *bare_cell.get_or_init(|| bare_millions(ctx));
     let apposition = apposition_category(lex, ctx.groups.following(), ctx.lang);
     // (the whole is the word right before the number: Из 1 240 волонтеров 870,
     // Тыңдаушылардың 1 240-ы)
@@ -524,7 +527,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 .then(|| {
                     apposition
                         .clone()
-                        .or_else(|| bare_millions(ctx).then(|| "money".to_string()))
+                        .or_else(|| bare().then(|| "money".to_string()))
                         .or_else(|| context_category(lex, ctx.groups.preceding()))
                 })
                 .flatten()
@@ -546,8 +549,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     };
     // A bare part of a sum named before (7,9 млн тенге, из них 5 млн): its currency.
     let unit = match unit {
-        None if object.is_none() && category == "money" => context_currency(lex, ctx.groups.preceding())
-            .or_else(|| bare_millions(ctx).then(|| "KZT".to_string())),
+        None if object.is_none() && category == "money" => {
+            context_currency(lex, ctx.groups.preceding()).or_else(|| bare().then(|| "KZT".to_string()))
+        }
         u => u,
     };
     Some(Value::Count { amount, approx, unit, object, category })
