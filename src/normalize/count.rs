@@ -1551,6 +1551,18 @@ fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
     {
         return Some("volunteers".to_string());
     }
+    // Families or people before what they were given, in the accusative (1 500
+    // отбасы құрбандық етін алды, 3 200 отбасы азық-түлік себетін алады): the
+    // families are counted, the gift is the verb's object.
+    if let [first, .., last] = words.as_slice()
+        && ["ын", "ін", "н"].iter().any(|e| last.ends_with(e))
+        && matches!(word_category(lex, first).as_deref(), Some("families" | "people" | "elderly" | "children"))
+        // (not the first half of a compound: мүгедектер арбасын, wheelchairs)
+        && !first.to_lowercase().starts_with("мүгедек")
+        && word_category(lex, last).as_deref() == Some("aid")
+    {
+        return word_category(lex, first);
+    }
     let mut cats = words.iter().rev().filter_map(|w| word_category(lex, w));
     match cats.next() {
         // a head of people after a word that says which (қарт адамға, жетім
