@@ -487,13 +487,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         _ => object_cat,
     };
-    // What a dash after the count names (из них 1 400 – дети: children); a part
-    // of a whole of volunteers, elderly or children is one of them whatever the
-    // dash adds (Из 1 240 волонтеров 870 – студенты, 156 – пенсионеры).
     // (bare millions in a money clause: asked for the category, then the unit)
     let bare_cell = std::cell::OnceCell::new();
     let bare = || *bare_cell.get_or_init(|| bare_millions(ctx));
-    let apposition = apposition_category(lex, ctx.groups.following(), ctx.lang);
+    // What a dash after a count without a noun names (из них 1 400 – дети:
+    // children; only such a count asks); a part of a whole of volunteers,
+    // elderly or children is one of them whatever the dash adds (Из 1 240
+    // волонтеров 870 – студенты, 156 – пенсионеры).
+    let apposition =
+        object.is_none().then(|| apposition_category(lex, ctx.groups.following(), ctx.lang)).flatten();
     // (the whole is the word right before the number: Из 1 240 волонтеров 870,
     // Тыңдаушылардың 1 240-ы)
     let whole = (apposition.is_some() && partitive_rule(ctx))
@@ -520,7 +522,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
         // a weight or volume whose dash names what it is (оның 2,4 тоннасы –
         // пластик бөтелкелер: other), before the unit's own category
-        .or_else(|| object.is_none().then(|| apposition.clone()).flatten())
+        .or_else(|| apposition.clone())
         .or_else(|| unit_cat.map(str::to_string))
         .or_else(|| {
             (object.is_none() && unit.is_none())

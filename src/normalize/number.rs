@@ -1370,7 +1370,6 @@ pub(crate) mod tests {
         assert_eq!(parse_number("мың жарымнан"), Some(1500.0));
         assert_eq!(parse_number("екі мың жарым"), Some(2500.0));
         assert_eq!(parse_number("жарым"), None);
-        assert_eq!(parse_number("жарым"), None);
         assert_eq!(parse_number("бес жарым он"), None);
         assert_eq!(order_base("100-деген"), Some(100.0));
         assert_eq!(order_base("1000-даған"), Some(1000.0));
