@@ -761,8 +761,10 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
 }
 
 /// A Russian verb taken for the word after a number (ещё 30 выезжают,
-/// 12 занимаются): the present tense plural in -ают/-яют/-уют/-еют and
-/// reflexives in -ся; no counted noun ends so (приют, институт, депутат do not),
+/// 12 занимаются, 12 тысяч живут одни): the present tense plural in
+/// -ают/-яют/-уют/-еют/-ьют/-оют, in -ут after в, д, с, з, г, ш, щ (живут,
+/// ведут, несут, могут, пишут), and reflexives in -ся; no counted noun ends so
+/// (приют, институт, маршрут, минут, депутат do not),
 /// but a reflexive participle counts people (2 140 учащихся, 300 обучающихся).
 /// Past plurals whose ending no noun after a number has (64 уехали, 12 пришли,
 /// 30 вступили, 5 были) are verbs too; others in -ли (-али, -ели) end nouns
@@ -771,9 +773,12 @@ pub(crate) fn ru_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     !w.contains(' ')
         && (w.chars().count() > 4 || w.ends_with("шло"))
-        && ["ают", "яют", "уют", "еют", "ся", "или", "ыли", "яли", "шли", "шло", "хали", "лись"]
-            .iter()
-            .any(|s| w.ends_with(s))
+        && [
+            "ают", "яют", "уют", "еют", "ьют", "оют", "вут", "дут", "сут", "зут", "гут", "шут", "щут", "ся",
+            "или", "ыли", "яли", "шли", "шло", "хали", "лись",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
         && !["ихся", "ыхся", "иеся", "ийся"].iter().any(|s| w.ends_with(s))
 }
 
@@ -1914,6 +1919,8 @@ mod tests {
         assert!(ru_verb_form("выезжают"));
         assert!(ru_verb_form("помогают"));
         assert!(ru_verb_form("занимаются"));
+        assert!(ru_verb_form("живут") && ru_verb_form("пишут") && ru_verb_form("могут"));
+        assert!(!ru_verb_form("минут") && !ru_verb_form("институт") && !ru_verb_form("маршрут"));
         assert!(!ru_verb_form("учащихся"), "a reflexive participle counts people");
         assert!(ru_verb_form("уехали"));
         assert!(ru_verb_form("вступили"));
