@@ -43,6 +43,13 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     {
         return None;
     }
+    // A part of a time (Мне 86 лет, сорок из них я проработала на руднике): a
+    // duration, no count.
+    if ctx.group("hint").is_some_and(|h| lex.lookup("anaphor", h).is_some())
+        && part_of_a_time(lex, ctx.groups.before_span())
+    {
+        return None;
+    }
     let amount = match ctx.constant("amount") {
         Some(a) => {
             let base: f64 = a.parse().ok()?;
@@ -1439,6 +1446,17 @@ pub fn elderly_named_after(after: &str) -> bool {
     }
 }
 
+/// Whether the clause before a partitive count ends in a unit of time (86 лет,
+/// сорок из них): `[not_counted_stem]` or a form of год, лет, жыл.
+fn part_of_a_time(lex: &Lexicon, before: &str) -> bool {
+    let words = words_of(before.trim_end().trim_end_matches([',', ';', '–', '—', ':']));
+    words.last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        ["лет", "год", "года", "годов", "жыл", "жылдың", "месяцев", "дней", "суток"].contains(&w.as_str())
+            || lex.lookup_prefix("not_counted_stem", &w).is_some()
+    })
+}
+
 /// The category of an elliptic count (no object, no unit): the nearest word
 /// before it in its sentence that names a category (854 человека, 8 из них:
 /// people); capitalized words are names (Грузии is no груз), except the
@@ -1920,6 +1938,11 @@ mod tests {
         assert!(ru_verb_form("помогают"));
         assert!(ru_verb_form("занимаются"));
         assert!(ru_verb_form("живут") && ru_verb_form("пишут") && ru_verb_form("могут"));
+        let mut l = Lexicon::default();
+        l.tables.insert("not_counted_stem".into(), vec![("no".to_string(), vec!["минут".to_string()])]);
+        assert!(part_of_a_time(&l, "Мне 86 лет, "));
+        assert!(part_of_a_time(&l, "Прошло 40 минут, "));
+        assert!(!part_of_a_time(&l, "Пропали 120 человек, "));
         assert!(!ru_verb_form("минут") && !ru_verb_form("институт") && !ru_verb_form("маршрут"));
         assert!(!ru_verb_form("учащихся"), "a reflexive participle counts people");
         assert!(ru_verb_form("уехали"));

@@ -130,9 +130,13 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     }
     // A Russian name does not start with a two-word place (Российской Федерации по
     // вопросам ...: the place was read as adjective and head); a Kazakh one may
-    // (Қазақстанның Қызыл Ай қоғамы, Астана қаласының ... орталығы).
+    // (Қазақстанның Қызыл Ай қоғамы, Астана қаласының ... орталығы), in a Russian
+    // sentence too (Акцию организовали Қызылорда облысының ... орталығы): its
+    // place ends in a Kazakh word for a region, district or city.
     let words: Vec<&str> = bare.split_whitespace().collect();
-    ctx.lang != Lang::Kk && words.len() > 2 && place_form(&words[..2].join(" "))
+    let kazakh_place =
+        words.get(1).is_some_and(|w| ["облыс", "аудан", "қала"].iter().any(|p| w.starts_with(p)));
+    ctx.lang != Lang::Kk && words.len() > 2 && !kazakh_place && place_form(&words[..2].join(" "))
 }
 
 /// A Kazakh unquoted name that names no body: it ends in a phrase of the
@@ -175,6 +179,11 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
         // (not a body named after the person: М. Мәметова атындағы мектеп)
         && !rest.iter().any(|w| w.starts_with("атынд"))
     {
+        return true;
+    }
+    // A word of time inside (Университет былтыр қан орталығымен ...: the sentence's
+    // subject, an adverb, then another body): `[not_organization]`'s `inside`.
+    if words.iter().skip(1).any(|w| ctx.set.lexicon.lookup("not_organization", w) == Some("inside")) {
         return true;
     }
     // A branch by its region alone (ШҚО бойынша филиалы): the parent before it
