@@ -108,7 +108,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "hour",
             "minute",
         ],
-        EntityType::Organization => &["name", "form"],
+        EntityType::Organization => &["name", "form", "coord"],
         EntityType::Place => &["name", "head", "like", "prep"],
     }
 }

@@ -482,8 +482,28 @@ fn quote_then_other_phrase(ctx: &Context, raw: &str) -> bool {
     list || project || locative
 }
 
+/// Whether a Kazakh name opens with a place in the genitive followed by a
+/// capitalized word (Алматы қаласының Жастар ...).
+fn genitive_place_then_capital(raw: &str) -> bool {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    words
+        .iter()
+        .position(|w| ["ның", "нің"].iter().any(|g| w.ends_with(g)))
+        .and_then(|i| words.get(i + 1))
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
+    // A place in the genitive before a list of capitalized bodies is each one's
+    // context, not one's name (Алматы қаласының Жастар саясаты басқармасымен және
+    // Төтенше жағдайлар департаментімен, as the seeds' gold has it): a rule that
+    // takes the place in names the coordination after the body `coord`, and
+    // leaves the bodies to the rules of names alone. Before a lowercase name the
+    // place stays (Жетісу облысының жастар саясаты басқармасы мен ...).
+    if ctx.group("coord").is_some() && genitive_place_then_capital(&raw) {
+        return None;
+    }
     if ctx.constant("name").is_none()
         && (vetoed(ctx, &raw)
             || weak_at_start(ctx, &raw)
