@@ -428,11 +428,14 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 /// көшесі, Достық даңғылы)? The words are `[street_before]` and
 /// `[street_after]` in the lexicon.
 fn names_a_street(lex: &crate::rules::Lexicon, text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].split_whitespace().next_back();
+    let mut before = text[..start].split_whitespace().rev();
     let after = text[end..].split_whitespace().next();
-    before.is_some_and(|w| {
-        lex.lookup("street_before", w.trim_start_matches(|c: char| !c.is_alphabetic())).is_some()
-    }) || after.is_some_and(|w| lex.lookup_prefix("street_after", w).is_some())
+    let street = |w: &str| lex.lookup("street_before", w.trim_start_matches(|c: char| !c.is_alphabetic()));
+    // (a title may stand between: ул. Академика Сатпаева)
+    let (w1, w2) = (before.next(), before.next());
+    w1.is_some_and(|w| street(w) == Some("yes"))
+        || (w1.is_some_and(|w| street(w) == Some("title")) && w2.is_some_and(|w| street(w) == Some("yes")))
+        || after.is_some_and(|w| lex.lookup_prefix("street_after", w).is_some())
 }
 
 /// Is byte `at` of `text` on a page's line of tags (`Теги: волонтеры, Алматы`)?
@@ -920,12 +923,16 @@ impl Engine {
                 continue;
             }
             // A street named after a city or a person (Қонаев көшесі, улица
-            // Сейфуллина) is no place.
+            // Сейфуллина) is no place; one named like a known body (пр. Азаттык)
+            // is no organization.
             if rule.kind == EntityType::Place
                 && (latin_in_a_media_name(text, s, e)
                     || names_a_street(&self.set.lexicon, text, s, e)
                     || capitals_after_a_number(text, s, e))
             {
+                continue;
+            }
+            if rule.kind == EntityType::Organization && names_a_street(&self.set.lexicon, text, s, e) {
                 continue;
             }
             if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {

@@ -1182,7 +1182,7 @@ fn after_street(lex: &Lexicon, before: &str) -> bool {
     let Some(street) = before.trim_end().strip_suffix(',') else { return false };
     street.split_whitespace().rev().take(4).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic() && c != '.');
-        lex.lookup("street_before", w).is_some() || lex.lookup_prefix("street_after", w).is_some()
+        lex.lookup("street_before", w) == Some("yes") || lex.lookup_prefix("street_after", w).is_some()
     })
 }
 
@@ -1576,15 +1576,19 @@ fn object_category(lex: &Lexicon, object: &str) -> Option<String> {
     {
         return Some("volunteers".to_string());
     }
-    // Families or people before what they were given, in the accusative (1 500
-    // отбасы құрбандық етін алды, 3 200 отбасы азық-түлік себетін алады): the
-    // families are counted, the gift is the verb's object.
+    // Families or people before what they were given or what is theirs, in the
+    // accusative (1 500 отбасы құрбандық етін алды, 3 200 отбасы азық-түлік
+    // себетін алады): the families are counted, the thing is the verb's object.
     if let [first, .., last] = words.as_slice()
         && ["ын", "ін", "н"].iter().any(|e| last.ends_with(e))
         && matches!(word_category(lex, first).as_deref(), Some("families" | "people" | "elderly" | "children"))
         // (not the first half of a compound: мүгедектер арбасын, wheelchairs)
         && !first.to_lowercase().starts_with("мүгедек")
-        && word_category(lex, last).as_deref() == Some("aid")
+        // (a thing: aid, or another thing or none, отбасы үйін пешпен жылытады,
+        // the families heat their houses; not a body, жастар орталығын, youth
+        // centres; not the instrumental, кинолог иттерімен)
+        && !["мен", "пен", "бен"].iter().any(|e| last.ends_with(e))
+        && matches!(word_category(lex, last).as_deref(), Some("aid" | "other") | None)
     {
         return word_category(lex, first);
     }

@@ -504,6 +504,20 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ctx.group("coord").is_some() && genitive_place_then_capital(&raw) {
         return None;
     }
+    // A person's title is no body (Департамент басшысы Виктория Ломакина: "the
+    // department's head"): a last word of `[not_organization]`'s `title`.
+    if raw
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ctx.set.lexicon.lookup("not_organization", w) == Some("title"))
+    {
+        return None;
+    }
+    // Words spaced three apart or more are a site's menu, no name (Новости
+    // Абайская область   Семей   Общество   Здоровье).
+    if raw.contains("   ") || raw.contains('\t') {
+        return None;
+    }
     if ctx.constant("name").is_none()
         && (vetoed(ctx, &raw)
             || weak_at_start(ctx, &raw)
