@@ -925,14 +925,15 @@ impl Engine {
             // A street named after a city or a person (Қонаев көшесі, улица
             // Сейфуллина) is no place; one named like a known body (пр. Азаттык)
             // is no organization.
-            if rule.kind == EntityType::Place
-                && (latin_in_a_media_name(text, s, e)
-                    || names_a_street(&self.set.lexicon, text, s, e)
-                    || capitals_after_a_number(text, s, e))
-            {
-                continue;
-            }
-            if rule.kind == EntityType::Organization && names_a_street(&self.set.lexicon, text, s, e) {
+            let street = || names_a_street(&self.set.lexicon, text, s, e);
+            let no_entity = match rule.kind {
+                EntityType::Place => {
+                    latin_in_a_media_name(text, s, e) || street() || capitals_after_a_number(text, s, e)
+                }
+                EntityType::Organization => street(),
+                _ => false,
+            };
+            if no_entity {
                 continue;
             }
             if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
