@@ -333,6 +333,20 @@ impl Lexicon {
         index.get(table)
     }
 
+    /// Whether the word list of `value` in `table` contains `word` exactly
+    /// (lowercase, spaces collapsed), whatever other value lists it first
+    /// ([`Lexicon::lookup`] answers the first value only: кеше is a `first` word
+    /// of `[not_organization]` and an `inside` one too). A scan of one list: for
+    /// checks off the hot path.
+    pub fn lists(&self, table: &str, value: &str, word: &str) -> bool {
+        let word = fold_cow(word);
+        self.tables
+            .get(table)
+            .into_iter()
+            .flatten()
+            .any(|(v, ws)| v == value && ws.iter().any(|w| *w == *word))
+    }
+
     /// The value whose word list contains `word` exactly (lowercase, spaces
     /// collapsed); the first such value in the table's order.
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {

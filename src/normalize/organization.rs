@@ -183,7 +183,7 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     }
     // A word of time inside (Университет былтыр қан орталығымен ...: the sentence's
     // subject, an adverb, then another body): `[not_organization]`'s `inside`.
-    if words.iter().skip(1).any(|w| ctx.set.lexicon.lookup("not_organization", w) == Some("inside")) {
+    if words.iter().skip(1).any(|w| ctx.set.lexicon.lists("not_organization", "inside", w)) {
         return true;
     }
     // A branch by its region alone (ШҚО бойынша филиалы): the parent before it
@@ -506,11 +506,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // A person's title is no body (Департамент басшысы Виктория Ломакина: "the
     // department's head"): a last word of `[not_organization]`'s `title`.
-    if raw
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| ctx.set.lexicon.lookup("not_organization", w) == Some("title"))
-    {
+    if raw.split_whitespace().last().is_some_and(|w| ctx.set.lexicon.lists("not_organization", "title", w)) {
         return None;
     }
     // Words spaced three apart or more are a site's menu, no name (Новости
