@@ -347,6 +347,23 @@ impl Lexicon {
             .any(|(v, ws)| v == value && ws.iter().any(|w| *w == *word))
     }
 
+    /// The words of `table` that two or more values list, each with those
+    /// values in the table's order. [`Lexicon::lookup`] answers only the first
+    /// of them, so a `lookup(..) == Some(value)` test misses a word listed under
+    /// a later value; such tables are read with [`Lexicon::lists`].
+    pub fn shared_words(&self, table: &str) -> Vec<(&str, Vec<&str>)> {
+        let mut seen: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (v, ws) in self.tables.get(table).into_iter().flatten() {
+            for w in ws {
+                let vs = seen.entry(w.as_str()).or_default();
+                if !vs.contains(&v.as_str()) {
+                    vs.push(v.as_str());
+                }
+            }
+        }
+        seen.into_iter().filter(|(_, vs)| vs.len() > 1).collect()
+    }
+
     /// The value whose word list contains `word` exactly (lowercase, spaces
     /// collapsed); the first such value in the table's order.
     pub fn lookup(&self, table: &str, word: &str) -> Option<&str> {
@@ -1333,6 +1350,15 @@ mod tests {
             ],
         );
         l
+    }
+
+    #[test]
+    fn shared_words_are_the_words_two_values_list() {
+        let l = lexicon();
+        assert_eq!(l.shared_words("category"), vec![("студент", vec!["people", "volunteers"])]);
+        assert_eq!(l.lookup("category", "студент"), Some("people"));
+        assert!(l.lists("category", "volunteers", "студент"));
+        assert!(l.shared_words("no such table").is_empty());
     }
 
     #[test]

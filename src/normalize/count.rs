@@ -1464,13 +1464,11 @@ pub fn elderly_named_after(after: &str) -> bool {
 }
 
 /// Whether the clause before a partitive count ends in a unit of time (86 лет,
-/// сорок из них): `[not_counted_stem]` or a form of год, лет, жыл.
+/// сорок из них): a `[time_unit]` word or a `[not_counted_stem]` stem.
 fn part_of_a_time(lex: &Lexicon, before: &str) -> bool {
     let words = words_of(before.trim_end().trim_end_matches([',', ';', '–', '—', ':']));
     words.last().is_some_and(|w| {
-        let w = w.to_lowercase();
-        ["лет", "год", "года", "годов", "жыл", "жылдың", "месяцев", "дней", "суток"].contains(&w.as_str())
-            || lex.lookup_prefix("not_counted_stem", &w).is_some()
+        lex.lookup("time_unit", w).is_some() || lex.lookup_prefix("not_counted_stem", w).is_some()
     })
 }
 
@@ -1964,7 +1962,10 @@ mod tests {
         assert_eq!(measure_decimal("1 200,500"), None);
         let mut l = Lexicon::default();
         l.tables.insert("not_counted_stem".into(), vec![("no".to_string(), vec!["минут".to_string()])]);
+        l.tables.insert("time_unit".into(), vec![("year".to_string(), vec!["лет".to_string()])]);
         assert!(part_of_a_time(&l, "Мне 86 лет, "));
+        assert!(part_of_a_time(&l, "Мне 86 ЛЕТ: "));
+        assert!(!part_of_a_time(&l, "Лагерь летний, "), "a whole word, no stem");
         assert!(part_of_a_time(&l, "Прошло 40 минут, "));
         assert!(!part_of_a_time(&l, "Пропали 120 человек, "));
         assert!(!ru_verb_form("минут") && !ru_verb_form("институт") && !ru_verb_form("маршрут"));
