@@ -108,6 +108,18 @@ fn lemma_forms(lemma: &str, lang: Lang, inflect: bool, hint: Option<&String>) ->
     })
 }
 
+/// A Kazakh lemma of one capitalized word with a letter Russian lacks, ending
+/// in a consonant (Қонаев, Өскемен; not Алматы, not Жаңа қала, not Нұра, whose
+/// genitive Нұры is the Kazakh "its light" of names like «Өмір Нұры»): Russian
+/// sentences decline it.
+fn kazakh_word_name(lemma: &str) -> bool {
+    !lemma.contains([' ', '-'])
+        && lemma.starts_with(char::is_uppercase)
+        && lemma.chars().count() >= 4
+        && lemma.contains(|c: char| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+        && lemma.chars().last().is_some_and(|c| !"аәеёиіоөуұүыэюяйь".contains(c))
+}
+
 fn entry_name(e: &EntryDef) -> String {
     e.key.clone().or_else(|| e.ru.first().cloned()).or_else(|| e.kk.first().cloned()).unwrap_or_default()
 }
@@ -259,6 +271,29 @@ impl Gazetteer {
                 let forms = if def.inflect { inflect::kk_abbr_forms(a) } else { vec![a.clone()] };
                 for f in forms {
                     g.add(f, idx, l, Lang::Kk, false);
+                }
+            }
+        }
+        // A one-word Kazakh name with a Kazakh letter declined in Russian, as
+        // Russian sentences write it (из Қонаева, в Түркістане, в Өскемене): Russian
+        // forms naming the entry by its Russian name, added after every form the
+        // file writes so that none is taken from another entry.
+        if def.inflect {
+            // Not the first word of a longer name (Ақмол's genitive is Ақмола, the
+            // region's bare name in «Ақмола жастары»).
+            let heads: std::collections::HashSet<&str> = def
+                .entry
+                .iter()
+                .flat_map(|e| e.ru.iter().chain(&e.kk))
+                .filter_map(|l| l.split_once(' ').map(|(head, _)| head))
+                .collect();
+            for (idx, e) in def.entry.iter().enumerate() {
+                for lemma in e.kk.iter().filter(|l| kazakh_word_name(l)) {
+                    for f in inflect::ru_forms(lemma) {
+                        if !g.building.contains_key(&f) && !heads.contains(f.as_str()) {
+                            g.add(f, idx as u32, u32::MAX, Lang::Ru, true);
+                        }
+                    }
                 }
             }
         }
@@ -559,6 +594,45 @@ ru = ["Иртыш"]
         assert!(g.has_form_or_district("Ескелді", Lang::Kk));
         assert!(g.has_form_or_district("ЕСКЕЛДІ", Lang::Kk));
         assert!(!g.has_form_or_district("Ескел", Lang::Kk));
+    }
+
+    #[test]
+    fn a_kazakh_name_declined_in_russian_names_the_russian_lemma() {
+        let g = Gazetteer::parse(
+            "places",
+            r#"
+[[entry]]
+key = "konaev"
+ru = ["Конаев"]
+kk = ["Қонаев"]
+
+[[entry]]
+key = "akmola"
+ru = ["Акмолинская область"]
+kk = ["Ақмола облысы"]
+
+[[entry]]
+key = "akmol"
+ru = ["Акмол"]
+kk = ["Ақмол"]
+
+[[entry]]
+key = "nura"
+ru = ["Нура"]
+kk = ["Нұра"]
+"#,
+        )
+        .unwrap();
+        let (e, name) = g.lookup("Қонаева", Lang::Ru).unwrap();
+        assert_eq!((e.key.as_deref(), name), (Some("konaev"), "Конаев"));
+        assert!(g.has_form("Қонаеве", Lang::Ru) && !g.has_form("Қонаеве", Lang::Kk));
+        assert_eq!(
+            g.lookup("Қонаев", Lang::Kk).map(|(_, n)| n),
+            Some("Қонаев"),
+            "the Kazakh form keeps its lemma"
+        );
+        assert!(!g.has_form("Ақмола", Lang::Und), "the first word of a region's name");
+        assert!(!g.has_form("Нұры", Lang::Und), "a name in -а is not declined");
     }
 
     #[test]
