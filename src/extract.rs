@@ -252,8 +252,11 @@ fn spaces_at(text: &str, at: usize) -> usize {
 /// реабилитационный центр «Бақыт»: Бақыт; Семейского центра оказания
 /// специальных социальных услуг «Шуақ»: Шуақ), as the descriptor rules do
 /// for shorter descriptors. `cands` are resolved, by start.
-fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut [Candidate]) {
+fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut Vec<Candidate>) {
     let text = doc.text;
+    // Organizations found as the quoted name alone (a known brand, «KazAID»),
+    // taken into the descriptor's span: dropped at the end.
+    let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..cands.len() {
         let o = &cands[i];
         if o.kind != EntityType::Organization
@@ -275,18 +278,39 @@ fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut 
         {
             continue;
         }
-        let held = cands.iter().any(|c| c.kind == EntityType::Organization && c.start < end && c.end > o.end);
+        let inner_start = o.end + gap + '«'.len_utf8();
+        let inner_end = end - '»'.len_utf8();
+        let same_name = |c: &Candidate| {
+            (c.start == inner_start && c.end == inner_end) || (c.start == o.end + gap && c.end == end)
+        };
+        let overlapping =
+            |c: &Candidate| c.kind == EntityType::Organization && c.start < end && c.end > o.end;
+        let held = cands.iter().any(|c| overlapping(c) && !same_name(c));
+        let whole: Vec<usize> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| overlapping(c) && same_name(c))
+            .map(|(j, _)| j)
+            .collect();
         // a campaign's or project's name after a name that ran into its word
         // (центре крови прошла акция «Студенческий донор»)
         let last = text[o.start..o.end].split_whitespace().next_back().unwrap_or("");
         if held || lex.lookup_prefix("project_word", last).is_some() {
             continue;
         }
+        absorbed.extend(whole);
         let o = &mut cands[i];
         if let Value::Organization { name, .. } = &mut o.value {
             *name = inner.trim().to_string();
         }
         o.end = end;
+    }
+    if !absorbed.is_empty() {
+        let mut i = 0;
+        cands.retain(|_| {
+            i += 1;
+            !absorbed.contains(&(i - 1))
+        });
     }
 }
 

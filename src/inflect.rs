@@ -443,7 +443,8 @@ fn ru_noun(word: &str, hint: &RuHint) -> Paradigm {
     }
 }
 
-/// Plural paradigm of a noun in `-ы`/`-и` (Нидерланды, Озерки, Штаты).
+/// Plural paradigm of a noun in `-ы`/`-и` (Нидерланды, Озерки, Штаты) or a
+/// neuter one in `-а`/`-я` (Кольсайские озера).
 fn ru_plural_noun(word: &str) -> Paradigm {
     let (pre, part) = split_last_part(word);
     let lower = part.to_lowercase();
@@ -457,6 +458,13 @@ fn ru_plural_noun(word: &str) -> Paradigm {
             [nom.clone(), vec![f("ов"), f("ей"), f("")], vec![f("ам")], nom, vec![f("ами")], vec![f("ах")]]
         }
         'и' => [nom.clone(), vec![f("ей"), f("ь")], vec![f("ям")], nom, vec![f("ями")], vec![f("ях")]],
+        // a plural in -а/-я: озера → озер, острова → островов; моря → морей,
+        // Известия → Известий
+        'а' => [nom.clone(), vec![f(""), f("ов")], vec![f("ам")], nom, vec![f("ами")], vec![f("ах")]],
+        'я' => {
+            let genitive = if before == 'и' { f("й") } else { f("ей") };
+            [nom.clone(), vec![genitive], vec![f("ям")], nom, vec![f("ями")], vec![f("ях")]]
+        }
         _ => same_in_all(word),
     }
 }
@@ -1148,6 +1156,12 @@ mod tests {
     #[test]
     fn ru_plural_names() {
         has(&ruh("Нидерланды", "pl"), &["Нидерландов", "Нидерландам", "Нидерландами", "Нидерландах"]);
+        has(
+            &ruh("Кольсайские озера", "pl"),
+            &["Кольсайских озер", "Кольсайским озерам", "Кольсайскими озерами"],
+        );
+        has(&ruh("Фарерские острова", "pl"), &["Фарерских островов", "Фарерских островах"]);
+        has(&ruh("Известия", "pl"), &["Известий", "Известиям", "Известиях"]);
         has(&ruh("Филиппины", "pl"), &["Филиппин", "Филиппинах"]);
         has(&ruh("Озерки", "pl"), &["Озерков", "Озерках"]);
         let f = ruh("Соединенные Штаты Америки", "pl");

@@ -319,7 +319,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             ctx.group("approx").is_some() || ctx.group("approx_end").is_some(),
         );
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
-        || object.as_deref().is_some_and(|o| known_acronym(ctx, o))
+        || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
         || blocked_between(ctx, amount)
         || verb_after_adjective(ctx)
     {
@@ -885,6 +885,22 @@ fn is_fraction_part(w: &str) -> bool {
     })
 }
 
+/// An object that with the word after it is a phrase of `[not_counted]` (10
+/// жұмыс күні ішінде: within ten working days).
+fn not_counted_with_next(lex: &Lexicon, ctx: &Context, object: &str) -> bool {
+    let next = ctx
+        .groups
+        .following()
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+    next.is_some_and(|n| {
+        !n.is_empty()
+            && !object.contains(' ')
+            && lex.lookup("not_counted", &format!("{object} {n}")).is_some()
+    })
+}
+
 /// A word of `[not_counted]` (exact) or `[not_counted_stem]` (by stem).
 fn not_counted(lex: &Lexicon, w: &str) -> bool {
     lex.lookup("not_counted", w).is_some() || lex.lookup_prefix("not_counted_stem", w).is_some()
@@ -1169,7 +1185,14 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
         return !label && !before_dash;
     }
     let bare = word.trim_end_matches('.');
-    if lex.lookup("not_counted_before", word).is_some() || lex.lookup("not_counted_before", bare).is_some() {
+    // A capital inside a sentence makes the word a name's (Қызыл Жарты Айдың 350
+    // еріктісі: the Crescent's, not a month's day).
+    let in_name = word.starts_with(char::is_uppercase)
+        && trimmed[..trimmed.len() - word.len()].trim_end().ends_with(char::is_alphabetic);
+    if !in_name
+        && (lex.lookup("not_counted_before", word).is_some()
+            || lex.lookup("not_counted_before", bare).is_some())
+    {
         return false;
     }
     // The end of a range of hours (сағат 10-нан 18-ге дейін, с 9 до 18 часов):

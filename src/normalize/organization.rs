@@ -493,6 +493,16 @@ fn genitive_place_then_capital(raw: &str) -> bool {
         .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
+/// Whether the next item of a list of bodies names its own place in the
+/// genitive (Алматы қаласының Экология басқармасы, Алатау ауданының әкімдігі):
+/// then the first place is no shared context but the first body's own.
+fn next_has_own_place(following: &str) -> bool {
+    following.split_whitespace().skip(1).take(4).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        ["ауданының", "облысының", "қаласының", "ауылының", "округінің"].contains(&w)
+    })
+}
+
 pub fn normalize(ctx: &Context) -> Option<Value> {
     let raw = ctx.group("name").map(str::to_string).or_else(|| ctx.constant("name"))?;
     // A place in the genitive before a list of capitalized bodies is each one's
@@ -501,7 +511,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // takes the place in names the coordination after the body `coord`, and
     // leaves the bodies to the rules of names alone. Before a lowercase name the
     // place stays (Жетісу облысының жастар саясаты басқармасы мен ...).
-    if ctx.group("coord").is_some() && genitive_place_then_capital(&raw) {
+    if ctx.group("coord").is_some()
+        && genitive_place_then_capital(&raw)
+        && !next_has_own_place(ctx.groups.following())
+    {
         return None;
     }
     // A person's title is no body (Департамент басшысы Виктория Ломакина: "the
