@@ -254,8 +254,8 @@ fn spaces_at(text: &str, at: usize) -> usize {
 /// for shorter descriptors. `cands` are resolved, by start.
 fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut Vec<Candidate>) {
     let text = doc.text;
-    // Organizations found as the quoted name alone (a known brand, «KazAID»),
-    // taken into the descriptor's span: dropped at the end.
+    // Organizations found as the words inside the quotes alone (a known brand,
+    // «KazAID», «Астана Опера»), taken into the descriptor's span: dropped at the end.
     let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..cands.len() {
         let o = &cands[i];
@@ -280,9 +280,9 @@ fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut 
         }
         let inner_start = o.end + gap + '«'.len_utf8();
         let inner_end = end - '»'.len_utf8();
-        let same_name = |c: &Candidate| {
-            (c.start == inner_start && c.end == inner_end) || (c.start == o.end + gap && c.end == end)
-        };
+        // (a name found with its quotes is a name of its own: Газета школы-гимназии
+        // № 8 «Мектеп тынысы» is the school's paper)
+        let same_name = |c: &Candidate| c.start == inner_start && c.end == inner_end;
         let overlapping =
             |c: &Candidate| c.kind == EntityType::Organization && c.start < end && c.end > o.end;
         let held = cands.iter().any(|c| overlapping(c) && !same_name(c));

@@ -231,3 +231,20 @@ fn lexicon_words_listed_under_two_values_are_known() {
         ]
     );
 }
+
+/// No lexicon list holds a word twice: a second copy is dead weight that an
+/// edit of the first leaves behind.
+#[test]
+fn no_lexicon_list_holds_a_word_twice() {
+    let rules = RuleSet::embedded().expect("rules load");
+    let mut twice: Vec<String> = Vec::new();
+    for (table, values) in &rules.lexicon.tables {
+        for (value, words) in values {
+            let mut seen = std::collections::HashSet::new();
+            twice.extend(
+                words.iter().filter(|w| !seen.insert(w.as_str())).map(|w| format!("{table}.{value}: {w}")),
+            );
+        }
+    }
+    assert!(twice.is_empty(), "{twice:?}");
+}
