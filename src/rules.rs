@@ -107,6 +107,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "season",
             "hour",
             "minute",
+            "since",
         ],
         EntityType::Organization => &["name", "form", "coord"],
         EntityType::Place => &["name", "head", "like", "prep"],

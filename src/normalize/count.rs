@@ -316,7 +316,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         && young_people(
             object.as_deref(),
             amount,
-            ctx.group("approx").is_some() || ctx.group("approx_end").is_some(),
+            ctx.group("approx").is_some() || ctx.group("approx_end").is_some() || approx == Approx::Order,
         );
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
         || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
@@ -863,7 +863,8 @@ fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
 /// Kazakh жас after a number is an age (5 жас, 18 жас) unless the number is
 /// beyond any age (300 жас) or an approximation word follows the number (an
 /// age says 60 жастан асқан, 20 жасқа жуық): мыңнан астам жас, жүзге жуық жас,
-/// 60-қа тарта жас are so many young people.
+/// 60-қа тарта жас are so many young people, and so are жүздеген жас (a vague
+/// plural is no age either).
 fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
     (amount >= 150.0 || approx_after)
         && object.is_some_and(|o| ["жас", "жасты", "жастың"].contains(&o.trim().to_lowercase().as_str()))
@@ -1167,12 +1168,12 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     }
     let word = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '.');
     if word.is_empty() {
-        // a phone number after its label (of two words at most) and a dash
+        // a phone number after its label (of three words at most) and a dash
         // or colon (Сенім телефоны – 112, Телефон доверия – 150, Справки по
-        // телефону: 112): `[phone_word]`
+        // телефону: 112, Горячая линия министерства – 1414): `[phone_word]`
         let head = trimmed.trim_end_matches(['–', '—', '-', ':']).trim_end();
         let label = head.len() < trimmed.len()
-            && head.split_whitespace().rev().take(2).any(|w| {
+            && head.split_whitespace().rev().take(3).any(|w| {
                 lex.lookup_prefix("phone_word", w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
             });
         // (an age: a word of `[not_counted_before_dash]` before the dash,

@@ -1,6 +1,7 @@
 //! Date values in the guidelines' TIMEX-like grammar: `2023`, `2023-12-04`,
 //! `XXXX-12`, `Y0`, `Y-1`, `Y0-03`, `Y0-01-01`, `D-1`, `2025-WI`, intervals
-//! `A/B`, and "since" intervals `A/Y0`.
+//! `A/B`, and "since" intervals `A/Y0` (constant `since = true`, or a `since`
+//! group when the word is optional).
 //!
 //! Groups: `day`, `month`, `year` (first point), `day2`, `month2`, `year2`
 //! (second point of an interval), `rel` (a relative expression looked up in the
@@ -269,7 +270,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if anchors_a_year_part(ctx) {
         return None;
     }
-    let since = ctx.constant("since").is_some_and(|s| s == "true");
+    // (a `since` group: the word of "since" is optional in the pattern, былтыр
+    // желтоқсаннан бері)
+    let since = ctx.constant("since").is_some_and(|s| s == "true") || ctx.group("since").is_some();
     let finish = |v: String| {
         let v = if since && !v.contains('/') { format!("{v}/Y0") } else { v };
         Some(Value::Date { value: v, relative: None })
