@@ -443,8 +443,8 @@ fn ru_noun(word: &str, hint: &RuHint) -> Paradigm {
     }
 }
 
-/// Plural paradigm of a noun in `-ы`/`-и` (Нидерланды, Озерки, Штаты) or a
-/// neuter one in `-а`/`-я` (Кольсайские озера).
+/// Plural paradigm of a noun in `-ы`/`-и` (Нидерланды, Озерки, Штаты) or in
+/// `-а`/`-я` (Кольсайские озера, Фарерские острова, Известия).
 fn ru_plural_noun(word: &str) -> Paradigm {
     let (pre, part) = split_last_part(word);
     let lower = part.to_lowercase();
