@@ -1681,7 +1681,8 @@ impl Engine {
                         overlapping(&spans[*k as usize], c.start, c.end).is_some_and(|o| {
                             !(c.kind == EntityType::Count
                                 && *k == EntityType::Organization
-                                && count_after_quoted_name(text, o, c.start))
+                                && (number_before_name(text, &o, c)
+                                    || count_after_quoted_name(text, o, c.start)))
                         })
                     })
                 })
@@ -1865,6 +1866,16 @@ pub fn check(engine: &Engine) -> CheckReport {
 fn count_after_quoted_name(text: &str, org: Range<usize>, at: usize) -> bool {
     let start = org.start;
     text.get(org).is_some_and(|t| t.starts_with('«') && t.find('»').is_some_and(|q| start + q < at))
+}
+
+/// Whether a count's number stands before an organization's span that starts
+/// inside the count's counted words (14 волонтерских штабов «Қамқор қыс»: the
+/// descriptor found with its quoted name counts fourteen; a number inside a
+/// name stays the name's).
+fn number_before_name(text: &str, org: &Range<usize>, count: &Candidate) -> bool {
+    count.start < org.start
+        && text[count.start..org.start].trim_end().chars().any(|c| c.is_ascii_digit() || c.is_alphabetic())
+        && org.start < count.end
 }
 
 /// The category of the material that `named`, a weight or volume with its
