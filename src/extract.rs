@@ -1681,8 +1681,7 @@ impl Engine {
                         overlapping(&spans[*k as usize], c.start, c.end).is_some_and(|o| {
                             !(c.kind == EntityType::Count
                                 && *k == EntityType::Organization
-                                && (number_before_name(text, &o, c)
-                                    || count_after_quoted_name(text, o, c.start)))
+                                && (number_before_name(&o, c) || count_after_quoted_name(text, o, c.start)))
                         })
                     })
                 })
@@ -1872,10 +1871,8 @@ fn count_after_quoted_name(text: &str, org: Range<usize>, at: usize) -> bool {
 /// inside the count's counted words (14 волонтерских штабов «Қамқор қыс»: the
 /// descriptor found with its quoted name counts fourteen; a number inside a
 /// name stays the name's).
-fn number_before_name(text: &str, org: &Range<usize>, count: &Candidate) -> bool {
-    count.start < org.start
-        && text[count.start..org.start].trim_end().chars().any(|c| c.is_ascii_digit() || c.is_alphabetic())
-        && org.start < count.end
+fn number_before_name(org: &Range<usize>, count: &Candidate) -> bool {
+    count.start < org.start && org.start < count.end
 }
 
 /// The category of the material that `named`, a weight or volume with its
