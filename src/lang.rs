@@ -26,7 +26,10 @@
 //!   in the first syllable, obey vowel harmony and do not use ё ъ ь щ ц ч ф.
 //!
 //! A Russian sentence that quotes a Kazakh name therefore stays Russian, and the
-//! other way round, because the remaining words outweigh the name. All tables are
+//! other way round, because the remaining words outweigh the name; when a short
+//! sentence's only Kazakh letters stand in short quoted names (Открыто 14 штабов
+//! «Қамқор қыс».), the sentence, or a one-sentence document, is judged without
+//! them (`outside_quoted_names`). All tables are
 //! written by hand from grammar knowledge; nothing is learnt from evaluation data.
 //!
 //! Whether the text is Russian/Kazakh at all is decided by script first: when at
@@ -367,17 +370,40 @@ pub fn detect_document_in(
     if at < text.len() {
         total.add(&gather(&text[at..]));
     }
-    let doc = known.unwrap_or_else(|| decide(text, &total.with_bonus(), Lang::Und));
+    let doc = known.unwrap_or_else(|| {
+        let guess = decide(text, &total.with_bonus(), Lang::Und);
+        // A Russian text whose Kazakh letters all stand in short quoted names
+        // (Открыто 14 штабов «Қамқор қыс».) is judged without those names.
+        match (guess.lang, outside_quoted_names(text)) {
+            (Lang::Kk, Some(rest)) => decide(&rest, &gather(&rest).with_bonus(), Lang::Und),
+            _ => guess,
+        }
+    });
     let langs = sentences
         .iter()
         .zip(&each)
         .map(|(r, ev)| {
             let s = &text[r.clone()];
-            // In a Russian document, a sentence whose Kazakh letters are all in
-            // short quoted names (📢 Канал фонда «Шуақ») is judged without them.
-            match (doc.lang, outside_quoted_names(s)) {
-                (Lang::Ru, Some(rest)) => decide(&rest, &gather(&rest).with_bonus(), doc.lang).lang,
-                _ => decide(s, &ev.with_bonus(), doc.lang).lang,
+            // A sentence whose Kazakh letters are all in short quoted names
+            // (📢 Канал фонда «Шуақ») is judged without them; in a Kazakh document
+            // only when what is left says enough (Открыто 14 штабов «Қамқор қыс».,
+            // not Фото: «Маңғыстау жастары» ЖРО).
+            let rest = outside_quoted_names(s).map(|rest| {
+                let ev = gather(&rest);
+                (rest, ev)
+            });
+            // What is left may be too little or look like another language
+            // (жетекшісі without its Kazakh name reads as Ukrainian): then the
+            // whole sentence decides.
+            let without = match rest {
+                Some((rest, ev)) if doc.lang != Lang::Kk || ev.cyrillic >= KK_DOC_RU_SENTENCE => {
+                    decide(&rest, &ev.with_bonus(), doc.lang).lang
+                }
+                _ => Lang::Und,
+            };
+            match without {
+                Lang::Und => decide(s, &ev.with_bonus(), doc.lang).lang,
+                lang => lang,
             }
         })
         .collect();
@@ -505,6 +531,9 @@ const CYRILLIC_SURE: f32 = 0.6;
 /// Share of Cyrillic letters above which a text with some Cyrillic words is taken as
 /// Russian or Kazakh with Latin names in it (`Xiaomi вдвое дешевле iPhone`).
 const CYRILLIC_MIXED: f32 = 0.35;
+/// Cyrillic letters outside quoted Kazakh names that a sentence of a Kazakh
+/// document needs to be judged Russian without them.
+const KK_DOC_RU_SENTENCE: u32 = 20;
 /// How far `detect_sentence` leans towards the document language, in log-odds.
 const DOC_PRIOR: f32 = 2.0;
 
@@ -1640,6 +1669,19 @@ mod tests {
         let first = text.find(". ").unwrap() + 1;
         let (doc, langs) = detect_document(text, &[0..first, first + 1..text.len()]);
         assert_eq!((doc.lang, langs), (Lang::Ru, vec![Lang::Ru, Lang::Ru]));
+        // A one-sentence Russian document, and a Russian sentence of a Kazakh
+        // document, whose only Kazakh letters are in a name
+        let one = "Открыто 14 волонтерских штабов «Қамқор қыс».";
+        let (doc, langs) = detect_document(one, std::slice::from_ref(&(0..one.len())));
+        assert_eq!((doc.lang, langs), (Lang::Ru, vec![Lang::Ru]));
+        let text = "Павлодар облысында еріктілер қарттарға көмектесті. Открыто 14 волонтерских штабов «Қамқор қыс». \
+                    Жастар «Қамқор» акциясына барды. Фото: «Маңғыстау жастары» ЖРО";
+        let ends: Vec<usize> = text.match_indices(". ").map(|(i, _)| i + 1).collect();
+        let ranges = [0..ends[0], ends[0] + 1..ends[1], ends[1] + 1..ends[2], ends[2] + 1..text.len()];
+        let (doc, langs) = detect_document(text, &ranges);
+        // A Kazakh sentence without its name stays Kazakh; a caption with too
+        // little left outside its name is judged whole.
+        assert_eq!((doc.lang, langs), (Lang::Kk, vec![Lang::Kk, Lang::Ru, Lang::Kk, Lang::Kk]));
     }
 
     #[test]
