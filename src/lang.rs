@@ -590,9 +590,12 @@ fn decide(text: &str, ev: &Evidence, doc: Lang) -> Guess {
 }
 
 /// Kazakh text whose only Kazakh letter is `і` is rare; Ukrainian looks like that.
-/// whatlang knows Ukrainian (and calls Kazakh Belarusian), so ask it.
+/// whatlang knows Ukrainian (and calls Kazakh Belarusian), so ask it. Ukrainian
+/// has no ы, э, ъ or ё: a text with two of them is Russian naming Kazakh places
+/// (акция «Таза Есіл»), whatever whatlang would say.
 fn is_ukrainian(text: &str) -> bool {
-    whatlang::detect(text).is_some_and(|info| info.lang() == whatlang::Lang::Ukr)
+    let russian_only = text.chars().filter(|c| matches!(c, 'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ё')).count();
+    russian_only < 2 && whatlang::detect(text).is_some_and(|info| info.lang() == whatlang::Lang::Ukr)
 }
 
 // ---------------------------------------------------------------------------
@@ -1647,6 +1650,18 @@ mod tests {
             let g = detect(text);
             assert_eq!(g.lang, Lang::Und, "{text}: {g:?}");
             assert!((0.0..=1.0).contains(&g.score));
+        }
+    }
+
+    #[test]
+    fn russian_naming_kazakh_places_with_i_is_not_ukrainian() {
+        // і is these sentences' only Kazakh letter, and whatlang calls them
+        // Ukrainian; ы, э, ъ, ё say Russian.
+        for text in [
+            "Сегодня ОО «Семей еріктілері» объединяет свыше 1 400 добровольцев.",
+            "Мы также сотрудничаем с ОФ «Жетісу еріктілері» и мобильным оператором Tele2.",
+        ] {
+            assert_eq!(detect_sentence(text, Lang::Ru).lang, Lang::Ru, "{text}");
         }
     }
 
