@@ -195,6 +195,12 @@ impl Gazetteer {
     /// Parse a gazetteer file; `name` is its file stem.
     pub fn parse(name: &str, text: &str) -> Result<Gazetteer, String> {
         let def: FileDef = toml::from_str(text).map_err(|e| e.to_string())?;
+        // A key names one entry: a second entry of the same key is a copy, or one
+        // whose names should be tied to it by same_as.
+        let mut keys = std::collections::HashSet::new();
+        if let Some(k) = def.entry.iter().filter_map(|e| e.key.as_deref()).find(|k| !keys.insert(*k)) {
+            return Err(format!("entry {k} twice (one entry per key; tie other names to it with same_as)"));
+        }
         let mut g = Gazetteer {
             name: name.to_string(),
             description: def.description,
@@ -502,6 +508,13 @@ kk_abbr = ["ҚР"]
         let ru = g.forms(Lang::Ru);
         assert!(ru.contains(&"РК") && ru.contains(&"Турция") && !ru.contains(&"Түркия"));
         assert!(ru.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
+    }
+
+    #[test]
+    fn a_key_names_one_entry() {
+        let text = "[[entry]]\nkey = \"org-kbtu\"\nru_abbr = [\"КБТУ\"]\n\n[[entry]]\nkey = \"org-kbtu\"\nru_abbr = [\"КБТУ\"]\n";
+        let err = Gazetteer::parse("organizations", text).err().unwrap_or_default();
+        assert!(err.contains("org-kbtu twice"), "{err}");
     }
 
     #[test]

@@ -114,6 +114,11 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     {
         return true;
     }
+    // A name of the organizations gazetteer is one, whatever its words look like
+    // (Қазтұтынуодағы Қарағанды университеті: a locative-looking first word).
+    if known(ctx, raw).is_some() {
+        return false;
+    }
     if kk_not_a_body(ctx, &bare) || ends_with_coordinated_persons(ctx, &bare) {
         return true;
     }
@@ -273,7 +278,13 @@ fn kk_locative_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_lowercase())
         && w.chars().count() >= 5
         && ["да", "де", "та", "те"].iter().any(|l| w.ends_with(l))
+        && !KK_NOUNS_IN_DA.contains(&w)
 }
+
+/// Borrowed nouns whose nominative ends like a locative (Халықаралық олимпиада
+/// комитеті, Ұлттық спартакиада комитеті).
+const KK_NOUNS_IN_DA: [&str; 8] =
+    ["олимпиада", "спартакиада", "универсиада", "паралимпиада", "команда", "бригада", "газета", "эстафета"];
 
 /// A Kazakh locative adjective that places a centre by its address (даңғылындағы,
 /// ауданындағы); not "named after" (атындағы) nor "on the matters of"
@@ -609,6 +620,9 @@ mod kk_address_tests {
         assert!(!kk_locative_word("Қазақстанда"));
         assert!(!kk_locative_word("жаңа"));
         assert!(!kk_locative_word("орталығы"));
+        // a borrowed noun in the nominative (Ұлттық олимпиада комитеті)
+        assert!(!kk_locative_word("олимпиада"));
+        assert!(kk_locative_word("қалада"));
     }
 
     #[test]
