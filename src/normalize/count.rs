@@ -567,20 +567,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // and Kazakh write one (42,195 км, 2,350 тонны); a lone ",ddd" elsewhere
     // stays thousands (1,200 тенге, as English-style sites write money).
     let amount = match (unit.as_deref(), ctx.group("num"), ctx.group("mult")) {
-        (Some("km" | "kg" | "t" | "l" | "ha" | "m2"), Some(n), None) => measure_decimal(n).unwrap_or(amount),
+        (Some("km" | "kg" | "t" | "l" | "ha" | "m2"), Some(n), None) => {
+            crate::normalize::number::decimal_comma(n).unwrap_or(amount)
+        }
         _ => amount,
     };
     Some(Value::Count { amount, approx, unit, object, category })
-}
-
-/// The value of `1,234` read as a decimal (1.234): one to three digits, a comma,
-/// exactly three digits; `None` for any other shape.
-fn measure_decimal(num: &str) -> Option<f64> {
-    let (int, frac) = num.trim().split_once(',')?;
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    (digits(int, 1..=3) && digits(frac, 3..=3)).then(|| format!("{int}.{frac}").parse().ok()).flatten()
 }
 
 /// Millions or billions of nothing named, in a clause that speaks of money
@@ -1981,9 +1973,6 @@ mod tests {
         assert!(ru_verb_form("помогают"));
         assert!(ru_verb_form("занимаются"));
         assert!(ru_verb_form("живут") && ru_verb_form("пишут") && ru_verb_form("могут"));
-        assert_eq!(measure_decimal("42,195"), Some(42.195));
-        assert_eq!(measure_decimal("1,5"), None);
-        assert_eq!(measure_decimal("1 200,500"), None);
         let mut l = Lexicon::default();
         l.tables.insert("not_counted_stem".into(), vec![("no".to_string(), vec!["минут".to_string()])]);
         l.tables.insert("time_unit".into(), vec![("year".to_string(), vec!["лет".to_string()])]);

@@ -439,6 +439,26 @@ pub fn amount(num: &str, mult: Option<&str>) -> Option<f64> {
     }
 }
 
+/// The value of digits with one comma, a lone `,ddd` read as a decimal part, as
+/// Russian and Kazakh write a measure (`42,195` km is 42.195, where `1,200`
+/// people are 1 200): `None` for text with a point or no comma, or no number.
+///
+/// ```
+/// use derek::normalize::number::decimal_comma;
+/// assert_eq!(decimal_comma("42,195"), Some(42.195));
+/// assert_eq!(decimal_comma("1,5"), Some(1.5));
+/// assert_eq!(decimal_comma("1 200,500"), Some(1200.5));
+/// assert_eq!(decimal_comma("1.200"), None);
+/// assert_eq!(decimal_comma("1200"), None);
+/// ```
+pub fn decimal_comma(num: &str) -> Option<f64> {
+    let t = normalize(num);
+    if !t.contains(',') || t.contains('.') {
+        return None;
+    }
+    parse_digits(&t, Lone3::Decimal).map(|d| d.scaled(0))
+}
+
 /// Whether a number token ends with the Kazakh approximative suffix
 /// `-дай/-дей/-тай/-тей` ("about": `100-дей`, `мыңдай`, `жүздей`); the value is
 /// read as usual and a rule may set the approximation to `about`.
