@@ -248,3 +248,38 @@ fn no_lexicon_list_holds_a_word_twice() {
     }
     assert!(twice.is_empty(), "{twice:?}");
 }
+
+/// Every name of more than one word in the organizations gazetteer is found
+/// whole, alone in a plain sentence of its language: the vetoes written for
+/// names a pattern finds (a locative-looking word, a plural of persons inside)
+/// must never drop a curated one (Халықаралық олимпиада комитеті was, its
+/// олимпиада read as a locative).
+#[test]
+fn every_multiword_gazetteer_organization_is_found_in_a_plain_sentence() {
+    let file: toml::Table =
+        toml::from_str(include_str!("../rules/gazetteers/organizations.toml")).expect("gazetteer parses");
+    let engine = Engine::new(RuleSet::embedded().expect("rules load")).expect("engine builds");
+    let frames = [
+        ("ru", Lang::Ru, "Мы узнали, что ", " помогает людям."),
+        ("kk", Lang::Kk, "Біз ", " арқылы бардық."),
+    ];
+    let mut missed = Vec::new();
+    let mut tried = 0;
+    for entry in file["entry"].as_array().expect("entries") {
+        for (field, lang, before, after) in frames {
+            let names = entry.get(field).and_then(toml::Value::as_array).into_iter().flatten();
+            for name in names.filter_map(toml::Value::as_str).filter(|n| n.contains(' ')) {
+                tried += 1;
+                let found = engine
+                    .extract_text(&format!("{before}{name}{after}"), lang)
+                    .iter()
+                    .any(|e| e.kind == derek::record::EntityType::Organization && e.text == name);
+                if !found {
+                    missed.push(format!("{field}: {name}"));
+                }
+            }
+        }
+    }
+    assert!(tried > 100, "only {tried} names read");
+    assert!(missed.is_empty(), "{missed:?}");
+}
