@@ -196,6 +196,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             && lex.lookup("approx", w.trim()).is_some()
             && !ctx.groups.following().trim_start().starts_with(char::is_alphanumeric)
     });
+    // The Kazakh approximative suffix on the number, its multiplier or its unit
+    // says "about": 100-дей, 6 мыңдай, 30 тоннадай.
+    let suffix_about = ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative));
     let approx = match ctx.constant("approx") {
         // A vague plural after an approximation word is one of it: около сотни,
         // более десятка волонтеров (about 100, more than 10), not "hundreds".
@@ -235,12 +238,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                     })
                 })
                 .and_then(Approx::parse)
-                .unwrap_or(Approx::Eq),
-            // The Kazakh approximative suffix on the number, its multiplier or
-            // its unit says "about": 100-дей, 6 мыңдай, 30 тоннадай.
-            _ if ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative)) => {
-                Approx::About
-            }
+                // (a word the lexicon does not know leaves the suffix its say:
+                // небәрі отыздай клуб, "only about thirty")
+                .unwrap_or(if suffix_about { Approx::About } else { Approx::Eq }),
+            _ if suffix_about => Approx::About,
             _ => Approx::Eq,
         },
     };
@@ -478,17 +479,21 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         c => c,
     };
-    // A Kazakh adjective in -лық of a counted noun taken for the noun after a
-    // unit (63 литр донорлық қан): the unit says what is measured, not the
-    // adjective's stem.
+    // A Kazakh adjective in -лық of a counted noun before what a unit measures
+    // (63 литр донорлық қан, or the adjective alone): the unit says what is
+    // measured, not the adjective's stem.
+    let adjective_of_counted = |w: &str| {
+        // (донор-лық; not қалдық, a noun)
+        KK_ADJ_SUFFIXES.iter().any(|s| {
+            w.to_lowercase().strip_suffix(s).is_some_and(|stem| object_category(lex, stem).is_some())
+        })
+    };
     let object_cat = match (&object_cat, object.as_deref(), &unit) {
         (Some(_), Some(o), Some(_))
             if ctx.lang == crate::lang::Lang::Kk
-                && !o.contains(' ')
-                && KK_ADJ_SUFFIXES.iter().any(|s| {
-                    // (an adjective of a counted noun: донор-лық; not қалдық, a noun)
-                    o.to_lowercase().strip_suffix(s).is_some_and(|stem| object_category(lex, stem).is_some())
-                }) =>
+                && o.split_whitespace().any(adjective_of_counted)
+                && o.split_whitespace()
+                    .all(|w| adjective_of_counted(w) || word_category(lex, w).is_none()) =>
         {
             None
         }
@@ -979,9 +984,10 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let mut obj_words: Vec<&str> = object.split_whitespace().collect();
     obj_words.pop();
     // жылы before things given away is "warm" (5 мың жылы көрпе), not "in the year".
+    // (after a unit too: 300 литрге жуық жылы су)
     let warm = ctx.lang == crate::lang::Lang::Kk
         && !year_like(ctx.group("num"))
-        && object_category(lex, object).as_deref() == Some("aid");
+        && (object_category(lex, object).as_deref() == Some("aid") || ctx.group("unit").is_some());
     let words: Vec<&str> = between.split_whitespace().chain(obj_words).collect();
     // A grade in words before the pupils counted (300 бірінші сынып оқушысына:
     // first-grade pupils): its ordinal and сынып name the pupils, no grade count.
