@@ -774,6 +774,18 @@ impl Engine {
                 shorter = Some((m.start(), object.start));
                 continue;
             }
+            // A Kazakh verb of amount that ends the count (300-ге жетті, 39
+            // миллиард теңгені құрады: "reached", "came to") says no more than
+            // the number: the span ends before it, as an approximation's verb
+            // (50 мыңнан асады) does not.
+            if rule.kind == EntityType::Count
+                && retry.is_none()
+                && let Some(verb) = normalize::group_span(caps, "approx_end")
+                && self.set.lexicon.lookup("verb", &hay[verb.range()]).is_some()
+            {
+                shorter = Some((m.start(), verb.start));
+                continue;
+            }
             let dropped_verb = verb_at.take();
             let mut span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
             let untrimmed = span.start;
