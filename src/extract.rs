@@ -757,8 +757,11 @@ impl Engine {
             // (`[not_a_noun]`: 12 гектаров возле поселка), or a name after a
             // currency (4,9 млрд тенге ЦПГИ выделил: the giver, not what the
             // money is), is searched again ending before it.
+            // In Kazakh a sum takes no object at all (250 мың теңгеден біржолғы
+            // көмек, 50 мың теңгелік сертификат: the aid and the certificate are
+            // what the money is, the gold's spans end at the currency).
             let named_after_money = |object: &regex_automata::Span| {
-                hay[object.range()].starts_with(char::is_uppercase)
+                (lang == Lang::Kk || hay[object.range()].starts_with(char::is_uppercase))
                     && normalize::group_span(caps, "unit").is_some_and(|u| {
                         let unit = self.set.lexicon.lookup_prefix("unit", &hay[u.range()]);
                         u.end <= object.start && unit.is_some_and(|u| MONEY_UNITS.contains(&u))

@@ -973,6 +973,15 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     {
         return true;
     }
+    // A currency taken for a word before the object by a rule without a unit
+    // (оның 9 млн теңгесін кәсіпкерлер берді): the sum is the unit rule's, whose
+    // span ends at the currency; this reading would count the givers.
+    if ctx.lang == crate::lang::Lang::Kk
+        && ctx.group("unit").is_none()
+        && ["теңге", "доллар", "рубл"].iter().any(|m| first.starts_with(m))
+    {
+        return true;
+    }
     if ctx.lang == crate::lang::Lang::Kk
         && first.chars().count() > 4
         && (first.ends_with("лы") || first.ends_with("лі"))
