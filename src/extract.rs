@@ -756,11 +756,12 @@ impl Engine {
             // A count whose "object" is a verb, an adverb or a preposition
             // (`[not_a_noun]`: 12 гектаров возле поселка), or a name after a
             // currency (4,9 млрд тенге ЦПГИ выделил: the giver, not what the
-            // money is), is searched again ending before it.
+            // money is; in Kazakh any word after it), is searched again ending
+            // before it.
             // In Kazakh a sum takes no object at all (250 мың теңгеден біржолғы
             // көмек, 50 мың теңгелік сертификат: the aid and the certificate are
             // what the money is, the gold's spans end at the currency).
-            let named_after_money = |object: &regex_automata::Span| {
+            let object_of_money = |object: &regex_automata::Span| {
                 (lang == Lang::Kk || hay[object.range()].starts_with(char::is_uppercase))
                     && normalize::group_span(caps, "unit").is_some_and(|u| {
                         let unit = self.set.lexicon.lookup_prefix("unit", &hay[u.range()]);
@@ -772,7 +773,7 @@ impl Engine {
                 && let Some(object) = normalize::group_span(caps, "object")
                 && (self.set.lexicon.lookup("verb", &hay[object.range()]).is_some()
                     || self.set.lexicon.lookup("not_a_noun", &hay[object.range()]).is_some()
-                    || named_after_money(&object))
+                    || object_of_money(&object))
             {
                 shorter = Some((m.start(), object.start));
                 continue;
