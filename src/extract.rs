@@ -756,11 +756,11 @@ impl Engine {
             // A count whose "object" is a verb, an adverb or a preposition
             // (`[not_a_noun]`: 12 гектаров возле поселка), or a name after a
             // currency (4,9 млрд тенге ЦПГИ выделил: the giver, not what the
-            // money is; in Kazakh any word after it), is searched again ending
-            // before it.
-            // In Kazakh a sum takes no object at all (250 мың теңгеден біржолғы
-            // көмек, 50 мың теңгелік сертификат: the aid and the certificate are
-            // what the money is, the gold's spans end at the currency).
+            // money is; in Kazakh any word after it, as a sum takes no object:
+            // 250 мың теңгеден біржолғы көмек), is searched again ending before
+            // it. So is one ending in a Kazakh verb of amount (300-ге жетті, 39
+            // миллиард теңгені құрады: "reached", "came to"), which says no more
+            // than the number, as an approximation's verb (50 мыңнан асады) does.
             let object_of_money = |object: &regex_automata::Span| {
                 (lang == Lang::Kk || hay[object.range()].starts_with(char::is_uppercase))
                     && normalize::group_span(caps, "unit").is_some_and(|u| {
@@ -768,26 +768,20 @@ impl Engine {
                         u.end <= object.start && unit.is_some_and(|u| MONEY_UNITS.contains(&u))
                     })
             };
-            if rule.kind == EntityType::Count
-                && retry.is_none()
-                && let Some(object) = normalize::group_span(caps, "object")
-                && (self.set.lexicon.lookup("verb", &hay[object.range()]).is_some()
-                    || self.set.lexicon.lookup("not_a_noun", &hay[object.range()]).is_some()
-                    || object_of_money(&object))
-            {
-                shorter = Some((m.start(), object.start));
-                continue;
-            }
-            // A Kazakh verb of amount that ends the count (300-ге жетті, 39
-            // миллиард теңгені құрады: "reached", "came to") says no more than
-            // the number: the span ends before it, as an approximation's verb
-            // (50 мыңнан асады) does not.
-            if rule.kind == EntityType::Count
-                && retry.is_none()
-                && let Some(verb) = normalize::group_span(caps, "approx_end")
-                && self.set.lexicon.lookup("verb", &hay[verb.range()]).is_some()
-            {
-                shorter = Some((m.start(), verb.start));
+            let verb = |g: &regex_automata::Span| self.set.lexicon.lookup("verb", &hay[g.range()]).is_some();
+            let cut_before = (rule.kind == EntityType::Count && retry.is_none())
+                .then(|| {
+                    normalize::group_span(caps, "object")
+                        .filter(|o| {
+                            verb(o)
+                                || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
+                                || object_of_money(o)
+                        })
+                        .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
+                })
+                .flatten();
+            if let Some(word) = cut_before {
+                shorter = Some((m.start(), word.start));
                 continue;
             }
             let dropped_verb = verb_at.take();

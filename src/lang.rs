@@ -374,8 +374,10 @@ pub fn detect_document_in(
         let guess = decide(text, &total.with_bonus(), Lang::Und);
         // A Russian text whose Kazakh letters all stand in short quoted names
         // (Открыто 14 штабов «Қамқор қыс».) is judged without those names.
-        match (guess.lang, outside_quoted_names(text)) {
-            (Lang::Kk, Some(rest)) => decide(&rest, &gather(&rest).with_bonus(), Lang::Und),
+        // (looked for only then: a pass over the whole text)
+        match guess.lang {
+            Lang::Kk => outside_quoted_names(text)
+                .map_or(guess, |rest| decide(&rest, &gather(&rest).with_bonus(), Lang::Und)),
             _ => guess,
         }
     });
@@ -388,23 +390,17 @@ pub fn detect_document_in(
             // (📢 Канал фонда «Шуақ») is judged without them; in a Kazakh document
             // only when what is left says enough (Открыто 14 штабов «Қамқор қыс».,
             // not Фото: «Маңғыстау жастары» ЖРО).
-            let rest = outside_quoted_names(s).map(|rest| {
-                let ev = gather(&rest);
-                (rest, ev)
-            });
             // What is left may be too little or look like another language
             // (жетекшісі without its Kazakh name reads as Ukrainian): then the
             // whole sentence decides.
-            let without = match rest {
-                Some((rest, ev)) if doc.lang != Lang::Kk || ev.cyrillic >= KK_DOC_RU_SENTENCE => {
-                    decide(&rest, &ev.with_bonus(), doc.lang).lang
-                }
-                _ => Lang::Und,
-            };
-            match without {
-                Lang::Und => decide(s, &ev.with_bonus(), doc.lang).lang,
-                lang => lang,
-            }
+            outside_quoted_names(s)
+                .and_then(|rest| {
+                    let ev = gather(&rest);
+                    (doc.lang != Lang::Kk || ev.cyrillic >= KK_DOC_RU_SENTENCE)
+                        .then(|| decide(&rest, &ev.with_bonus(), doc.lang).lang)
+                })
+                .filter(|&lang| lang != Lang::Und)
+                .unwrap_or_else(|| decide(s, &ev.with_bonus(), doc.lang).lang)
         })
         .collect();
     (doc, langs)
