@@ -769,13 +769,32 @@ impl Engine {
                     })
             };
             let verb = |g: &regex_automata::Span| self.set.lexicon.lookup("verb", &hay[g.range()]).is_some();
+            // A Kazakh counted noun read with the word after it as its head
+            // (650 мыңнан астам адам атаулы әлеуметтік көмек; 6 төсек болатын:
+            // an adjective of the next noun, a verb): that last word, when it
+            // is a verb form or in `[not_a_noun]`, and no multiword stem of a
+            // category (зардап шеккен) takes it in.
+            let kk_last_word = |o: &regex_automata::Span| {
+                let text = &hay[o.range()];
+                let at = text.rfind(char::is_whitespace)? + 1;
+                let last = &text[at..];
+                let stem_reaches =
+                    self.set.lexicon.lookup_prefix_len("category", text).is_some_and(|(_, n)| n > at);
+                (lang == Lang::Kk
+                    && !stem_reaches
+                    && (normalize::count::kk_verb_form(last)
+                        || self.set.lexicon.lookup("not_a_noun", last).is_some()
+                        || self.set.lexicon.lookup("verb", last).is_some()))
+                .then_some(regex_automata::Span { start: o.start + at, end: o.end })
+            };
             let cut_before = (rule.kind == EntityType::Count && retry.is_none())
                 .then(|| {
                     normalize::group_span(caps, "object")
-                        .filter(|o| {
-                            verb(o)
+                        .and_then(|o| {
+                            let whole = verb(&o)
                                 || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
-                                || object_of_money(o)
+                                || object_of_money(&o);
+                            if whole { Some(o) } else { kk_last_word(&o) }
                         })
                         .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
                 })

@@ -93,6 +93,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "hint",
             "word",
             "shared",
+            "held",
         ],
         EntityType::Date => &[
             "day",

@@ -388,13 +388,31 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if followed_by_not_counted(lex, ctx.groups.following()) {
         return None;
     }
+    // What follows the counted word: after the span, or, where the span takes
+    // what a classifier holds (86 бірлік техника, 300 қап ұн: a `held` group),
+    // from that on, which says what the classifier counts.
+    let after_object = match ctx.group("held") {
+        Some(_) => ctx.groups.after("object").unwrap_or(ctx.groups.following()),
+        None => ctx.groups.following(),
+    };
     let object_cat = match object.as_deref() {
+        // 300 жұп етік, 1 500 порция ыстық тамақ: what a classifier holds, when
+        // its head (the last word) has a category of its own, is what is counted
+        // (not кеңсе "office" of 30 қап кеңсе тауарларын)
+        Some(_)
+            if let Some(c) = ctx
+                .group("held")
+                .and_then(|h| h.split_whitespace().last())
+                .and_then(|w| word_category(lex, w)) =>
+        {
+            Some(c)
+        }
         // 3 тыс. единиц одежды, 12 пар сапог: a classifier counts what follows it
-        Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, ctx.groups.following()),
+        Some(o) if lex.lookup("classifier", o).is_some() => following_category(lex, after_object),
         // провели 2 318 акций, в том числе 640 экологических и 385 донорских: a
         // relational adjective with its noun left out counts the noun before it
         // (the nearest word of a known category that is no such adjective)
-        Some(o) if ctx.lang == crate::lang::Lang::Ru && elliptic_adjective(o, ctx.groups.following()) => {
+        Some(o) if ctx.lang == crate::lang::Lang::Ru && elliptic_adjective(o, after_object) => {
             words_of(ctx.groups.before_span())
                 .iter()
                 .rev()
@@ -408,31 +426,26 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             if ctx.lang == crate::lang::Lang::Kk
                 && ["сыз", "сіз"].iter().any(|e| o.to_lowercase().ends_with(e)) =>
         {
-            following_category(lex, ctx.groups.following()).or_else(|| object_category(lex, o))
+            following_category(lex, after_object).or_else(|| object_category(lex, o))
         }
         // 90 мешков мусора, 300 қап ұн, мешков с песком: a bag counts what it
         // holds, when the words after it say; bags filled (қап толтырды,
         // заполнили ... мешков) hold sand for dams
         Some(o) if lex.lookup_prefix("container", o).is_some() => {
-            container_category(lex, ctx.groups.following(), ctx.groups.preceding())
-                .or_else(|| object_category(lex, o))
+            container_category(lex, after_object, ctx.groups.preceding()).or_else(|| object_category(lex, o))
         }
         // 9 фур гуманитарной помощи, 40 машина отын, 2 вагон киім: a vehicle
         // named with its load, no preposition between, counts the aid
         // a vehicle whose load is counted right after it (3 жүк көлігімен 9
         // тонна жем-шөп): the vehicles themselves
-        Some(o)
-            if lex.lookup_prefix("vehicle", o).is_some() && load_counted_after(ctx.groups.following()) =>
-        {
+        Some(o) if lex.lookup_prefix("vehicle", o).is_some() && load_counted_after(after_object) => {
             Some("other".to_string())
         }
-        Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, ctx.groups.following()) => {
+        Some(o) if lex.lookup_prefix("vehicle", o).is_some() && carries_aid(lex, after_object) => {
             Some("aid".to_string())
         }
         // 12 детских садов, шести домам престарелых: a name of several words
-        Some(o)
-            if let Some(c) = phrase_category(lex, after_number(ctx, "object"), o, ctx.groups.following()) =>
-        {
+        Some(o) if let Some(c) = phrase_category(lex, after_number(ctx, "object"), o, after_object) => {
             Some(c)
         }
         Some(o) => object_category(lex, o).map(|c| telling_modifier(ctx, c)).or_else(|| {
@@ -766,19 +779,31 @@ fn approximative(s: &str) -> bool {
 
 /// A Kazakh verb form taken for the word after a number (30 адам жиналып,
 /// 2 700 болған, 7 рейс ұйымдастырылады): converbs, participles, the present and
-/// future; such a word is not what is counted.
+/// future, and verbal nouns of causatives (санын 20 мыңға жеткізуді, 12 мыңға
+/// арттыру: "to raise it to"); such a word is not what is counted.
 pub(crate) fn kk_verb_form(w: &str) -> bool {
     let w = w.trim().to_lowercase();
     let n = w.chars().count();
+    let ends = |set: &[&str]| set.iter().any(|s| w.ends_with(s));
     // participles only in longer words: дүкен, мекен are nouns
-    (n > 5 && ["ған", "ген", "қан", "кен"].iter().any(|s| w.ends_with(s)))
-        || (n > 4
-            && [
-                "ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді",
-                "інді", "ынды", "са", "се",
-            ]
-            .iter()
-            .any(|s| w.ends_with(s)))
+    let participle = n > 5 && ends(&["ған", "ген", "қан", "кен"]);
+    // -у after a causative's т, д, р, з, in the accusative or dative; bare,
+    // such a word names a thing's use as often (оңалту кабинеті, тарату
+    // пункті), and only the verbs of changing a number count
+    let verbal_noun = n > 5
+        && ends(&[
+            "туды", "туді", "дуды", "дуді", "руды", "руді", "зуды", "зуді", "туға", "туге", "дуға", "дуге",
+            "руға", "руге", "зуға", "зуге",
+        ]);
+    let change = ["жеткіз", "арттыр", "көбейт", "ұлғайт", "түсір", "азайт", "қысқарт"]
+        .iter()
+        .any(|v| w.starts_with(v) && w.len() > v.len());
+    let finite = n > 4
+        && ends(&[
+            "ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді", "інді",
+            "ынды", "са", "се",
+        ]);
+    participle || verbal_noun || change || finite
 }
 
 /// A Russian verb taken for the word after a number (ещё 30 выезжают,
@@ -1976,6 +2001,8 @@ mod tests {
         assert!(is_kk_ablative("үштен") && is_kk_ablative("10-нан") && !is_kk_ablative("отыз"));
         assert!(is_fraction_part("бірі") && is_fraction_part("екісі") && !is_fraction_part("бірлестік"));
         assert!(kk_verb_form("ұйымдастырылып"));
+        assert!(kk_verb_form("жеткізуді") && kk_verb_form("арттыру") && kk_verb_form("көбейтуге"));
+        assert!(!kk_verb_form("сусын") && !kk_verb_form("отбасыға") && !kk_verb_form("оңалту"));
         assert!(kk_verb_form("болған"));
         assert!(kk_verb_form("жиналады"));
         // the conditional (250 мың болса, 120 студент қатысса)

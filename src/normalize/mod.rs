@@ -117,6 +117,15 @@ impl<'a> Groups<'a> {
         self.entity_in_sentence().map_or("", |(hay, s)| &hay[s.range()])
     }
 
+    /// The text of the sentence after group `g`, when it took part in the match
+    /// (after the object, a classifier's `held` words and what follows them).
+    pub fn after(&self, g: &str) -> Option<&'a str> {
+        match *self {
+            Groups::Regex { caps, hay, .. } => group_span(caps, g).map(|s| &hay[s.end..]),
+            Groups::Whole { .. } => None,
+        }
+    }
+
     /// The text between the end of group `a` and the start of group `b`, when
     /// both took part in the match and `a` ends first.
     pub fn between(&self, a: &str, b: &str) -> Option<&'a str> {
