@@ -798,7 +798,30 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
     let change = ["жеткіз", "арттыр", "көбейт", "ұлғайт", "түсір", "азайт", "қысқарт"]
         .iter()
         .any(|v| w.starts_with(v) && w.len() > v.len());
-    let finite = n > 4
+    // (nouns in -ат / -ет in the accusative look like participles in -атын /
+    // -етін: 10 мың ауызашар пакетін)
+    let noun_accusative = [
+        "пакет",
+        "билет",
+        "планшет",
+        "кабинет",
+        "портрет",
+        "букет",
+        "сертификат",
+        "комитет",
+        "аппарат",
+        "мандат",
+        "қанат",
+        "санат",
+        "мақсат",
+        "сағат",
+        "табиғат",
+        "жамағат",
+    ]
+    .iter()
+    .any(|s| w.strip_suffix("ін").or_else(|| w.strip_suffix("ын")).is_some_and(|stem| stem.ends_with(s)));
+    let finite = !noun_accusative
+        && n > 4
         && ends(&[
             "ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йды", "йді", "ылды", "ілді", "інді",
             "ынды", "са", "се",
@@ -1033,8 +1056,10 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         let grade = pupils
             && ((i > 0 && lower == "сынып") || words.get(i + 1).is_some_and(|n| n.to_lowercase() == "сынып"));
         let conjunction = ["и", "или", "және", "мен", "бен", "пен", "не", "а"].contains(&lower.as_str());
-        // жоғары before оқу орны is "higher" (340 жоғары оқу орны), not "above"
-        let higher = lower == "жоғары" && words.get(i + 1).is_some_and(|n| n.to_lowercase() == "оқу");
+        // жоғары before оқу орны is "higher" (340 жоғары оқу орны), not "above";
+        // төмен after тұрмысы is "low" (тұрмысы төмен отбасы: low-income), not "below"
+        let higher = (lower == "жоғары" && words.get(i + 1).is_some_and(|n| n.to_lowercase() == "оқу"))
+            || (lower == "төмен" && i > 0 && words[i - 1].to_lowercase() == "тұрмысы");
         let warm_word = warm && lower == "жылы";
         // жас before a noun is "young" past any age (320 жас маман), as alone,
         // and before a head of [young_head] at any number (45 жас маман).
@@ -2003,6 +2028,7 @@ mod tests {
         assert!(kk_verb_form("ұйымдастырылып"));
         assert!(kk_verb_form("жеткізуді") && kk_verb_form("арттыру") && kk_verb_form("көбейтуге"));
         assert!(!kk_verb_form("сусын") && !kk_verb_form("отбасыға") && !kk_verb_form("оңалту"));
+        assert!(!kk_verb_form("пакетін") && kk_verb_form("келетін") && kk_verb_form("болатын"));
         assert!(kk_verb_form("болған"));
         assert!(kk_verb_form("жиналады"));
         // the conditional (250 мың болса, 120 студент қатысса)
