@@ -777,6 +777,63 @@ fn approximative(s: &str) -> bool {
     ["дай", "дей", "тай", "тей"].iter().any(|a| t.ends_with(a)) && t.chars().count() > 4
 }
 
+/// Kazakh nouns in -ат / -ет, whose accusative (пакетін, себетін) looks like a
+/// participle in -атын / -етін (болатын, келетін).
+const KK_NOUNS_IN_AT_ET: [&str; 25] = [
+    "көшет",
+    "пакет",
+    "билет",
+    "планшет",
+    "кабинет",
+    "портрет",
+    "букет",
+    "сертификат",
+    "комитет",
+    "аппарат",
+    "мандат",
+    "қанат",
+    "санат",
+    "мақсат",
+    "сағат",
+    "табиғат",
+    "жамағат",
+    "себет",
+    "зат",
+    "сурет",
+    "хат",
+    "ақпарат",
+    "мемлекет",
+    "дәулет",
+    "кәмпит",
+];
+
+/// A participle in -атын / -етін / -йтын / -йтін whose stem is none of the
+/// common verbs (бол-, тұр-, кел-, бер-, ...): as often a noun in -ат / -ет in
+/// the accusative that no list holds, so no reason alone to end a count
+/// before it.
+pub(crate) fn kk_participle_uncertain(w: &str) -> bool {
+    const VERBS: [&str; 15] = [
+        "бол",
+        "тұр",
+        "кел",
+        "бер",
+        "жүр",
+        "ал",
+        "қал",
+        "көр",
+        "істе",
+        "жаса",
+        "өт",
+        "кет",
+        "түс",
+        "шық",
+        "қатыс",
+    ];
+    let w = w.trim().to_lowercase();
+    ["атын", "етін", "йтын", "йтін", "ятын"].iter().any(|e| w.ends_with(e))
+        && !VERBS.iter().any(|v| w.starts_with(v))
+}
+
 /// A Kazakh verb form taken for the word after a number (30 адам жиналып,
 /// 2 700 болған, 7 рейс ұйымдастырылады): converbs, participles, the present and
 /// future, and verbal nouns of causatives (санын 20 мыңға жеткізуді, 12 мыңға
@@ -800,26 +857,9 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
         .any(|v| w.starts_with(v) && w.len() > v.len());
     // (nouns in -ат / -ет in the accusative look like participles in -атын /
     // -етін: 10 мың ауызашар пакетін)
-    let noun_accusative = [
-        "пакет",
-        "билет",
-        "планшет",
-        "кабинет",
-        "портрет",
-        "букет",
-        "сертификат",
-        "комитет",
-        "аппарат",
-        "мандат",
-        "қанат",
-        "санат",
-        "мақсат",
-        "сағат",
-        "табиғат",
-        "жамағат",
-    ]
-    .iter()
-    .any(|s| w.strip_suffix("ін").or_else(|| w.strip_suffix("ын")).is_some_and(|stem| stem.ends_with(s)));
+    let noun_accusative = KK_NOUNS_IN_AT_ET
+        .iter()
+        .any(|s| w.strip_suffix("ін").or_else(|| w.strip_suffix("ын")).is_some_and(|stem| stem.ends_with(s)));
     let finite = !noun_accusative
         && n > 4
         && ends(&[
@@ -1631,7 +1671,7 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
 /// The category of one word, a hyphenated word by its parts last to first
 /// (студентов-добровольцев: volunteers), then whole; a part that names volunteers
 /// wins wherever it stands (волонтеров-медиков: volunteers, not people).
-fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
+pub(crate) fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
     // (of the two stem tables, the longer stem: грузовик in [category_ru], not
     // груз in [category])
     let of = |part: &str| {
@@ -2028,7 +2068,13 @@ mod tests {
         assert!(kk_verb_form("ұйымдастырылып"));
         assert!(kk_verb_form("жеткізуді") && kk_verb_form("арттыру") && kk_verb_form("көбейтуге"));
         assert!(!kk_verb_form("сусын") && !kk_verb_form("отбасыға") && !kk_verb_form("оңалту"));
-        assert!(!kk_verb_form("пакетін") && kk_verb_form("келетін") && kk_verb_form("болатын"));
+        assert!(
+            !kk_verb_form("пакетін")
+                && !kk_verb_form("себетін")
+                && kk_verb_form("келетін")
+                && kk_verb_form("болатын")
+        );
+        assert!(kk_participle_uncertain("таратын") && !kk_participle_uncertain("тұратын"));
         assert!(kk_verb_form("болған"));
         assert!(kk_verb_form("жиналады"));
         // the conditional (250 мың болса, 120 студент қатысса)
