@@ -36,8 +36,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // (a percentage sign counts right after a number: 41 тысячи волонтеров – 14%
     // is a count and then a share, not a range of percentages)
     let ends_in_number = ctx.groups.span_text().ends_with(|c: char| c.is_ascii_digit());
+    // (nor a clock time after it: поступило около 21:00)
+    let clock = |after: &str| {
+        let mut c = after.chars();
+        c.next() == Some(':')
+            && c.next().is_some_and(|d| d.is_ascii_digit())
+            && c.next().is_some_and(|d| d.is_ascii_digit())
+    };
     if !context_allows(lex, ctx.groups.before_span())
-        || (ends_in_number && is_percentage(ctx.groups.following()))
+        || (ends_in_number && (is_percentage(ctx.groups.following()) || clock(ctx.groups.following())))
         || ctx.group("num").is_some_and(is_phone)
         || russian_he(ctx)
     {

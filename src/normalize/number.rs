@@ -799,6 +799,10 @@ const KK_COLLECTIVE: [(&str, f64); 9] = [
 
 /// A Kazakh number word; a suffix is allowed on the last word only.
 fn kk_word(t: &str, last: bool) -> Option<W> {
+    // жарты ("half") before a scale: half of it (жарты миллиард)
+    if t == "жарты" && !last {
+        return Some(W::Unit(0.5));
+    }
     if let Some(rest) = t.strip_prefix("жарым")
         && (rest.is_empty() || (last && KK_CASE.contains(&rest)))
     {
@@ -1385,6 +1389,8 @@ pub(crate) mod tests {
         assert_eq!(order_base("бірнеше бес"), None);
         assert_eq!(order_base("он бес"), None);
         assert_eq!(parse_number("бес жарым"), Some(5.5));
+        assert_eq!(parse_number("жарты миллиард"), Some(5e8));
+        assert_eq!(parse_number("жарты"), None);
         assert_eq!(parse_number("екі жарым миллион"), Some(2.5e6));
         assert_eq!(parse_number("бір жарым мыңнан"), Some(1500.0));
         assert_eq!(parse_number("мың жарымнан"), Some(1500.0));
