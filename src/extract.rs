@@ -821,6 +821,9 @@ impl Engine {
                                 || object_of_money(&o);
                             if whole { Some(o) } else { kk_last_word(&o) }
                         })
+                        // (a word of two taken after the number: 140-тан астам
+                        // петропавлдық қатысқан, 12 құдық қаздырса)
+                        .or_else(|| normalize::group_span(caps, "word").and_then(|w| kk_last_word(&w)))
                         .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
                 })
                 .flatten();

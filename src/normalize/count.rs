@@ -846,7 +846,8 @@ pub(crate) fn kk_participle_uncertain(w: &str) -> bool {
 /// future, and verbal nouns of causatives (санын 20 мыңға жеткізуді, 12 мыңға
 /// арттыру: "to raise it to"); such a word is not what is counted.
 pub(crate) fn kk_verb_form(w: &str) -> bool {
-    let w = w.trim().to_lowercase();
+    // (of a phrase, its last word: әлеуметтік дүкен is no participle)
+    let w = w.split_whitespace().last().unwrap_or("").to_lowercase();
     let n = w.chars().count();
     let ends = |set: &[&str]| set.iter().any(|s| w.ends_with(s));
     // participles only in longer words: дүкен, мекен are nouns
