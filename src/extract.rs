@@ -1027,6 +1027,7 @@ impl Engine {
             if let Some(value) = normalize::value(&ctx)
                 && !(names_a_country(&value) && names_a_currency(text, s, e))
             {
+                let (s, e, value) = self.bare_lake(rule, text, s, e, value);
                 out.push(Candidate {
                     kind: rule.kind,
                     start: s,
@@ -1038,6 +1039,39 @@ impl Engine {
                 last_end = e;
             }
         }
+    }
+
+    /// A lake named with its generic word in the gazetteer (озеро Балхаш,
+    /// Балқаш көлі: the bare name is a town's too) is the name alone, as the gold
+    /// has it 32 times to 3 (на озере Балхаш, Балқаш көлінде: Балхаш, Балқаш);
+    /// the key stays the lake's.
+    fn bare_lake(&self, rule: &Rule, text: &str, s: usize, e: usize, value: Value) -> (usize, usize, Value) {
+        let Value::Place { key, .. } = &value else { return (s, e, value) };
+        let Matcher::Gazetteer { name, lang: gz_lang, .. } = &rule.matcher else { return (s, e, value) };
+        let lake = self
+            .set
+            .gazetteers
+            .get(name)
+            .and_then(|g| g.lookup(&text[s..e], *gz_lang))
+            .is_some_and(|(entry, _)| entry.kind.as_deref() == Some("lake"));
+        if !lake {
+            return (s, e, value);
+        }
+        let span = &text[s..e];
+        let first_space = span.find(char::is_whitespace);
+        let last_space = span.rfind(char::is_whitespace);
+        let (ns, ne) = match (first_space, last_space) {
+            // озеро / озера / озере / озеру / озером Балхаш
+            (Some(i), _) if span[..i].to_lowercase().starts_with("озер") => (s + i + 1, e),
+            // Балқаш көлі / көлінде / көлінің ...
+            (_, Some(j)) if span[j + 1..].starts_with("көл") => (s, s + j),
+            _ => return (s, e, value),
+        };
+        let bare = text[ns..ne].trim();
+        if bare.is_empty() || bare.contains(char::is_whitespace) {
+            return (s, e, value);
+        }
+        (ns, ne, Value::Place { name: bare.to_string(), key: key.clone() })
     }
 
     /// Entities of a document in language `lang`, given its sentences (byte
