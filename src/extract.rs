@@ -769,48 +769,13 @@ impl Engine {
                     })
             };
             let verb = |g: &regex_automata::Span| self.set.lexicon.lookup("verb", &hay[g.range()]).is_some();
-            // A Kazakh counted noun read with the word after it as its head
-            // (650 мыңнан астам адам атаулы әлеуметтік көмек; 6 төсек болатын:
-            // an adjective of the next noun, a verb): that last word, when it
-            // is a verb form or in `[not_a_noun]`, and no multiword stem of a
-            // category (зардап шеккен) takes it in.
+            // A Kazakh counted noun read with words after it that are no part
+            // of it (normalize::count::kk_object_end): the count ends before them.
             let kk_last_word = |o: &regex_automata::Span| {
-                let text = &hay[o.range()];
-                let at = text.rfind(char::is_whitespace)? + 1;
-                let last = &text[at..];
-                // People or families before what they get, in the accusative
-                // (3 200 отбасы азық-түлік себетін алады, 260 қария цифрлық
-                // сауатын ашты): the thing is the verb's; the count ends at them.
-                let second = text.find(char::is_whitespace).map(|i| i + 1).filter(|&i| i <= at);
-                let person = |w: &str| {
-                    normalize::count::word_category(&self.set.lexicon, w).is_some_and(|c| {
-                        matches!(c.as_str(), "people" | "families" | "elderly" | "children" | "volunteers")
-                    })
-                };
-                // (not an adjective in -лық, донорлық қан; not the first half of
-                // a compound, a bare plural: мүгедектер арбасын, wheelchairs;
-                // жастар орталығын, балалар үйін)
-                let first = text[..second.unwrap_or(0).saturating_sub(1)].to_lowercase();
-                if lang == Lang::Kk
-                    && let Some(second) = second
-                    && person(&first)
-                    && !person(last)
-                    && !["лар", "лер", "тар", "тер", "дар", "дер"].iter().any(|e| first.ends_with(e))
-                    && ["ын", "ін"].iter().any(|e| last.to_lowercase().ends_with(e))
-                    && !["лық", "лік", "дық", "дік", "тық", "тік"].iter().any(|e| first.ends_with(e))
-                    && !first.starts_with("мүгедек")
-                {
-                    return Some(regex_automata::Span { start: o.start + second, end: o.end });
-                }
-                let stem_reaches =
-                    self.set.lexicon.lookup_prefix_len("category", text).is_some_and(|(_, n)| n > at);
-                (lang == Lang::Kk
-                    && !stem_reaches
-                    && ((normalize::count::kk_verb_form(last)
-                        && !normalize::count::kk_participle_uncertain(last))
-                        || self.set.lexicon.lookup("not_a_noun", last).is_some()
-                        || self.set.lexicon.lookup("verb", last).is_some()))
-                .then_some(regex_automata::Span { start: o.start + at, end: o.end })
+                (lang == Lang::Kk)
+                    .then(|| normalize::count::kk_object_end(&self.set.lexicon, &hay[o.range()]))
+                    .flatten()
+                    .map(|at| regex_automata::Span { start: o.start + at, end: o.end })
             };
             let cut_before = (rule.kind == EntityType::Count && retry.is_none())
                 .then(|| {

@@ -784,6 +784,47 @@ fn approximative(s: &str) -> bool {
     ["дай", "дей", "тай", "тей"].iter().any(|a| t.ends_with(a)) && t.chars().count() > 4
 }
 
+/// Where a Kazakh counted noun phrase (a count's object, or the words a rule
+/// took after the number) ends before its text does: the byte offset of the
+/// first word that is no part of it, or `None` when all of it is.
+/// - People or families before what they get, in the accusative (3 200 отбасы
+///   азық-түлік себетін алады, 260 қария цифрлық сауатын ашты): the thing is
+///   the verb's, the count ends at the people; not an adjective in -лық before
+///   a noun (донорлық қан), nor a bare plural or мүгедек- opening a compound
+///   (жастар орталығын, балалар үйін, мүгедектер арбасын: wheelchairs).
+/// - A last word that is a verb form, a word of `[verb]` or of `[not_a_noun]`
+///   (650 мыңнан астам адам атаулы әлеуметтік көмек: an adjective of the next
+///   noun; 6 төсек болатын; 6 шақырым жерде), unless a category stem of several
+///   words takes it in (зардап шеккен) or it may as well be a noun in the
+///   accusative (kk_participle_uncertain).
+pub(crate) fn kk_object_end(lex: &Lexicon, text: &str) -> Option<usize> {
+    let at = text.rfind(char::is_whitespace)? + 1;
+    let last = &text[at..];
+    let person = |w: &str| {
+        word_category(lex, w).is_some_and(|c| {
+            matches!(c.as_str(), "people" | "families" | "elderly" | "children" | "volunteers")
+        })
+    };
+    let ends = |w: &str, set: &[&str]| set.iter().any(|e| w.ends_with(e));
+    if let Some(second) = text.find(char::is_whitespace).map(|i| i + 1).filter(|&i| i <= at) {
+        let first = text[..second - 1].to_lowercase();
+        if person(&first)
+            && !person(last)
+            && ends(&last.to_lowercase(), &["ын", "ін"])
+            && !ends(&first, &["лар", "лер", "тар", "тер", "дар", "дер"])
+            && !ends(&first, &KK_ADJ_SUFFIXES)
+            && !first.starts_with("мүгедек")
+        {
+            return Some(second);
+        }
+    }
+    let stem_reaches = lex.lookup_prefix_len("category", text).is_some_and(|(_, n)| n > at);
+    let not_of_it = (kk_verb_form(last) && !kk_participle_uncertain(last))
+        || lex.lookup("not_a_noun", last).is_some()
+        || lex.lookup("verb", last).is_some();
+    (!stem_reaches && not_of_it).then_some(at)
+}
+
 /// Kazakh nouns in -ат / -ет, whose accusative (пакетін, себетін) looks like a
 /// participle in -атын / -етін (болатын, келетін).
 const KK_NOUNS_IN_AT_ET: [&str; 25] = [
@@ -1679,7 +1720,7 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
 /// The category of one word, a hyphenated word by its parts last to first
 /// (студентов-добровольцев: volunteers), then whole; a part that names volunteers
 /// wins wherever it stands (волонтеров-медиков: volunteers, not people).
-pub(crate) fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
+fn word_category(lex: &Lexicon, w: &str) -> Option<String> {
     // (of the two stem tables, the longer stem: грузовик in [category_ru], not
     // груз in [category])
     let of = |part: &str| {
@@ -2006,6 +2047,35 @@ mod tests {
         assert_eq!(antecedent_category(".\n\nИз ", Some(&people)), None);
         assert_eq!(antecedent_category(", из ", Some(&count(None, "other"))), None);
         assert_eq!(antecedent_category(", из ", None), None);
+    }
+
+    #[test]
+    fn where_a_kazakh_counted_noun_ends() {
+        let mut l = Lexicon::default();
+        let entry = |v: &str, ws: &[&str]| {
+            (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect::<Vec<_>>())
+        };
+        l.tables.insert(
+            "category".into(),
+            vec![
+                entry("families", &["отбасы"]),
+                entry("people", &["адам", "донор", "жастар", "зардап шеккен"]),
+            ],
+        );
+        l.tables.insert("not_a_noun".into(), vec![entry("yes", &["атаулы", "жерде"])]);
+        let end = |t: &'static str| kk_object_end(&l, t).map(|at| &t[..at]);
+        // what the people get, in the accusative, is the verb's
+        assert_eq!(end("отбасы азық-түлік себетін"), Some("отбасы "));
+        // not a compound a bare plural opens, nor an adjective in -лық
+        assert_eq!(end("жастар орталығын"), None);
+        assert_eq!(end("донорлық қан"), None);
+        // a last word of [not_a_noun], a verb form; not a noun in the accusative
+        assert_eq!(end("адам атаулы"), Some("адам "));
+        assert_eq!(end("төсек болатын"), Some("төсек "));
+        assert_eq!(end("ауызашар пакетін"), None);
+        // a category stem of two words takes its participle in
+        assert_eq!(end("зардап шеккен"), None);
+        assert_eq!(end("адам"), None);
     }
 
     #[test]
