@@ -149,6 +149,29 @@ struct Candidate {
     value: Value,
 }
 
+/// A lake named with its generic word in the gazetteer (озеро Балхаш, Балқаш
+/// көлі: the bare name is a town's too) is the name alone, as the gold has it 32
+/// times to 3 (на озере Балхаш, Балқаш көлінде: Балхаш, Балқаш); the key stays
+/// the lake's. `s..e` is the lake's match in `text`.
+fn bare_lake(text: &str, s: usize, e: usize, value: Value) -> (usize, usize, Value) {
+    let Value::Place { key, .. } = &value else { return (s, e, value) };
+    let span = &text[s..e];
+    let first_space = span.find(char::is_whitespace);
+    let last_space = span.rfind(char::is_whitespace);
+    let (ns, ne) = match (first_space, last_space) {
+        // озеро / озера / озере / озеру / озером Балхаш
+        (Some(i), _) if span[..i].to_lowercase().starts_with("озер") => (s + i + 1, e),
+        // Балқаш көлі / көлінде / көлінің ...
+        (_, Some(j)) if span[j + 1..].starts_with("көл") => (s, s + j),
+        _ => return (s, e, value),
+    };
+    let bare = text[ns..ne].trim();
+    if bare.is_empty() || bare.contains(char::is_whitespace) {
+        return (s, e, value);
+    }
+    (ns, ne, Value::Place { name: bare.to_string(), key: key.clone() })
+}
+
 /// Where a count ends whose counted noun the normalizer turned down as a verb
 /// of the sentence's language (почти 900 нуждаются, 1 100 бөлінді): at its
 /// number, multiplier or approximation word, whichever ends last before the
@@ -771,7 +794,7 @@ impl Engine {
             let verb = |g: &regex_automata::Span| self.set.lexicon.lookup("verb", &hay[g.range()]).is_some();
             // A Kazakh counted noun read with words after it that are no part
             // of it (normalize::count::kk_object_end): the count ends before them.
-            let kk_last_word = |o: &regex_automata::Span| {
+            let kk_end = |o: &regex_automata::Span| {
                 (lang == Lang::Kk)
                     .then(|| normalize::count::kk_object_end(&self.set.lexicon, &hay[o.range()]))
                     .flatten()
@@ -784,11 +807,11 @@ impl Engine {
                             let whole = verb(&o)
                                 || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
                                 || object_of_money(&o);
-                            if whole { Some(o) } else { kk_last_word(&o) }
+                            if whole { Some(o) } else { kk_end(&o) }
                         })
                         // (a word of two taken after the number: 140-тан астам
                         // петропавлдық қатысқан, 12 құдық қаздырса)
-                        .or_else(|| normalize::group_span(caps, "word").and_then(|w| kk_last_word(&w)))
+                        .or_else(|| normalize::group_span(caps, "word").and_then(|w| kk_end(&w)))
                         .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
                 })
                 .flatten();
@@ -914,7 +937,8 @@ impl Engine {
         out: &mut Vec<Candidate>,
     ) {
         let rule = &self.set.rules[rule_idx];
-        let Matcher::Gazetteer { group, .. } = &rule.matcher else { return };
+        let Matcher::Gazetteer { name, lang: gz_lang, group } = &rule.matcher else { return };
+        let gazetteer = self.set.gazetteers.get(name);
         let hay = &text[range.clone()];
         let bytes = hay.as_bytes();
         let nfa = &automaton.nfa;
@@ -955,15 +979,10 @@ impl Engine {
             if s < last_end {
                 continue;
             }
+            let entry = gazetteer.and_then(|g| g.lookup(&text[s..e], *gz_lang)).map(|(entry, _)| entry);
             // A name that is also a person's (Сатпаев, Жансүгіров) reads as the person
             // beside an initial, a first name or a surname.
-            if let Matcher::Gazetteer { name, lang: gz_lang, .. } = &rule.matcher
-                && self
-                    .set
-                    .gazetteers
-                    .get(name)
-                    .and_then(|g| g.lookup(&text[s..e], *gz_lang))
-                    .is_some_and(|(entry, _)| entry.ambiguous)
+            if entry.is_some_and(|entry| entry.ambiguous)
                 && crate::gazetteer::reads_as_person(text, range.start, s, e)
             {
                 continue;
@@ -992,7 +1011,8 @@ impl Engine {
             if let Some(value) = normalize::value(&ctx)
                 && !(names_a_country(&value) && names_a_currency(text, s, e))
             {
-                let (s, e, value) = self.bare_lake(rule, text, s, e, value);
+                let lake = entry.is_some_and(|entry| entry.kind.as_deref() == Some("lake"));
+                let (s, e, value) = if lake { bare_lake(text, s, e, value) } else { (s, e, value) };
                 out.push(Candidate {
                     kind: rule.kind,
                     start: s,
@@ -1004,39 +1024,6 @@ impl Engine {
                 last_end = e;
             }
         }
-    }
-
-    /// A lake named with its generic word in the gazetteer (озеро Балхаш,
-    /// Балқаш көлі: the bare name is a town's too) is the name alone, as the gold
-    /// has it 32 times to 3 (на озере Балхаш, Балқаш көлінде: Балхаш, Балқаш);
-    /// the key stays the lake's.
-    fn bare_lake(&self, rule: &Rule, text: &str, s: usize, e: usize, value: Value) -> (usize, usize, Value) {
-        let Value::Place { key, .. } = &value else { return (s, e, value) };
-        let Matcher::Gazetteer { name, lang: gz_lang, .. } = &rule.matcher else { return (s, e, value) };
-        let lake = self
-            .set
-            .gazetteers
-            .get(name)
-            .and_then(|g| g.lookup(&text[s..e], *gz_lang))
-            .is_some_and(|(entry, _)| entry.kind.as_deref() == Some("lake"));
-        if !lake {
-            return (s, e, value);
-        }
-        let span = &text[s..e];
-        let first_space = span.find(char::is_whitespace);
-        let last_space = span.rfind(char::is_whitespace);
-        let (ns, ne) = match (first_space, last_space) {
-            // озеро / озера / озере / озеру / озером Балхаш
-            (Some(i), _) if span[..i].to_lowercase().starts_with("озер") => (s + i + 1, e),
-            // Балқаш көлі / көлінде / көлінің ...
-            (_, Some(j)) if span[j + 1..].starts_with("көл") => (s, s + j),
-            _ => return (s, e, value),
-        };
-        let bare = text[ns..ne].trim();
-        if bare.is_empty() || bare.contains(char::is_whitespace) {
-            return (s, e, value);
-        }
-        (ns, ne, Value::Place { name: bare.to_string(), key: key.clone() })
     }
 
     /// Entities of a document in language `lang`, given its sentences (byte

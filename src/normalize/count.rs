@@ -36,15 +36,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // (a percentage sign counts right after a number: 41 тысячи волонтеров – 14%
     // is a count and then a share, not a range of percentages)
     let ends_in_number = ctx.groups.span_text().ends_with(|c: char| c.is_ascii_digit());
-    // (nor a clock time after it: поступило около 21:00)
-    let clock = |after: &str| {
-        let mut c = after.chars();
-        c.next() == Some(':')
-            && c.next().is_some_and(|d| d.is_ascii_digit())
-            && c.next().is_some_and(|d| d.is_ascii_digit())
-    };
     if !context_allows(lex, ctx.groups.before_span())
-        || (ends_in_number && (is_percentage(ctx.groups.following()) || clock(ctx.groups.following())))
+        || (ends_in_number
+            && (is_percentage(ctx.groups.following()) || is_clock_minutes(ctx.groups.following())))
         || ctx.group("num").is_some_and(is_phone)
         || russian_he(ctx)
     {
@@ -1397,6 +1391,15 @@ fn is_phone(num: &str) -> bool {
     n.len() == 11 && n.bytes().all(|b| b.is_ascii_digit()) && (n.starts_with("87") || n.starts_with("77"))
 }
 
+/// Whether the text after a number is a clock's minutes (поступило около 21:00:
+/// the hour, no count), as context_allows sees the minutes' side.
+fn is_clock_minutes(after: &str) -> bool {
+    let mut c = after.chars();
+    c.next() == Some(':')
+        && c.next().is_some_and(|d| d.is_ascii_digit())
+        && c.next().is_some_and(|d| d.is_ascii_digit())
+}
+
 /// Whether the text after a number makes it a percentage (89%, 40 %), also
 /// when the number read is the start of a decimal (11,8%) or of a range
 /// (25–30%).
@@ -1853,11 +1856,13 @@ fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
 mod tests {
     use super::*;
 
+    /// A row of a lexicon table: its value and its folded words.
+    fn entry(v: &str, ws: &[&str]) -> (String, Vec<String>) {
+        (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect())
+    }
+
     fn lexicon() -> Lexicon {
         let mut l = Lexicon::default();
-        let entry = |v: &str, ws: &[&str]| {
-            (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect::<Vec<_>>())
-        };
         l.tables.insert(
             "category".into(),
             vec![
@@ -2052,9 +2057,6 @@ mod tests {
     #[test]
     fn where_a_kazakh_counted_noun_ends() {
         let mut l = Lexicon::default();
-        let entry = |v: &str, ws: &[&str]| {
-            (v.to_string(), ws.iter().map(|w| crate::rules::fold(w)).collect::<Vec<_>>())
-        };
         l.tables.insert(
             "category".into(),
             vec![
