@@ -804,9 +804,15 @@ impl Engine {
                 .then(|| {
                     normalize::group_span(caps, "object")
                         .and_then(|o| {
+                            // (a Russian short participle after a unit: 96
+                            // квадратных метров построены)
+                            let participle = lang == Lang::Ru
+                                && normalize::group_span(caps, "unit").is_some()
+                                && normalize::count::ru_short_participle(&hay[o.range()]);
                             let whole = verb(&o)
                                 || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
-                                || object_of_money(&o);
+                                || object_of_money(&o)
+                                || participle;
                             if whole { Some(o) } else { kk_end(&o) }
                         })
                         // (a word of two taken after the number: 140-тан астам

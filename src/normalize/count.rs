@@ -36,7 +36,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // (a percentage sign counts right after a number: 41 тысячи волонтеров – 14%
     // is a count and then a share, not a range of percentages)
     let ends_in_number = ctx.groups.span_text().ends_with(|c: char| c.is_ascii_digit());
-    if !context_allows(lex, ctx.groups.before_span())
+    // (a plain number: digits alone, no scale word, unit or noun of a known
+    // category after it, as a service's code is; в службу 112 поступило: the
+    // code; в службе 64 волонтера counts)
+    let plain = ctx.group("mult").is_none()
+        && ctx.group("unit").is_none()
+        && ctx.group("object").or(ctx.group("word")).is_none_or(|o| object_category(lex, o).is_none())
+        && ctx.group("num").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    if !context_allows(lex, ctx.groups.before_span(), plain)
         || (ends_in_number
             && (is_percentage(ctx.groups.following()) || is_clock_minutes(ctx.groups.following())))
         || ctx.group("num").is_some_and(is_phone)
@@ -934,6 +941,27 @@ pub(crate) fn ru_verb_form(w: &str) -> bool {
         && !["ихся", "ыхся", "иеся", "ийся"].iter().any(|s| w.ends_with(s))
 }
 
+/// A Russian short passive participle taken for the material after a unit
+/// (96 квадратных метров построены, 2 млн тенге профинансированы, 5 гектаров
+/// высажено): -ован- and -ирован- before -а/-о/-ы, or -ен- after a consonant a
+/// participle's stem ends in, or after -о- (выделены, построено, положена); no
+/// material after a unit ends so (сена, цемента, капусты are short or end
+/// otherwise), but polyethylene and its kin do.
+pub(crate) fn ru_short_participle(w: &str) -> bool {
+    let w = w.trim().to_lowercase();
+    let letters: Vec<char> = w.chars().collect();
+    let n = letters.len();
+    if n < 7 || w.contains(' ') || w.contains("этилен") || w.contains("пропилен") {
+        return false;
+    }
+    let (stem, end) = (&letters[..n - 1], letters[n - 1]);
+    if !matches!(end, 'а' | 'о' | 'ы') {
+        return false;
+    }
+    let stem: String = stem.iter().collect();
+    stem.ends_with("ован") || (stem.ends_with("ен") && "вжшщчрдтло".contains(letters[n - 4]))
+}
+
 /// Whether a Kazakh "ten" is the Russian "he" of a quoted Russian sentence
 /// (Он ждёт их больше, чем выписку»: a quote the Kazakh speech tag after it made
 /// a Kazakh sentence): capitalized Он before a Russian finite verb, a word with ё
@@ -1274,8 +1302,9 @@ pub fn known_category(count: &Value) -> Option<&str> {
 /// (18:00, 18 : 00), not inside an identifier, web address or name (/, =, №,
 /// #, a sign, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
 /// not at the start of a quoted title («100 ата-әже кеші»), and not after a word
-/// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один).
-fn context_allows(lex: &Lexicon, before: &str) -> bool {
+/// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один), nor, for a
+/// `plain` number (digits alone), after one of `[code_before]` (службы 112).
+fn context_allows(lex: &Lexicon, before: &str, plain: bool) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         None => return true,
@@ -1330,10 +1359,11 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     // еріктісі: the Crescent's, not a month's day).
     let in_name = word.starts_with(char::is_uppercase)
         && trimmed[..trimmed.len() - word.len()].trim_end().ends_with(char::is_alphabetic);
-    if !in_name
-        && (lex.lookup("not_counted_before", word).is_some()
-            || lex.lookup("not_counted_before", bare).is_some())
-    {
+    let listed = |table: &str| lex.lookup(table, word).is_some() || lex.lookup(table, bare).is_some();
+    // (a code's word may be hyphenated: колл-центр 1414)
+    let hyphenated = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '-');
+    let code = plain && (listed("code_before") || lex.lookup("code_before", hyphenated).is_some());
+    if !in_name && (listed("not_counted_before") || code) {
         return false;
     }
     // The end of a range of hours (сағат 10-нан 18-ге дейін, с 9 до 18 часов):
@@ -1351,7 +1381,9 @@ fn context_allows(lex: &Lexicon, before: &str) -> bool {
     // A preposition between: звоните на 112, по номеру 102.
     if matches!(word.to_lowercase().as_str(), "на" | "по") {
         let w = trailing_word(trimmed[..trimmed.len() - word.len()].trim_end(), char::is_alphanumeric);
-        return w.is_empty() || lex.lookup("not_counted_before", w).is_none();
+        return w.is_empty()
+            || (lex.lookup("not_counted_before", w).is_none()
+                && !(plain && lex.lookup("code_before", w).is_some()));
     }
     true
 }
@@ -2178,6 +2210,15 @@ mod tests {
         assert!(!ru_verb_form("минут") && !ru_verb_form("институт") && !ru_verb_form("маршрут"));
         assert!(!ru_verb_form("учащихся"), "a reflexive participle counts people");
         assert!(ru_verb_form("уехали"));
+        for w in ["построены", "построено", "профинансированы", "выделены", "положена", "высажено", "вручены"]
+        {
+            assert!(ru_short_participle(w), "{w}");
+        }
+        for w in
+            ["сена", "цемента", "капусты", "зекета", "полиэтилена", "антенны", "ветераны", "гуманитарной"]
+        {
+            assert!(!ru_short_participle(w), "{w}");
+        }
         assert!(ru_verb_form("вступили"));
         assert!(ru_verb_form("пришли"));
         assert!(!ru_verb_form("детали"), "3 детали: a noun");
