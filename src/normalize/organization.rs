@@ -104,6 +104,14 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
         Some("first") if !quoted(raw) => return true,
         _ => {}
     }
+    // A body's word before a project's (студии программы «Таңғы кездесу»: a
+    // show's studio, центр проекта «...»): the quoted name is the project's.
+    if let Some((head, _)) = ctx.groups.span_text().split_once(['«', '"', '“'])
+        && head.split_whitespace().count() > 1
+        && head.split_whitespace().next_back().is_some_and(|w| lex.lookup_prefix("project_word", w).is_some())
+    {
+        return true;
+    }
     if quoted(raw) {
         return false;
     }
@@ -432,6 +440,14 @@ fn venue(ctx: &Context, raw: &str) -> bool {
             && ["орталығында", "орталығындағы"].contains(&head.as_str()))
             || (["мәдениет", "сауда"].contains(&kind.as_str())
                 && ["үйінде", "үйіндегі"].contains(&head.as_str())))
+    {
+        return true;
+    }
+    // So is a Russian one (в торговом центре «Атриум», торгово-развлекательный
+    // центр «Керуен»): none of the gold's malls is an organization.
+    if let [kind, head, ..] = span.as_slice()
+        && kind.starts_with("торгов")
+        && head.starts_with("центр")
     {
         return true;
     }

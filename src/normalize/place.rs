@@ -59,6 +59,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             return Some(Value::Place { name, key });
         }
     }
+    // A word a sentence opens with is no name (Мысалы, Арқалық пен Рудный
+    // қалаларына: "for example"): `[not_a_place]`.
+    if ctx.set.lexicon.lookup("not_a_place", text).is_some() {
+        return None;
+    }
     // A name listed beside a known place (в Зеренде, Кызылсае и Садовом): its
     // nominative is guessed from the case the known one is in.
     if ctx.constant("like").is_some() {
