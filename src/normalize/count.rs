@@ -43,7 +43,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         && ctx.group("unit").is_none()
         && ctx.group("object").or(ctx.group("word")).is_none_or(|o| object_category(lex, o).is_none())
         && ctx.group("num").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
-    if !context_allows(lex, ctx.groups.before_span(), plain)
+    // (a number opening a quoted sentence counts: «150 тенге — это дешевле, чем
+    // автобус»; one opening a quoted title does not: «100 ата-әже кеші»)
+    let before = ctx.groups.before_span();
+    let speech = before.ends_with('«') && quoted_speech(ctx.groups.following());
+    if !(speech || context_allows(lex, before, plain))
         || (ends_in_number
             && (is_percentage(ctx.groups.following()) || is_clock_minutes(ctx.groups.following())))
         || ctx.group("num").is_some_and(is_phone)
@@ -962,11 +966,34 @@ pub(crate) fn ru_short_participle(w: &str) -> bool {
     stem.ends_with("ован") || (stem.ends_with("ен") && "вжшщчрдтло".contains(letters[n - 4]))
 }
 
+/// Whether the rest of a quotation after a number (`after`, up to the closing
+/// quote) reads as a sentence, not a title: a spaced dash, a comma or a
+/// sentence's end inside it, or no closing quote within 200 characters.
+fn quoted_speech(after: &str) -> bool {
+    let inner: String = after.chars().take(200).take_while(|&c| c != '»').collect();
+    inner.chars().count() == after.chars().take(200).count()
+        || inner.contains(" — ")
+        || inner.contains(" – ")
+        || inner.contains([',', '.', '!', '?', ':'])
+}
+
 /// Whether a Kazakh "ten" is the Russian "he" of a quoted Russian sentence
+/// (or of a Russian speech tag after a Kazakh quote: – сказал он корреспонденту)
 /// (Он ждёт их больше, чем выписку»: a quote the Kazakh speech tag after it made
 /// a Kazakh sentence): capitalized Он before a Russian finite verb, a word with ё
 /// or the ending of a present or past verb and no Kazakh letter (not Он бала).
 fn russian_he(ctx: &Context) -> bool {
+    // (lowercase after a Russian verb of speech: – сказал он корреспонденту)
+    let russian_verb = |w: &str| {
+        w.chars().count() > 4
+            && !w.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+            && ["ал", "ил", "ел", "ет", "ит", "ят", "ут", "ют"].iter().any(|e| w.ends_with(e))
+    };
+    if ctx.group("num") == Some("он")
+        && ctx.groups.before_span().split_whitespace().next_back().is_some_and(russian_verb)
+    {
+        return true;
+    }
     let (Some("Он"), Some(word)) = (ctx.group("num"), ctx.group("object").or_else(|| ctx.group("word")))
     else {
         return false;
