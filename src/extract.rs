@@ -549,6 +549,24 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
         || (media.iter().any(|m| m.eq_ignore_ascii_case(&next)) && !company.contains(&third.as_str()))
 }
 
+/// Is `start..end` the instrumental in -ском / -цком of a city in -ск (`lemma`)
+/// after a preposition that takes the prepositional case (в Новосибирском НИИ,
+/// в Петропавловском доме ребенка)? Then it is the city's adjective, no place:
+/// the city itself would stand in the prepositional (в Новосибирске); a village
+/// in -ское stands so (в Самарском).
+fn adjective_after_preposition(text: &str, start: usize, end: usize, lemma: &str) -> bool {
+    let name = &text[start..end];
+    if !lemma.ends_with("ск") || !(name.ends_with("ском") || name.ends_with("цком")) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == start {
+        return false;
+    }
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(word.to_lowercase().as_str(), "в" | "во" | "на" | "о" | "об" | "при")
+}
+
 /// Is `start..end` a word in capitals right after a number (a headline's
 /// ПОЛУЧИЛИ 1 380 СЕМЕЙ: families, not the city Семей)? A place is not
 /// counted so.
@@ -985,7 +1003,8 @@ impl Engine {
             if s < last_end {
                 continue;
             }
-            let entry = gazetteer.and_then(|g| g.lookup(&text[s..e], *gz_lang)).map(|(entry, _)| entry);
+            let found = gazetteer.and_then(|g| g.lookup(&text[s..e], *gz_lang));
+            let entry = found.map(|(entry, _)| entry);
             // A name that is also a person's (Сатпаев, Жансүгіров) reads as the person
             // beside an initial, a first name or a surname.
             if entry.is_some_and(|entry| entry.ambiguous)
@@ -999,7 +1018,10 @@ impl Engine {
             let street = || names_a_street(&self.set.lexicon, text, s, e);
             let no_entity = match rule.kind {
                 EntityType::Place => {
-                    latin_in_a_media_name(text, s, e) || street() || capitals_after_a_number(text, s, e)
+                    latin_in_a_media_name(text, s, e)
+                        || street()
+                        || capitals_after_a_number(text, s, e)
+                        || found.is_some_and(|(_, lemma)| adjective_after_preposition(text, s, e, lemma))
                 }
                 EntityType::Organization => street(),
                 _ => false,

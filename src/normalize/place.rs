@@ -360,11 +360,11 @@ pub fn may_be_genitive(name: &str, text: &str) -> bool {
 }
 
 /// Whether the text after a name opens with a capitalized surname (Ахметова,
-/// Сейтжанов, Нұрланұлы): the name is a person's first name. Not the endings
-/// -ин, -ский, -ская of [`crate::gazetteer::SURNAME_ENDINGS`] (after a town its
+/// Сейтжанов, Мусин, Нұрланұлы): the name is a person's first name. Not the
+/// endings -ский, -ская of [`crate::gazetteer::SURNAME_ENDINGS`] (after a town its
 /// region's adjective: Кокшетау Акмолинская), and five letters at least.
 fn followed_by_surname(after: &str) -> bool {
-    const ENDINGS: [&str; 9] = ["ова", "ева", "ов", "ев", "ина", "ұлы", "қызы", "улы", "кызы"];
+    const ENDINGS: [&str; 10] = ["ова", "ева", "ов", "ев", "ина", "ин", "ұлы", "қызы", "улы", "кызы"];
     let rest = after.trim_start_matches([' ', '\u{a0}']);
     if rest.len() == after.len() {
         return false;
