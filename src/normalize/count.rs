@@ -397,7 +397,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ordinal_prepositional(ctx, object.as_deref()) {
         return None;
     }
-    if followed_by_not_counted(lex, ctx.groups.following()) {
+    // (the span ending at its counted noun: 25 лучших волонтеров года)
+    let ends_in_noun = ctx
+        .group("object")
+        .or_else(|| ctx.group("word"))
+        .is_some_and(|o| !o.trim().is_empty() && ctx.groups.span_text().trim_end().ends_with(o.trim()));
+    if followed_by_not_counted(lex, ctx.groups.following(), ends_in_noun) {
         return None;
     }
     // What follows the counted word: after the span, or, where the span takes
@@ -1037,10 +1042,14 @@ fn verb_after_adjective(ctx: &Context) -> bool {
 
 /// Whether the word after a count makes it something else: a factor (екі есе
 /// артты, 3 есеге), a percentage in words (15 пайызға): `[not_counted_after]`.
-fn followed_by_not_counted(lex: &Lexicon, after: &str) -> bool {
+fn followed_by_not_counted(lex: &Lexicon, after: &str, counted_noun: bool) -> bool {
     let a = after.trim_start();
     let end = a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len());
-    end > 0 && lex.lookup("not_counted_after", &a[..end]).is_some()
+    match lex.lookup("not_counted_after", &a[..end]) {
+        _ if end == 0 => false,
+        Some("bare") => !counted_noun,
+        found => found.is_some(),
+    }
 }
 
 /// Kazakh жас after a number is an age (5 жас, 18 жас) unless the number is
