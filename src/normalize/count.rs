@@ -983,19 +983,32 @@ fn quoted_speech(after: &str) -> bool {
 }
 
 /// Whether a Kazakh "ten" is the Russian "he" of a quoted Russian sentence
-/// (or of a Russian speech tag after a Kazakh quote: – сказал он корреспонденту)
 /// (Он ждёт их больше, чем выписку»: a quote the Kazakh speech tag after it made
 /// a Kazakh sentence): capitalized Он before a Russian finite verb, a word with ё
-/// or the ending of a present or past verb and no Kazakh letter (not Он бала).
+/// or the ending of a present or past verb and no Kazakh letter (not Он бала);
+/// or lowercase он after a Russian verb of speech (– сказал он корреспонденту,
+/// after a Kazakh quote).
 fn russian_he(ctx: &Context) -> bool {
-    // (lowercase after a Russian verb of speech: – сказал он корреспонденту)
-    let russian_verb = |w: &str| {
-        w.chars().count() > 4
-            && !w.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
-            && ["ал", "ил", "ел", "ет", "ит", "ят", "ут", "ют"].iter().any(|e| w.ends_with(e))
+    const SPEECH: [&str; 12] = [
+        "сказа",
+        "говори",
+        "отмети",
+        "добави",
+        "рассказа",
+        "поясни",
+        "подчеркну",
+        "сообщи",
+        "заяви",
+        "уточни",
+        "признаё",
+        "призна",
+    ];
+    let speech_verb = |w: &str| {
+        let w = w.to_lowercase();
+        SPEECH.iter().any(|s| w.starts_with(s)) && ["л", "ла", "т"].iter().any(|e| w.ends_with(e))
     };
     if ctx.group("num") == Some("он")
-        && ctx.groups.before_span().split_whitespace().next_back().is_some_and(russian_verb)
+        && ctx.groups.before_span().split_whitespace().next_back().is_some_and(speech_verb)
     {
         return true;
     }
@@ -2255,6 +2268,9 @@ mod tests {
         {
             assert!(!ru_short_participle(w), "{w}");
         }
+        assert!(quoted_speech(" — это дешевле, чем автобус»."));
+        assert!(quoted_speech(" тонн – это на всю зиму», – говорит она."));
+        assert!(!quoted_speech(" ата-әже кеші» өтті."));
         assert!(ru_verb_form("вступили"));
         assert!(ru_verb_form("пришли"));
         assert!(!ru_verb_form("детали"), "3 детали: a noun");
