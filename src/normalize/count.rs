@@ -973,10 +973,15 @@ pub(crate) fn ru_short_participle(w: &str) -> bool {
 
 /// Whether the rest of a quotation after a number (`after`, up to the closing
 /// quote) reads as a sentence, not a title: a spaced dash, a comma or a
-/// sentence's end inside it, or no closing quote within 200 characters.
+/// sentence's end inside it, no closing quote within 200 characters, or the
+/// comma and dash of direct speech after it («20 волонтеров вышли», – сказал он).
 fn quoted_speech(after: &str) -> bool {
     let inner: String = after.chars().take(200).take_while(|&c| c != '»').collect();
+    let rest = after[inner.len()..].strip_prefix('»').unwrap_or("");
+    let speech_tag =
+        rest.trim_start().strip_prefix(',').is_some_and(|r| r.trim_start().starts_with(['–', '—', '-']));
     inner.chars().count() == after.chars().take(200).count()
+        || speech_tag
         || inner.contains(" — ")
         || inner.contains(" – ")
         || inner.contains([',', '.', '!', '?', ':'])
@@ -2271,6 +2276,7 @@ mod tests {
         assert!(quoted_speech(" — это дешевле, чем автобус»."));
         assert!(quoted_speech(" тонн – это на всю зиму», – говорит она."));
         assert!(!quoted_speech(" ата-әже кеші» өтті."));
+        assert!(quoted_speech(" волонтеров вышли на субботник», – рассказал он."));
         assert!(ru_verb_form("вступили"));
         assert!(ru_verb_form("пришли"));
         assert!(!ru_verb_form("детали"), "3 детали: a noun");
