@@ -39,10 +39,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // (a plain number: digits alone, no scale word, unit or noun of a known
     // category after it, as a service's code is; в службу 112 поступило: the
     // code; в службе 64 волонтера counts)
-    let plain = ctx.group("mult").is_none()
-        && ctx.group("unit").is_none()
-        && ctx.group("object").or(ctx.group("word")).is_none_or(|o| object_category(lex, o).is_none())
-        && ctx.group("num").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    // (asked only after a word of `[code_before]`: the category look-up is not
+    // paid by every count)
+    let plain = || {
+        ctx.group("mult").is_none()
+            && ctx.group("unit").is_none()
+            && ctx.group("num").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && ctx.group("object").or(ctx.group("word")).is_none_or(|o| object_category(lex, o).is_none())
+    };
     // (a number opening a quoted sentence counts: «150 тенге — это дешевле, чем
     // автобус»; one opening a quoted title does not: «100 ата-әже кеші»)
     let before = ctx.groups.before_span();
@@ -958,17 +962,13 @@ pub(crate) fn ru_verb_form(w: &str) -> bool {
 /// otherwise), but polyethylene and its kin do.
 pub(crate) fn ru_short_participle(w: &str) -> bool {
     let w = w.trim().to_lowercase();
-    let letters: Vec<char> = w.chars().collect();
-    let n = letters.len();
-    if n < 7 || w.contains(' ') || w.contains("этилен") || w.contains("пропилен") {
+    if w.chars().count() < 7 || w.contains(' ') || w.contains("этилен") || w.contains("пропилен")
+    {
         return false;
     }
-    let (stem, end) = (&letters[..n - 1], letters[n - 1]);
-    if !matches!(end, 'а' | 'о' | 'ы') {
-        return false;
-    }
-    let stem: String = stem.iter().collect();
-    stem.ends_with("ован") || (stem.ends_with("ен") && "вжшщчрдтло".contains(letters[n - 4]))
+    let Some(stem) = w.strip_suffix(['а', 'о', 'ы']) else { return false };
+    stem.ends_with("ован")
+        || stem.strip_suffix("ен").and_then(|s| s.chars().last()).is_some_and(|c| "вжшщчрдтло".contains(c))
 }
 
 /// Whether the rest of a quotation after a number (`after`, up to the closing
@@ -1356,9 +1356,9 @@ pub fn known_category(count: &Value) -> Option<&str> {
 /// (18:00, 18 : 00), not inside an identifier, web address or name (/, =, №,
 /// #, a sign, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
 /// not at the start of a quoted title («100 ата-әже кеші»), and not after a word
-/// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один), nor, for a
-/// `plain` number (digits alone), after one of `[code_before]` (службы 112).
-fn context_allows(lex: &Lexicon, before: &str, plain: bool) -> bool {
+/// of `[not_counted_before]` (сағат 5-те, статьи 148, ещё один), nor after one
+/// of `[code_before]` (службы 112) when `plain()` says the number is a bare one.
+fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         None => return true,
@@ -1413,11 +1413,15 @@ fn context_allows(lex: &Lexicon, before: &str, plain: bool) -> bool {
     // еріктісі: the Crescent's, not a month's day).
     let in_name = word.starts_with(char::is_uppercase)
         && trimmed[..trimmed.len() - word.len()].trim_end().ends_with(char::is_alphabetic);
-    let listed = |table: &str| lex.lookup(table, word).is_some() || lex.lookup(table, bare).is_some();
+    let code = |w: &str| lex.lookup("code_before", w).is_some() && plain();
     // (a code's word may be hyphenated: колл-центр 1414)
     let hyphenated = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '-');
-    let code = plain && (listed("code_before") || lex.lookup("code_before", hyphenated).is_some());
-    if !in_name && (listed("not_counted_before") || code) {
+    let not_counted = lex.lookup("not_counted_before", word).is_some()
+        || lex.lookup("not_counted_before", bare).is_some()
+        || code(word)
+        || code(bare)
+        || code(hyphenated);
+    if !in_name && not_counted {
         return false;
     }
     // The end of a range of hours (сағат 10-нан 18-ге дейін, с 9 до 18 часов):
@@ -1435,9 +1439,7 @@ fn context_allows(lex: &Lexicon, before: &str, plain: bool) -> bool {
     // A preposition between: звоните на 112, по номеру 102.
     if matches!(word.to_lowercase().as_str(), "на" | "по") {
         let w = trailing_word(trimmed[..trimmed.len() - word.len()].trim_end(), char::is_alphanumeric);
-        return w.is_empty()
-            || (lex.lookup("not_counted_before", w).is_none()
-                && !(plain && lex.lookup("code_before", w).is_some()));
+        return w.is_empty() || (lex.lookup("not_counted_before", w).is_none() && !code(w));
     }
     true
 }
