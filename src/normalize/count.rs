@@ -362,14 +362,28 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // So is a Russian verb (около 30 выезжают): the count is elliptic, its
     // category comes from the words before it.
     let object = object.filter(|o| !(ctx.lang == crate::lang::Lang::Ru && ru_verb_form(o)));
-    // аз ("few") after a number in the ablative is "fewer than" (олар 700-ден аз
-    // болатын), no counted noun
-    let fewer = ctx.lang == crate::lang::Lang::Kk
+    // аз ("few") after a number in the ablative is "fewer than": with no counted
+    // noun (олар 700-ден аз болатын) or before it (20-дан аз оқушы); аз
+    // қамтылған is "low-income"
+    let kk_fewer = ctx.lang == crate::lang::Lang::Kk
         && approx == Approx::Eq
+        && ctx.group("num").is_some_and(is_kk_ablative);
+    let fewer = kk_fewer
         && object.as_deref().is_some_and(|o| o.to_lowercase() == "аз")
-        && ctx.group("num").is_some_and(is_kk_ablative)
         && !ctx.groups.following().trim_start().starts_with("қамт");
-    let (object, approx) = if fewer { (None, Approx::Lt) } else { (object, approx) };
+    let fewer_before = kk_fewer
+        && after_number(ctx, "object").is_some_and(|b| {
+            let mut words = b.split_whitespace().map(str::to_lowercase);
+            words.next().is_some_and(|w| w == "аз") && !words.next().is_some_and(|w| w.starts_with("қамт"))
+        })
+        && !ctx.group("object").is_some_and(|o| o.to_lowercase().starts_with("қамт"));
+    let (object, approx) = if fewer {
+        (None, Approx::Lt)
+    } else if fewer_before {
+        (object, Approx::Lt)
+    } else {
+        (object, approx)
+    };
     // A part of a whole after the number's first words (жиырма екісі студент:
     // twenty-two of them): the number ends at that word, read by a rule of its own.
     if ctx.lang == crate::lang::Lang::Kk
@@ -1352,6 +1366,30 @@ pub fn known_category(count: &Value) -> Option<&str> {
     }
 }
 
+/// The lower number of a Kazakh range that `before` ends with, in the
+/// ablative (`18-ден`, `9-дан`, `2 150-ден`): the number with its suffix and
+/// its groups of thousands, or None.
+fn kk_range_lower(before: &str) -> Option<&str> {
+    let token = before.rsplit(char::is_whitespace).next()?;
+    let stem = ["дан", "ден", "тан", "тен", "нан", "нен"].iter().find_map(|s| token.strip_suffix(s))?;
+    let digits = stem.strip_suffix(['-', '‐', '‑']).unwrap_or(stem);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // (groups of one to three digits before it, each after a single space)
+    let mut start = before.len() - token.len();
+    loop {
+        let head = &before[..start];
+        let Some(sep) = head.chars().next_back().filter(|c| [' ', '\u{a0}'].contains(c)) else { break };
+        let group = head[..head.len() - sep.len_utf8()].rsplit(char::is_whitespace).next().unwrap_or("");
+        if group.is_empty() || group.len() > 3 || !group.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        start = head.len() - sep.len_utf8() - group.len();
+    }
+    Some(&before[start..])
+}
+
 /// Whether the text before a number lets it be a count: not a time's minutes
 /// (18:00, 18 : 00), not inside an identifier, web address or name (/, =, №,
 /// #, a sign, a hyphen joined to a word: COVID-19, 30-40 read from its second number),
@@ -1372,6 +1410,11 @@ fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool
         _ => {}
     }
     let trimmed = before.trim_end();
+    // the upper number of a Kazakh range (18-ден 72-ге дейін) stands where its
+    // lower number stands: after an age's dash or a clock's сағат, neither counts
+    if let Some(lower) = kk_range_lower(trimmed) {
+        return context_allows(lex, &trimmed[..trimmed.len() - lower.len()], plain);
+    }
     // a number after a sign of numbering and a space (№ 38 қаулысы)
     if trimmed.ends_with(['№', '#']) {
         return false;
@@ -1942,6 +1985,15 @@ fn object_mult<'a>(ctx: &'a Context) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn kk_range_lower_takes_the_whole_ablative_number() {
+        assert_eq!(super::kk_range_lower("жасы – 18-ден"), Some("18-ден"));
+        assert_eq!(super::kk_range_lower("саны 2 150-ден"), Some("2 150-ден"));
+        assert_eq!(super::kk_range_lower("саны 1 200 000-нан"), Some("1 200 000-нан"));
+        assert_eq!(super::kk_range_lower("Алматыдан"), None);
+        assert_eq!(super::kk_range_lower("2 150"), None);
+    }
+
     use super::*;
 
     /// A row of a lexicon table: its value and its folded words.

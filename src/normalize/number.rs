@@ -397,6 +397,11 @@ fn multiplier_exp(t: &str) -> Option<i32> {
     if ["сотни", "сотен", "сотню", "сотня"].contains(&t) {
         return Some(2);
     }
+    // and ten: два десятка, полтора десятка, три десятка (20, 15, 30)
+    if ["десятка", "десятков", "десятку", "десяткам", "десятками", "десятках", "десятком"].contains(&t)
+    {
+        return Some(1);
+    }
     match parse_words(t) {
         // only a scale word by itself, not "пять тысяч"
         Some(v) if !t.contains(' ') && [1e3, 1e6, 1e9, 1e12].contains(&v) => Some(v.log10().round() as i32),
