@@ -588,8 +588,9 @@ const MONEY_UNITS: [&str; 3] = ["KZT", "USD", "RUB"];
 /// An amount of money written without its currency after one written with it
 /// (собрали 940 млн тенге, в этом году – уже более 1,2 млрд; 214 млн тенге, из
 /// них 80 млн) is in that currency: a count with a scale word (млн, тысяч, мың)
-/// and nothing counted, whose nearest count before it on its line is money
-/// with a unit, takes that unit and is money. So do the amounts of a list whose
+/// and nothing counted, whose nearest count before it on its line (or on the
+/// list's line before, ended by ; or a comma) is money with a unit, takes that
+/// unit and is money. So do the amounts of a list whose
 /// last item has the currency (150 мың, 100 мың және 50 мың теңгеден; 1 млн,
 /// 700 тысяч и 500 тысяч тенге): items joined by commas, және, мен, и, or.
 /// `cands` are resolved, by start.
@@ -613,10 +614,14 @@ fn same_currency(text: &str, cands: &mut [Candidate]) {
             lend_currency(cands, w[1], w[0]);
         }
     }
-    // Forwards on a line: the currency of the amount before.
+    // Forwards on a line, or down the lines of a list whose items end in ; or
+    // a comma (Алматы – 3,48 млрд тенге;\nАстана – 2,91 млрд;): the currency
+    // of the amount before.
     for w in counts.windows(2) {
         let (a, b) = (&cands[w[0]], &cands[w[1]]);
-        if money(a) && scaled(b) && !gap(a, b).contains('\n') {
+        let g = gap(a, b);
+        let same_list = !g.contains('\n') || g.trim_start().starts_with([';', ',']);
+        if money(a) && scaled(b) && same_list {
             lend_currency(cands, w[0], w[1]);
         }
     }

@@ -56,6 +56,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             && (is_percentage(ctx.groups.following()) || is_clock_minutes(ctx.groups.following())))
         || ctx.group("num").is_some_and(is_phone)
         || russian_he(ctx)
+        || kk_numerator(ctx)
     {
         return None;
     }
@@ -625,6 +626,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         _ => amount,
     };
+    // A fraction with no unit counts nothing (средний балл вырос с 3,2 до 3,9;
+    // срок сократился с 4,2 до 2,7 дня): people, events and things come whole,
+    // and no gold count has one.
+    if unit.is_none() && amount.fract() != 0.0 {
+        return None;
+    }
     Some(Value::Count { amount, approx, unit, object, category })
 }
 
@@ -1098,6 +1105,19 @@ fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
 fn is_kk_ablative(num: &str) -> bool {
     let n = num.trim().to_lowercase();
     ["дан", "ден", "тан", "тен", "нан", "нен"].iter().any(|s| n.ends_with(s))
+}
+
+/// A Kazakh fraction's numerator read as a count of its own, after the
+/// denominator in the ablative (олардың үштен екісі: two thirds of them).
+fn kk_numerator(ctx: &Context) -> bool {
+    ctx.lang == crate::lang::Lang::Kk
+        && ctx.group("num").is_some_and(is_fraction_part)
+        && ctx
+            .groups
+            .before_span()
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_kk_ablative(w) && number::parse_number(w).is_some())
 }
 
 /// The numerator of a Kazakh fraction: бірі, екісі, үші ... with a case ending.
