@@ -436,8 +436,8 @@ pub(crate) fn reads_as_surname(word: &str, endings: &[&str]) -> bool {
 /// Does the mention `start..end` of `text` read as a person's name rather than
 /// a place: after an initial (І. Жансүгіров, К.Сатпаева), after a capitalized
 /// word inside its sentence with only spaces between (Ілияс Жансүгіров), before
-/// a surname (Темірлан Әбенов), or named after (Сәтбаев атындағы, имени
-/// Кунаева)? For the places of `ambiguous` entries; `sentence` is where the
+/// a surname (Темірлан Әбенов), after an age (14-летняя Милана), or named after
+/// (Сәтбаев атындағы, имени Кунаева)? For the places of `ambiguous` entries; `sentence` is where the
 /// mention's sentence starts (a capital there proves nothing).
 pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) -> bool {
     const SPACES: [char; 2] = [' ', '\u{a0}'];
@@ -475,7 +475,12 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     // a given name said to be one (Медина есімді қыз, девочка по имени Медина)
     let called = ["есімді", "есімі", "атты"].contains(&next.to_lowercase().as_str())
         || before.to_lowercase().ends_with("по имени");
-    initial || prev_capital || next_surname || named_after || called
+    // a name after an age (14-летняя Милана, 7 жастағы Милана)
+    let prev_lower = prev.to_lowercase();
+    let aged = ["летняя", "летний", "летнего", "летней", "летнему", "летнюю", "летним", "жастағы", "жасар"]
+        .iter()
+        .any(|e| prev_lower.ends_with(e));
+    initial || prev_capital || next_surname || named_after || called || aged
 }
 
 #[cfg(test)]
