@@ -320,16 +320,8 @@ fn split_form_word(ctx: &Context, name: &str) -> Option<(String, String)> {
 /// that is one adjective and a head noun and opens the sentence (Норвежская
 /// компания выпустила, Специальная комиссия собралась) is no name. Gazetteer
 /// names (Верховный суд) are not affected, nor a diocese, named by its see
-/// (Петропавловская епархия организовала). Nor is a name that opens with a
-/// demonstrative (Этим летом фонд планирует: the capital is the sentence's).
+/// (Петропавловская епархия организовала).
 fn weak_at_start(ctx: &Context, raw: &str) -> bool {
-    let demonstrative = raw.split_whitespace().next().map(str::to_lowercase).is_some_and(|w| {
-        ["этим", "этой", "этот", "эта", "это", "эту", "этого", "этому", "этом", "эти", "этих", "этими"]
-            .contains(&w.as_str())
-    });
-    if ctx.lang != Lang::Kk && demonstrative {
-        return true;
-    }
     let see = raw
         .split_whitespace()
         .next_back()
