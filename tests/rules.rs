@@ -283,3 +283,33 @@ fn every_multiword_gazetteer_organization_is_found_in_a_plain_sentence() {
     assert!(tried > 100, "only {tried} names read");
     assert!(missed.is_empty(), "{missed:?}");
 }
+
+/// The shared macros of rules/common are embedded in many rules: a Unicode word
+/// boundary (`\b`) in one of them keeps the regex crate's lazy DFA from searching
+/// Cyrillic text and made the whole pipeline three times slower once (`т\b` in
+/// UNIT). None may hold one (rules/README.md, "Speed").
+#[test]
+fn shared_macros_hold_no_word_boundary() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/common");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            checked += 1;
+            assert!(
+                !line.contains(r"\b") && !line.contains(r"\B"),
+                "{}:{}: a word boundary in a shared macro: {line}",
+                path.display(),
+                i + 1
+            );
+        }
+    }
+    assert!(checked > 100, "rules/common was read ({checked} lines)");
+}
