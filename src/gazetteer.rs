@@ -437,8 +437,9 @@ pub(crate) fn reads_as_surname(word: &str, endings: &[&str]) -> bool {
 /// a place: after an initial (І. Жансүгіров, К.Сатпаева), after a capitalized
 /// word inside its sentence with only spaces between (Ілияс Жансүгіров), before
 /// a surname (Темірлан Әбенов), after an age (14-летняя Милана), or named after
-/// (Сәтбаев атындағы, имени Кунаева)? For the places of `ambiguous` entries; `sentence` is where the
-/// mention's sentence starts (a capital there proves nothing).
+/// (Сәтбаев атындағы, имени Кунаева)? For the places of `ambiguous` entries;
+/// `sentence` is where the mention's sentence starts (a capital there proves
+/// nothing).
 pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) -> bool {
     const SPACES: [char; 2] = [' ', '\u{a0}'];
     let word = |c: &char| c.is_alphabetic() || *c == '-';
