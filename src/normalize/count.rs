@@ -1100,10 +1100,13 @@ fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
         && object.is_some_and(|o| ["жас", "жасты", "жастың"].contains(&o.trim().to_lowercase().as_str()))
 }
 
+/// The Kazakh ablative endings (бестен, 10-нан).
+const KK_ABLATIVE: [&str; 6] = ["дан", "ден", "тан", "тен", "нан", "нен"];
+
 /// A Kazakh number in the ablative (үштен, 10-нан, бестен).
 fn is_kk_ablative(num: &str) -> bool {
     let n = num.trim().to_lowercase();
-    ["дан", "ден", "тан", "тен", "нан", "нен"].iter().any(|s| n.ends_with(s))
+    KK_ABLATIVE.iter().any(|s| n.ends_with(s))
 }
 
 /// A Kazakh fraction's numerator read as a count of its own, after the
@@ -1390,7 +1393,7 @@ pub fn known_category(count: &Value) -> Option<&str> {
 /// its groups of thousands, or None.
 fn kk_range_lower(before: &str) -> Option<&str> {
     let token = before.rsplit(char::is_whitespace).next()?;
-    let stem = ["дан", "ден", "тан", "тен", "нан", "нен"].iter().find_map(|s| token.strip_suffix(s))?;
+    let stem = KK_ABLATIVE.iter().find_map(|s| token.strip_suffix(s))?;
     let digits = stem.strip_suffix(['-', '‐', '‑']).unwrap_or(stem);
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
