@@ -1014,23 +1014,12 @@ fn quoted_speech(after: &str) -> bool {
 /// or lowercase он after a Russian verb of speech (– сказал он корреспонденту,
 /// after a Kazakh quote).
 fn russian_he(ctx: &Context) -> bool {
-    const SPEECH: [&str; 12] = [
-        "сказа",
-        "говори",
-        "отмети",
-        "добави",
-        "рассказа",
-        "поясни",
-        "подчеркну",
-        "сообщи",
-        "заяви",
-        "уточни",
-        "признаё",
-        "призна",
-    ];
+    // The stems of Russian verbs of speech are the lexicon's `[speech_verb]`;
+    // the verb is a past or present third person (сказал, говорит).
     let speech_verb = |w: &str| {
         let w = w.to_lowercase();
-        SPEECH.iter().any(|s| w.starts_with(s)) && ["л", "ла", "т"].iter().any(|e| w.ends_with(e))
+        ctx.set.lexicon.lookup_prefix("speech_verb", &w).is_some()
+            && ["л", "ла", "т"].iter().any(|e| w.ends_with(e))
     };
     if ctx.group("num") == Some("он")
         && ctx.groups.before_span().split_whitespace().next_back().is_some_and(speech_verb)
