@@ -1445,20 +1445,35 @@ fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool
     }
     let word = trailing_word(trimmed, |c| c.is_alphanumeric() || c == '.');
     if word.is_empty() {
-        // a phone number after its label (of three words at most) and a dash
-        // or colon (Сенім телефоны – 112, Телефон доверия – 150, Справки по
-        // телефону: 112, Горячая линия министерства – 1414): `[phone_word]`
+        // a phone number after its label (of nine words at most, back to the
+        // list's number before) and a dash or colon (Сенім телефоны – 112,
+        // Телефон доверия – 150, Справки по телефону: 112, Горячая линия
+        // министерства – 1414, контакт-центр по вопросам семьи, женщин и
+        // детей – 111): `[phone_word]`
         let head = trimmed.trim_end_matches(['–', '—', '-', ':']).trim_end();
         let label = head.len() < trimmed.len()
-            && head.split_whitespace().rev().take(3).any(|w| {
-                lex.lookup_prefix("phone_word", w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
-            });
+            && head
+                .split_whitespace()
+                .rev()
+                .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
+                .take(9)
+                .any(|w| {
+                    let w = crate::rules::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+                    // (`exact` words are whole words: тел, not телевизора)
+                    match lex.lookup_prefix_len("phone_word", &w) {
+                        Some(("exact", n)) => n == w.len(),
+                        found => found.is_some(),
+                    }
+                });
         // (an age: a word of `[not_counted_before_dash]` before the dash,
-        // самому старшему – 67)
+        // самому старшему – 67; not the last word of a quoted name: «Шымкент
+        // жастары»: 15 ребят)
         let before_dash = head.len() < trimmed.len()
             && head.split_whitespace().next_back().is_some_and(|w| {
-                lex.lookup("not_counted_before_dash", w.trim_matches(|c: char| !c.is_alphanumeric()))
-                    .is_some()
+                !w.ends_with(['»', '"', '“', '”'])
+                    && lex
+                        .lookup("not_counted_before_dash", w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .is_some()
             });
         return !label && !before_dash;
     }

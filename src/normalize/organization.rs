@@ -97,11 +97,12 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
     }
     // A platform's page or network (Facebook әлеуметтік желісі, Instagram-аккаунт),
     // or, unquoted, a sentence word that no name starts with (Барлық мекеме
-    // қызметі: "all"; a quoted name may: «Біз біргеміз» қоғамдық қоры).
+    // қызметі: "all"; a quoted name may: «Біз біргеміз» қоғамдық қоры; so may
+    // a name of the gazetteers: Наш Костанай).
     let first = bare.split([' ', '-']).next().unwrap_or("");
     match lex.lookup("not_organization", first) {
         Some("platform") => return true,
-        Some("first") if !quoted(raw) => return true,
+        Some("first") if !quoted(raw) && known(ctx, raw).is_none() => return true,
         _ => {}
     }
     // A body's word before a project's (студии программы «Таңғы кездесу»: a
@@ -245,12 +246,14 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
     };
     // A postposition of time or a plural object in the accusative inside is a
     // clause's too: Жыл басынан бері әлеуметтік дүкендердің қызметін, Оқу
-    // құралдарын ауыл-ауылға жастар ресурстық орталығының.
-    let clause_word = |w: &str| {
+    // құралдарын ауыл-ауылға жастар ресурстық орталығының; not the object of the
+    // body's purpose (Балалардың құқықтарын қорғау комитеті).
+    let clause_word = |i: usize, w: &str| {
         ["бері", "бастап", "дейін", "кейін"].contains(&w)
-            || ["ларын", "лерін", "дарын", "дерін", "тарын", "терін"].iter().any(|e| w.ends_with(e))
+            || (["ларын", "лерін", "дарын", "дерін", "тарын", "терін"].iter().any(|e| w.ends_with(e))
+                && !inner.get(i + 1).is_some_and(|n| ["қорғау", "қолдау", "дамыту"].contains(n)))
     };
-    inner.iter().any(|w| kk_locative_word(w) || persons(w) || clause_word(w))
+    inner.iter().enumerate().any(|(i, w)| kk_locative_word(w) || persons(w) || clause_word(i, w))
         || inner.windows(2).any(|p| {
             ["мен", "бен", "пен", "және"].contains(&p[1])
                 && ctx.set.lexicon.lookup("kk_body_head", p[0]).is_some()
