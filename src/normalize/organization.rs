@@ -270,6 +270,8 @@ fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
     ctx.lang == Lang::Ru
         && *and == "и"
         && last.ends_with(['ы', 'и'])
+        // (a genitive in -ии is a field's: гидробиологии и экологии)
+        && !last.ends_with("ии")
         && matches!(
             lex.lookup_prefix("category", last).or_else(|| lex.lookup_prefix("category_ru", last)),
             Some("people" | "volunteers" | "children")
