@@ -532,8 +532,8 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     // Qyzylorda Habar, Astana Aqshamy, Turkistan Half Marathon, Ertis Cup)
     let media = [
         "TV", "FM", "News", "Times", "Media", "Radio", "Marathon", "Today", "Info", "Press", "Daily",
-        "Online", "Habar", "Aqparat", "Aqshamy", "Sport", "Half", "Charity", "Cup", "Trail", "Fest",
-        "Festival",
+        "Online", "Habar", "Aqparat", "Akparat", "Aqshamy", "Sport", "Half", "Charity", "Cup", "Trail",
+        "Fest", "Festival",
     ];
     // a mall is a venue (ТРЦ «Mega Alma-Ata»)
     let before = text[..start].trim_end();
@@ -543,8 +543,15 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     let rest = after.trim_start()[next.len()..].trim_start();
     let third: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
     let company = ["Service", "Services", "Group", "Club", "Company", "Center", "Centre", "Invest", "Trade"];
+    // the last word of a site's name on its masthead line, before its bar or
+    // dot (Aq Jol Taraz | 2024 жылғы 10 қазан)
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let masthead = !line.trim().is_empty()
+        && line.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+        && after.trim_start_matches([' ', '\t']).starts_with(['|', '·']);
     joined
         || mall
+        || masthead
         || text[..start].ends_with(['@', '.', '/'])
         || (media.iter().any(|m| m.eq_ignore_ascii_case(&next)) && !company.contains(&third.as_str()))
 }

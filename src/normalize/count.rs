@@ -67,6 +67,16 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     {
         return None;
     }
+    // So is one after the partitive (56 лет, из них 19 она посвятила ...);
+    // not after a range of ages (в возрасте от 7 до 52 лет, из них 19 детей:
+    // a part of the people).
+    let before = ctx.groups.before_span().trim_end();
+    if let Some(b) = before.strip_suffix("из них").or_else(|| before.strip_suffix("из которых"))
+        && part_of_a_time(lex, b)
+        && !age_range_before(b)
+    {
+        return None;
+    }
     let amount = match ctx.constant("amount") {
         Some(a) => {
             let base: f64 = a.parse().ok()?;
@@ -369,6 +379,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let kk_fewer = ctx.lang == crate::lang::Lang::Kk
         && approx == Approx::Eq
         && ctx.group("num").is_some_and(is_kk_ablative);
+    // (a unit in the ablative before аз too: 4 тоннадан аз өнім)
+    let unit_fewer = ctx.lang == crate::lang::Lang::Kk
+        && approx == Approx::Eq
+        && object.is_none()
+        && ctx.group("unit").is_some_and(is_kk_ablative)
+        && {
+            let mut words = ctx.groups.following().split_whitespace().map(str::to_lowercase);
+            words.next().is_some_and(|w| w == "аз") && !words.next().is_some_and(|w| w.starts_with("қамт"))
+        };
     let fewer = kk_fewer
         && object.as_deref().is_some_and(|o| o.to_lowercase() == "аз")
         && !ctx.groups.following().trim_start().starts_with("қамт");
@@ -379,7 +398,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         });
     let (object, approx) = if fewer {
         (None, Approx::Lt)
-    } else if fewer_before {
+    } else if fewer_before || unit_fewer {
         (object, Approx::Lt)
     } else {
         (object, approx)
@@ -1793,6 +1812,18 @@ pub fn elderly_named_after(after: &str) -> bool {
     }
 }
 
+/// Whether a span of time before a partitive ends a range or bound of ages (от
+/// 14 до 22 лет, 3–17 лет, старше 60 лет): its number follows до, по, старше,
+/// младше or свыше, or is a range.
+fn age_range_before(before: &str) -> bool {
+    let words: Vec<&str> = before.trim_end().trim_end_matches([',', ';', ':']).split_whitespace().collect();
+    let n = words.len();
+    n >= 2
+        && (words[n - 2].contains(['-', '–', '—'])
+            || (n >= 3
+                && ["до", "по", "старше", "младше", "свыше"].contains(&words[n - 3].to_lowercase().as_str())))
+}
+
 /// Whether the clause before a partitive count ends in a unit of time (86 лет,
 /// сорок из них): a `[time_unit]` word or a `[not_counted_stem]` stem.
 fn part_of_a_time(lex: &Lexicon, before: &str) -> bool {
@@ -2341,6 +2372,11 @@ mod tests {
         assert!(!part_of_a_time(&l, "Лагерь летний, "), "a whole word, no stem");
         assert!(part_of_a_time(&l, "Прошло 40 минут, "));
         assert!(!part_of_a_time(&l, "Пропали 120 человек, "));
+        // a single age is a span of years; a range or bound of ages counts people
+        assert!(!age_range_before("Гульнаре 56 лет, "));
+        assert!(age_range_before("в возрасте от 7 до 52 лет, "));
+        assert!(age_range_before("детей 3–17 лет, "));
+        assert!(age_range_before("80 человек старше 60 лет, "));
         assert!(!ru_verb_form("минут") && !ru_verb_form("институт") && !ru_verb_form("маршрут"));
         assert!(!ru_verb_form("учащихся"), "a reflexive participle counts people");
         assert!(ru_verb_form("уехали"));
