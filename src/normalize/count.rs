@@ -53,7 +53,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let speech = before.ends_with('«') && quoted_speech(ctx.groups.following());
     if !(speech || context_allows(lex, before, plain))
         || (ends_in_number
-            && (is_percentage(ctx.groups.following()) || is_clock_minutes(ctx.groups.following())))
+            && (is_percentage(ctx.groups.following())
+                || is_clock_minutes(ctx.groups.following())
+                || years_range_after(ctx.groups.following())))
         || ctx.group("num").is_some_and(is_phone)
         || russian_he(ctx)
         || kk_numerator(ctx)
@@ -384,18 +386,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         && approx == Approx::Eq
         && object.is_none()
         && ctx.group("unit").is_some_and(is_kk_ablative)
-        && {
-            let mut words = ctx.groups.following().split_whitespace().map(str::to_lowercase);
-            words.next().is_some_and(|w| w == "аз") && !words.next().is_some_and(|w| w.starts_with("қамт"))
-        };
+        && opens_with_fewer(ctx.groups.following());
     let fewer = kk_fewer
         && object.as_deref().is_some_and(|o| o.to_lowercase() == "аз")
         && !ctx.groups.following().trim_start().starts_with("қамт");
-    let fewer_before = kk_fewer
-        && after_number(ctx, "object").is_some_and(|b| {
-            let mut words = b.split_whitespace().map(str::to_lowercase);
-            words.next().is_some_and(|w| w == "аз") && !words.next().is_some_and(|w| w.starts_with("қамт"))
-        });
+    let fewer_before = kk_fewer && after_number(ctx, "object").is_some_and(opens_with_fewer);
     let (object, approx) = if fewer {
         (None, Approx::Lt)
     } else if fewer_before || unit_fewer {
@@ -1452,7 +1447,20 @@ fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool
     // a group of a card, phone or account number written with single spaces
     // (Kaspi Gold 4400 4301 2233 4455, +7 701 555 12 34): the number read
     // here is its last group
-    if before.ends_with(' ') && !before.ends_with("  ") && trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+    // (not a scraper's date stamp before a headline: date 2024-11-22 Более 150
+    // студентов)
+    let iso_date = trimmed.split_whitespace().next_back().is_some_and(|w| {
+        let b = w.as_bytes();
+        b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    });
+    if before.ends_with(' ')
+        && !before.ends_with("  ")
+        && trimmed.ends_with(|c: char| c.is_ascii_digit())
+        && !iso_date
+    {
         return false;
     }
     // "18 : 00" with spaces around the colon (not a heading's "Студотряды-2025:")
@@ -1810,6 +1818,24 @@ pub fn elderly_named_after(after: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the text after a number closes a range of years with it (18–20
+/// лет: an age, the number its lower end).
+fn years_range_after(following: &str) -> bool {
+    let Some(rest) = following.strip_prefix(['–', '—', '-']) else { return false };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && {
+        let w = rest[digits..].trim_start();
+        ["лет", "года", "год ", "жас"].iter().any(|u| w.starts_with(u))
+    }
+}
+
+/// Whether Kazakh words open with аз "fewer" (20-дан аз оқушы, 4 тоннадан аз
+/// өнім), not with аз қамтылған "low-income".
+fn opens_with_fewer(words: &str) -> bool {
+    let mut words = words.split_whitespace().map(str::to_lowercase);
+    words.next().is_some_and(|w| w == "аз") && !words.next().is_some_and(|w| w.starts_with("қамт"))
 }
 
 /// Whether a span of time before a partitive ends a range or bound of ages (от
@@ -2372,6 +2398,8 @@ mod tests {
         assert!(!part_of_a_time(&l, "Лагерь летний, "), "a whole word, no stem");
         assert!(part_of_a_time(&l, "Прошло 40 минут, "));
         assert!(!part_of_a_time(&l, "Пропали 120 человек, "));
+        assert!(years_range_after("–20 лет.") && years_range_after("-25 жас аралығындағы"));
+        assert!(!years_range_after("–20 человек") && !years_range_after(" лет"));
         // a single age is a span of years; a range or bound of ages counts people
         assert!(!age_range_before("Гульнаре 56 лет, "));
         assert!(age_range_before("в возрасте от 7 до 52 лет, "));

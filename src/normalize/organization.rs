@@ -261,14 +261,16 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
 }
 
 /// A Russian name that ends in "и" and a plural of persons (... университета
-/// имени Манаша Козыбаева и волонтеры, ... центра и студенты): the sentence's
-/// coordination ran into the name; a shorter match of another rule stays.
+/// имени Манаша Козыбаева и волонтеры, ... центра и студенты), or in such a
+/// plural right after a place's or acronym's capital (департамента полиции ЗКО
+/// волонтеры прочесали: the sentence's subject): the sentence ran into the
+/// name; a shorter match of another rule stays.
 fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
     let words: Vec<&str> = bare.split_whitespace().collect();
     let [.., and, last] = words.as_slice() else { return false };
     let lex = &ctx.set.lexicon;
     ctx.lang == Lang::Ru
-        && *and == "и"
+        && (*and == "и" || (and.starts_with(char::is_uppercase) && words.len() > 2))
         && last.ends_with(['ы', 'и'])
         // (a genitive in -ии is a field's: гидробиологии и экологии)
         && !last.ends_with("ии")
