@@ -64,16 +64,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // A part of a time (Мне 86 лет, сорок из них я проработала на руднике): a
     // duration, no count.
-    if ctx.group("hint").is_some_and(|h| lex.lookup("anaphor", h).is_some())
-        && part_of_a_time(lex, ctx.groups.before_span())
-    {
+    if ctx.group("hint").is_some_and(|h| lex.lookup("anaphor", h).is_some()) && part_of_a_time(lex, before) {
         return None;
     }
-    // So is one after the partitive (56 лет, из них 19 она посвятила ...);
-    // not after a range of ages (в возрасте от 7 до 52 лет, из них 19 детей:
-    // a part of the people).
-    let before = ctx.groups.before_span().trim_end();
-    if let Some(b) = before.strip_suffix("из них").or_else(|| before.strip_suffix("из которых"))
+    // So is one after the partitive, из and an `[anaphor]` word (56 лет, из
+    // них 19 она посвятила ...); not after a range of ages (в возрасте от 7 до
+    // 52 лет, из них 19 детей: a part of the people).
+    let partitive_before = before.trim_end().rsplit_once(char::is_whitespace).and_then(|(head, last)| {
+        lex.lookup("anaphor", last)?;
+        head.trim_end().strip_suffix("из")
+    });
+    if let Some(b) = partitive_before
         && part_of_a_time(lex, b)
         && !age_range_before(b)
     {
