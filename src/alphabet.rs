@@ -20,6 +20,11 @@ pub fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{52f}').contains(&c)
 }
 
+/// The quotation marks that close a quoted name or phrase in Russian and
+/// Kazakh news: guillemets, typewriter quotes and the English and German
+/// closing quotes (“...” and „...“).
+pub const CLOSING_QUOTES: [char; 4] = ['»', '"', '“', '”'];
+
 /// The code point ranges the rules read letters and digits from: Latin, Greek,
 /// Cyrillic with their extensions, and the letterlike block (`№`).
 pub const SCRIPTS: &[(char, char)] = &[

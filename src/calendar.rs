@@ -34,6 +34,16 @@ impl Day {
         })
     }
 
+    /// Whether `w` is exactly a calendar day written `YYYY-MM-DD`, as a
+    /// scraper's date stamp is (date 2024-11-22 Более 150 студентов).
+    pub fn is_stamp(w: &str) -> bool {
+        w.len() == 10
+            && w.bytes()
+                .enumerate()
+                .all(|(i, c)| if i == 4 || i == 7 { c == b'-' } else { c.is_ascii_digit() })
+            && Day::parse(w).is_some()
+    }
+
     /// Days since 1970-01-01 (negative before).
     fn days_from_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -177,6 +187,16 @@ pub fn resolve(value: &str, doc: Day) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_stamps_are_whole_valid_days() {
+        assert!(Day::is_stamp("2024-11-22"));
+        assert!(!Day::is_stamp("2024-13-01"));
+        assert!(!Day::is_stamp("2024-11-22T10"));
+        assert!(!Day::is_stamp("2024-+1-01"));
+        assert!(!Day::is_stamp("+024-11-22"));
+        assert!(!Day::is_stamp("2024/11/22"));
+    }
 
     fn r(v: &str, doc: &str) -> Option<String> {
         resolve(v, Day::parse(doc).unwrap())

@@ -1527,7 +1527,8 @@ impl Engine {
         let text = doc.text;
         for i in 0..cands.len() {
             let o = &cands[i];
-            if o.kind != EntityType::Organization || text[..o.end].ends_with(['»', '"', '“', '”']) {
+            if o.kind != EntityType::Organization || text[..o.end].ends_with(crate::alphabet::CLOSING_QUOTES)
+            {
                 continue;
             }
             let last_word = text[o.start..o.end].rsplit(char::is_whitespace).next().unwrap_or("");

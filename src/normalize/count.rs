@@ -1450,13 +1450,7 @@ fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool
     // here is its last group
     // (not a scraper's date stamp before a headline: date 2024-11-22 Более 150
     // студентов)
-    let iso_date = trimmed.split_whitespace().next_back().is_some_and(|w| {
-        let b = w.as_bytes();
-        b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    });
+    let iso_date = trimmed.split_whitespace().next_back().is_some_and(crate::calendar::Day::is_stamp);
     if before.ends_with(' ')
         && !before.ends_with("  ")
         && trimmed.ends_with(|c: char| c.is_ascii_digit())
@@ -1498,7 +1492,7 @@ fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool
         // жастары»: 15 ребят)
         let before_dash = head.len() < trimmed.len()
             && head.split_whitespace().next_back().is_some_and(|w| {
-                !w.ends_with(['»', '"', '“', '”'])
+                !w.ends_with(crate::alphabet::CLOSING_QUOTES)
                     && lex
                         .lookup("not_counted_before_dash", w.trim_matches(|c: char| !c.is_alphanumeric()))
                         .is_some()
