@@ -480,7 +480,13 @@ fn names_a_street(lex: &crate::rules::Lexicon, text: &str, start: usize, end: us
     let street = |w: &str| lex.lookup("street_before", w.trim_start_matches(|c: char| !c.is_alphabetic()));
     // (a title may stand between: ул. Академика Сатпаева)
     let (w1, w2) = (before.next(), before.next());
-    w1.is_some_and(|w| street(w) == Some("yes"))
+    // (not after a lowercase adjective: по центральной улице Уральска is the
+    // city's main street)
+    let described = w2.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && ["ой", "ей", "ую", "юю", "ая", "яя"].iter().any(|e| w.ends_with(e))
+    });
+    (w1.is_some_and(|w| street(w) == Some("yes")) && !described)
         || (w1.is_some_and(|w| street(w) == Some("title")) && w2.is_some_and(|w| street(w) == Some("yes")))
         || after.is_some_and(|w| lex.lookup_prefix("street_after", w).is_some())
 }

@@ -70,6 +70,10 @@ struct EntryDef {
     /// Names that are also common words or personal names: a match needs context.
     #[serde(default)]
     ambiguous: bool,
+    /// Names whose capitals are another thing's name: the lemmas' forms are
+    /// not matched written in capitals (АЛЖИР, the camp, not Algeria).
+    #[serde(default)]
+    no_caps: bool,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -252,7 +256,7 @@ impl Gazetteer {
                     g.lemmas.push(lemma.clone());
                     let l = (g.lemmas.len() - 1) as u32;
                     for f in forms {
-                        g.add(f, idx, l, lang, true);
+                        g.add(f, idx, l, lang, !e.no_caps);
                     }
                 }
             }
