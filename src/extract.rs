@@ -471,18 +471,6 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     open && close
 }
 
-/// Where an adverbial по starts in an organization's `span` (по адресу, по
-/// итогам: `after_po` words of `[not_organization]`), when two words of the
-/// name at least come before it: the byte offset of по.
-fn adverbial_po_at(lex: &crate::rules::Lexicon, span: &str) -> Option<usize> {
-    span.match_indices(" по ").find_map(|(at, _)| {
-        let next: String = span[at + " по ".len()..].chars().take_while(|c| c.is_alphabetic()).collect();
-        (span[..at].split_whitespace().count() >= 2
-            && lex.lookup("not_organization", &next.to_lowercase()) == Some("after_po"))
-        .then_some(at + 1)
-    })
-}
-
 /// Is the name at `start..end` a street's (ул. Айтеке би, улица Абая, Абай
 /// көшесі, Достық даңғылы)? The words are `[street_before]` and
 /// `[street_after]` in the lexicon.
@@ -876,7 +864,9 @@ impl Engine {
             let po_at = (rule.kind == EntityType::Organization && retry.is_none())
                 .then(|| {
                     let span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
-                    adverbial_po_at(&self.set.lexicon, &hay[span.range()]).map(|at| span.start + at)
+                    // (two words of the name at least before по)
+                    normalize::organization::adverbial_po_at(&self.set.lexicon, &hay[span.range()], 2)
+                        .map(|at| span.start + at)
                 })
                 .flatten();
             if let Some(at) = po_at {

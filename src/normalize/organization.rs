@@ -417,9 +417,21 @@ fn names_a_project(ctx: &Context) -> bool {
 /// Акимат по поручению главы): the words after по are `after_po` words of
 /// `[not_organization]`, no remit of the body, which is then unnamed.
 fn adverbial_po(ctx: &Context, raw: &str) -> bool {
+    adverbial_po_at(&ctx.set.lexicon, raw, 0).is_some()
+}
+
+/// Where the first adverbial по of `raw` with `min_before` words of the name
+/// before it starts (byte offset): по followed by an `after_po` word of
+/// `[not_organization]` (по адресу, по итогам). The extractor searches a
+/// name again ending there ([`crate::extract`]); the normalizer drops a name
+/// that holds one.
+pub fn adverbial_po_at(lex: &crate::rules::Lexicon, raw: &str, min_before: usize) -> Option<usize> {
     let words: Vec<&str> = raw.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        w[0].to_lowercase() == "по" && ctx.set.lexicon.lookup("not_organization", w[1]) == Some("after_po")
+    words.windows(2).enumerate().find_map(|(i, w)| {
+        (i >= min_before
+            && w[0].to_lowercase() == "по"
+            && lex.lookup("not_organization", w[1]) == Some("after_po"))
+        .then(|| w[0].as_ptr() as usize - raw.as_ptr() as usize)
     })
 }
 
