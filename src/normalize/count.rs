@@ -388,9 +388,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         && object.is_none()
         && ctx.group("unit").is_some_and(is_kk_ablative)
         && opens_with_fewer(ctx.groups.following());
-    let fewer = kk_fewer
-        && object.as_deref().is_some_and(|o| o.to_lowercase() == "аз")
-        && !ctx.groups.following().trim_start().starts_with("қамт");
+    let fewer = kk_fewer && object.as_deref().is_some_and(|o| is_fewer(o, ctx.groups.following()));
     let fewer_before = kk_fewer && after_number(ctx, "object").is_some_and(opens_with_fewer);
     let (object, approx) = if fewer {
         (None, Approx::Lt)
@@ -1822,15 +1820,22 @@ fn years_range_after(following: &str) -> bool {
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     digits > 0 && {
         let w = rest[digits..].trim_start();
-        ["лет", "года", "год ", "жас"].iter().any(|u| w.starts_with(u))
+        let word = &w[..w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len())];
+        ["лет", "года", "год", "жас"].contains(&word.to_lowercase().as_str())
     }
 }
 
 /// Whether Kazakh words open with аз "fewer" (20-дан аз оқушы, 4 тоннадан аз
 /// өнім), not with аз қамтылған "low-income".
 fn opens_with_fewer(words: &str) -> bool {
-    let mut words = words.split_whitespace().map(str::to_lowercase);
-    words.next().is_some_and(|w| w == "аз") && !words.next().is_some_and(|w| w.starts_with("қамт"))
+    let words = words.trim_start();
+    let (first, rest) = words.split_once(char::is_whitespace).unwrap_or((words, ""));
+    is_fewer(first, rest)
+}
+
+/// Whether a word is аз "fewer" given the words after it (not аз қамтылған).
+fn is_fewer(word: &str, after: &str) -> bool {
+    word.to_lowercase() == "аз" && !after.trim_start().to_lowercase().starts_with("қамт")
 }
 
 /// Whether a span of time before a partitive ends a range or bound of ages (от
@@ -2395,6 +2400,12 @@ mod tests {
         assert!(!part_of_a_time(&l, "Пропали 120 человек, "));
         assert!(years_range_after("–20 лет.") && years_range_after("-25 жас аралығындағы"));
         assert!(!years_range_after("–20 человек") && !years_range_after(" лет"));
+        // the unit is a whole word: a text may end on it, and годовых is a rate
+        assert!(years_range_after("–20 год") && years_range_after("-25 жас."));
+        assert!(!years_range_after("–20 годовых") && !years_range_after("–20 летних"));
+        assert!(opens_with_fewer(" аз оқушы") && opens_with_fewer("Аз") && is_fewer("аз", " болатын"));
+        assert!(!opens_with_fewer("аз қамтылған отбасы") && !is_fewer("аз", "Қамтылған"));
+        assert!(!opens_with_fewer("азық-түлік") && !opens_with_fewer(""));
         // a single age is a span of years; a range or bound of ages counts people
         assert!(!age_range_before("Гульнаре 56 лет, "));
         assert!(age_range_before("в возрасте от 7 до 52 лет, "));
