@@ -582,6 +582,9 @@ impl<'a> Splitter<'a> {
                 "им" if ends_like_verb(before) => (Left::Plain, after_number),
                 // `и пр.` (and so on) against `пр. Абая` (avenue).
                 "пр" if before == "и" => (Left::Abbrev(Kind::Tail), after_number),
+                // `в 2023 г. В` (a year) against `больницы №2 г. Алматы` (a city
+                // after a numbered body).
+                "г" if self.sign_number_before(s) => (Left::Abbrev(Kind::Head), after_number),
                 _ => (Left::Abbrev(k), after_number),
             };
         }
@@ -663,6 +666,17 @@ impl<'a> Splitter<'a> {
 
     /// Whether the token before byte `s` (past spaces) is a number: has a digit
     /// (`2023`, `1990-х`, `51,5`) or is a Roman numeral (`XX`).
+    /// Whether the token before `s` is a number after the sign № (`№2`, `№ 15`).
+    fn sign_number_before(&self, s: usize) -> bool {
+        let text = &self.text[..s];
+        let mut tokens = text.split_whitespace().rev();
+        let Some(last) = tokens.next() else { return false };
+        let digits = last.trim_start_matches('№');
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits.len() < last.len() || tokens.next() == Some("№"))
+    }
+
     fn number_before(&self, s: usize) -> bool {
         let mut e = s;
         while e > 0 && matches!(self.bytes[e - 1], b' ' | b'\t') {
