@@ -542,6 +542,8 @@ fn ru_analyse(phrase: &str, hint: &RuHint) -> RuAnalysis {
         let p = match head {
             Some(h) if i < h => ru_adjective(w),
             Some(h) if i == h => ru_noun(w, hint),
+            // a batyr's title declines with his name (в Отегене батыре)
+            Some(_) if *w == "батыр" => ru_noun(w, &RuHint::default()),
             Some(_) => same_in_all(w),
             None => ru_adjective(w),
         };
