@@ -533,13 +533,37 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
     let mut chars = after.chars();
     let joined = matches!(chars.next(), Some('.' | '-' | '_'))
         && chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let next: String = after.trim_start().chars().take_while(char::is_ascii_alphanumeric).collect();
+    let next: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
     // site and event words, in any case (SEMEY TODAY, Pavlodar Online,
     // Qyzylorda Habar, Astana Aqshamy, Turkistan Half Marathon, Ertis Cup)
     let media = [
-        "TV", "FM", "News", "Times", "Media", "Radio", "Marathon", "Today", "Info", "Press", "Daily",
-        "Online", "Habar", "Aqparat", "Akparat", "Aqshamy", "Sport", "Half", "Charity", "Cup", "Trail",
-        "Fest", "Festival",
+        "TV",
+        "FM",
+        "News",
+        "Times",
+        "Media",
+        "Radio",
+        "Marathon",
+        "Today",
+        "Info",
+        "Press",
+        "Daily",
+        "Online",
+        "Habar",
+        "Aqparat",
+        "Akparat",
+        "Aqshamy",
+        "Sport",
+        "Half",
+        "Charity",
+        "Cup",
+        "Trail",
+        "Fest",
+        "Festival",
+        "Zhanalyqtary",
+        "Zhańalyqtary",
+        "Jarshysy",
+        "Habary",
     ];
     // a mall is a venue (ТРЦ «Mega Alma-Ata»)
     let before = text[..start].trim_end();
@@ -860,12 +884,22 @@ impl Engine {
             // An organization that runs on into an adverbial по (Центре занятости
             // населения Атырауской области по адресу: ул. ...) is searched again
             // ending before по; one with its head alone before по (Управление по
-            // итогам года) is left to the normalizer, which turns it down.
+            // итогам года) is left to the normalizer, which turns it down. So is
+            // a Russian one that runs on into a plural of persons (центра
+            // психического здоровья и волонтеры): it ends before them.
             let po_at = (rule.kind == EntityType::Organization && retry.is_none())
                 .then(|| {
                     let span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
+                    let raw = &hay[span.range()];
                     // (two words of the name at least before по)
-                    normalize::organization::adverbial_po_at(&self.set.lexicon, &hay[span.range()], 2)
+                    normalize::organization::adverbial_po_at(&self.set.lexicon, raw, 2)
+                        .or_else(|| {
+                            (lang == Lang::Ru)
+                                .then(|| {
+                                    normalize::organization::coordinated_persons_at(&self.set.lexicon, raw)
+                                })
+                                .flatten()
+                        })
                         .map(|at| span.start + at)
                 })
                 .flatten();

@@ -757,6 +757,10 @@ fn kk_harmony(word_lower: &str) -> Vec<Harmony> {
         if c == 'ё' {
             return vec![Harmony::Back, Harmony::Front];
         }
+        // so is the soft ю of a foreign name (Вильнюста, Вильнюстегі)
+        if c == 'ю' && i > 0 && !is_kk_vowel(chars[i - 1]) {
+            return vec![Harmony::Back, Harmony::Front];
+        }
         if KK_BACK.contains(c) {
             return vec![Harmony::Back];
         }
@@ -1257,6 +1261,8 @@ mod tests {
         has(&kk("Израиль"), &["Израильде", "Израильдің"]);
         // a soft sign after a back vowel: front, or the vowel's back suffixes
         has(&kk("Беларусь"), &["Беларусьте", "Беларусьтан", "Беларусьтің", "Беларусьқа"]);
+        // a soft ю as the last vowel: either way
+        has(&kk("Вильнюс"), &["Вильнюста", "Вильнюстегі", "Вильнюсте", "Вильнюстан"]);
         has(&kk("Степногорск"), &["Степногорскіде", "Степногорскта", "Степногорсктегі"]);
         has(&kkh("Нью-Йорк", "both"), &["Нью-Йоркта", "Нью-Йоркте"]);
         // a name in -ев takes the harmony of the vowel before it too

@@ -264,20 +264,28 @@ fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
 /// имени Манаша Козыбаева и волонтеры, ... центра и студенты), or in such a
 /// plural right after a place's or acronym's capital (департамента полиции ЗКО
 /// волонтеры прочесали: the sentence's subject): the sentence ran into the
-/// name; a shorter match of another rule stays.
+/// name; the extractor searches it again ending before them.
 fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
-    let words: Vec<&str> = bare.split_whitespace().collect();
-    let [.., and, last] = words.as_slice() else { return false };
-    let lex = &ctx.set.lexicon;
-    ctx.lang == Lang::Ru
-        && (*and == "и" || (and.starts_with(char::is_uppercase) && words.len() > 2))
+    ctx.lang == Lang::Ru && coordinated_persons_at(&ctx.set.lexicon, bare).is_some()
+}
+
+/// Where a Russian name's run into a plural of persons starts (see
+/// [`ends_with_coordinated_persons`]): the byte offset of the word after the
+/// name, и or the plural (as [`adverbial_po_at`] gives по's). A field's genitive (гидробиологии и
+/// экологии, психологии и педагогики) is no plural of persons.
+pub fn coordinated_persons_at(lex: &crate::rules::Lexicon, raw: &str) -> Option<usize> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let [.., _, and, last] = words.as_slice() else { return None };
+    let persons = (*and == "и" || and.starts_with(char::is_uppercase))
         && last.ends_with(['ы', 'и'])
-        // (a genitive in -ии is a field's: гидробиологии и экологии)
         && !last.ends_with("ии")
+        && !last.ends_with("ики")
         && matches!(
             lex.lookup_prefix("category", last).or_else(|| lex.lookup_prefix("category_ru", last)),
             Some("people" | "volunteers" | "children")
-        )
+        );
+    let offset = |w: &str| w.as_ptr() as usize - raw.as_ptr() as usize;
+    persons.then(|| if *and == "и" { offset(and) } else { offset(last) })
 }
 
 /// A lowercase Kazakh plural with the 3rd-person possessive (студенттері,
