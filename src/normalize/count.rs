@@ -1305,7 +1305,7 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
     let num = num.trim();
     ctx.lang == crate::lang::Lang::Ru
         && ctx.group("mult").is_none()
-        // the material after a unit is no place (30 литров наурыз-коже)
+        // the material after a unit is no ordinal's locative (30 литров наурыз-коже)
         && ctx.group("unit").is_none()
         && num.bytes().all(|b| b.is_ascii_digit())
         && (!num.ends_with('1') || num.ends_with("11"))
