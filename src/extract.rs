@@ -866,23 +866,22 @@ impl Engine {
             // итогам года) is left to the normalizer, which turns it down. So is
             // a Russian one that runs on into a plural of persons (центра
             // психического здоровья и волонтеры): it ends before them.
-            let po_at = (rule.kind == EntityType::Organization && retry.is_none())
+            let name_end = (rule.kind == EntityType::Organization && retry.is_none())
                 .then(|| {
                     let span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
                     let raw = &hay[span.range()];
                     // (two words of the name at least before по)
                     normalize::organization::adverbial_po_at(&self.set.lexicon, raw, 2)
-                        .or_else(|| {
-                            (lang == Lang::Ru)
-                                .then(|| {
-                                    normalize::organization::coordinated_persons_at(&self.set.lexicon, raw)
-                                })
-                                .flatten()
+                        .or_else(|| match lang {
+                            Lang::Ru => {
+                                normalize::organization::coordinated_persons_at(&self.set.lexicon, raw)
+                            }
+                            _ => None,
                         })
                         .map(|at| span.start + at)
                 })
                 .flatten();
-            if let Some(at) = po_at {
+            if let Some(at) = name_end {
                 shorter = Some((m.start(), at));
                 continue;
             }

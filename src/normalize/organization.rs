@@ -271,8 +271,9 @@ fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
 
 /// Where a Russian name's run into a plural of persons starts (see
 /// [`ends_with_coordinated_persons`]): the byte offset of the word after the
-/// name, и or the plural (as [`adverbial_po_at`] gives по's). A field's genitive (гидробиологии и
-/// экологии, психологии и педагогики) is no plural of persons.
+/// name, и or the plural (as [`adverbial_po_at`] gives по's). A field's
+/// genitive (гидробиологии и экологии, психологии и педагогики) is no plural
+/// of persons.
 pub fn coordinated_persons_at(lex: &crate::rules::Lexicon, raw: &str) -> Option<usize> {
     let words: Vec<&str> = raw.split_whitespace().collect();
     let [.., _, and, last] = words.as_slice() else { return None };
@@ -284,8 +285,7 @@ pub fn coordinated_persons_at(lex: &crate::rules::Lexicon, raw: &str) -> Option<
             lex.lookup_prefix("category", last).or_else(|| lex.lookup_prefix("category_ru", last)),
             Some("people" | "volunteers" | "children")
         );
-    let offset = |w: &str| w.as_ptr() as usize - raw.as_ptr() as usize;
-    persons.then(|| if *and == "и" { offset(and) } else { offset(last) })
+    persons.then(|| offset_in(raw, if *and == "и" { and } else { last }))
 }
 
 /// A lowercase Kazakh plural with the 3rd-person possessive (студенттері,
@@ -428,6 +428,12 @@ fn adverbial_po(ctx: &Context, raw: &str) -> bool {
     adverbial_po_at(&ctx.set.lexicon, raw, 0).is_some()
 }
 
+/// The byte offset in `raw` of `word`, a slice of it (a word of its
+/// `split_whitespace`).
+fn offset_in(raw: &str, word: &str) -> usize {
+    word.as_ptr() as usize - raw.as_ptr() as usize
+}
+
 /// Where the first adverbial по of `raw` with `min_before` words of the name
 /// before it starts (byte offset): по followed by an `after_po` word of
 /// `[not_organization]` (по адресу, по итогам). The extractor searches a
@@ -439,7 +445,7 @@ pub fn adverbial_po_at(lex: &crate::rules::Lexicon, raw: &str, min_before: usize
         (i >= min_before
             && w[0].to_lowercase() == "по"
             && lex.lookup("not_organization", w[1]) == Some("after_po"))
-        .then(|| w[0].as_ptr() as usize - raw.as_ptr() as usize)
+        .then(|| offset_in(raw, w[0]))
     })
 }
 
