@@ -934,7 +934,7 @@ impl Engine {
                 pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
-            if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
+            if !rule.admits(&text[s..e]) {
                 pos = span.end;
                 continue;
             }
@@ -1075,7 +1075,7 @@ impl Engine {
             if no_entity {
                 continue;
             }
-            if rule.keep.as_ref().is_some_and(|k| !k.is_match(&text[s..e])) {
+            if !rule.admits(&text[s..e]) {
                 continue;
             }
             let groups = Groups::Whole { text: &text[s..e], group: group.as_deref() };

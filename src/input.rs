@@ -135,6 +135,10 @@ impl Inputs {
         let path = PathBuf::from(&arg);
         let meta = match fs::metadata(&path) {
             Ok(m) => m,
+            // (an argument that was never there is a typo, not a race)
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Some(Job::Warning(format!("{arg}: no such file or folder")));
+            }
             Err(e) => return Some(Job::Warning(format!("{arg}: {}", io_reason(&e)))),
         };
         if meta.is_dir() {

@@ -170,6 +170,8 @@ pub struct Rule {
     pub trim: Option<regex::Regex>,
     /// A pattern the entity's text must match (`keep = '...'`).
     pub keep: Option<regex::Regex>,
+    /// A pattern the entity's text must not match (`reject = '...'`).
+    pub reject: Option<regex::Regex>,
     /// The rule's matches define an abbreviation (`defines = true`): see
     /// `Engine::abbreviations`.
     pub defines: bool,
@@ -183,6 +185,15 @@ pub struct Rule {
     pub boundary: bool,
     /// Gazetteers the pattern references, for value look-up.
     pub gazetteers: Vec<String>,
+}
+
+impl Rule {
+    /// Does the rule let an entity of this text stand (its `keep` pattern
+    /// matches, its `reject` pattern does not)?
+    pub fn admits(&self, text: &str) -> bool {
+        self.keep.as_ref().is_none_or(|k| k.is_match(text))
+            && !self.reject.as_ref().is_some_and(|r| r.is_match(text))
+    }
 }
 
 /// How a rule finds its matches.
@@ -520,6 +531,11 @@ struct RuleDef {
     /// with that language's own letters (`keep = '[әғқңөұүһі]'`).
     #[serde(default)]
     keep: Option<String>,
+    /// A pattern the entity's text must not match anywhere, or the match is
+    /// dropped: what `keep` would have to spell as a complement (`reject =
+    /// '[сц]кого$'` rather than `keep = '(?:[^о]|[^г]о|...)$'`).
+    #[serde(default)]
+    reject: Option<String>,
     /// The rule finds abbreviations defined in brackets (Катонқарағай
     /// мемлекеттік ұлттық табиғи паркі (КМҰТП)): a match is kept where an
     /// organization ends right before the bracket or the words before it start
@@ -978,7 +994,7 @@ impl RuleSet {
                             &[kind],
                         )?);
                     }
-                    // The side patterns (`trim`, `keep`), macros expanded.
+                    // The side patterns (`trim`, `keep`, `reject`), macros expanded.
                     let side = |pattern: &Option<String>, field: &str| -> Result<_, RuleError> {
                         let Some(t) = pattern else { return Ok(None) };
                         let (p, _) = expander.expand(t).map_err(&err)?;
@@ -987,6 +1003,7 @@ impl RuleSet {
                     };
                     let trim = side(&r.trim, "trim")?;
                     let keep = side(&r.keep, "keep")?;
+                    let reject = side(&r.reject, "reject")?;
                     if r.recurs && (kind != EntityType::Place || lang == LangSel::Both) {
                         return Err(err(
                             "recurs: only a place rule of one language (ru or kk) finds its names again".into(),
@@ -1005,6 +1022,7 @@ impl RuleSet {
                         verify,
                         trim,
                         keep,
+                        reject,
                         defines: r.defines,
                         recurs: r.recurs,
                         constants: r.value.clone(),

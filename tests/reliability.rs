@@ -243,7 +243,8 @@ fn a_path_that_cannot_be_read_is_a_warning_naming_it_and_the_run_goes_on() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no-such-folder"), "the path is named: {stderr}");
+    assert!(stderr.contains("no-such-folder: no such file or folder"), "the path and the reason: {stderr}");
+    assert!(!stderr.contains("removed during the run"), "a path never there is no race: {stderr}");
     let recs = records(&out.stdout);
     assert!(recs.iter().any(|r| r["id"] == "good" && r["error"].is_null()), "the good file is processed");
 }

@@ -158,6 +158,27 @@ fn verify_keeps_only_matches_whose_group_is_a_gazetteer_form() {
     assert_eq!(found, vec![("РСК Алматы".into(), "РСК Алматы".into())]);
 }
 
+#[test]
+fn keep_and_reject_filter_the_entity_text_and_a_bad_reject_names_its_field() {
+    let rule = |side: &str| {
+        format!("[[rule]]\nid = \"ru.place.town\"\npattern = '''(?P<name>в\\s+{{CAP}})'''\n{side}\n{EXAMPLE}")
+    };
+    let text = "Встречи прошли в Каменке, в Ивановке и в Павлодаре.";
+    let found = |side: &str| names(&Engine::new(load(&rule(side)).unwrap()).unwrap(), text);
+    let all: Vec<String> = found("").into_iter().map(|(t, _)| t).collect();
+    assert_eq!(all, ["в Каменке", "в Ивановке", "в Павлодаре"]);
+    let kept: Vec<String> = found("keep = '''ке$'''").into_iter().map(|(t, _)| t).collect();
+    assert_eq!(kept, ["в Каменке", "в Ивановке"]);
+    let left: Vec<String> = found("reject = '''[Кк]\\pL*ке$'''").into_iter().map(|(t, _)| t).collect();
+    assert_eq!(left, ["в Ивановке", "в Павлодаре"], "reject drops what it matches anywhere in the text");
+    let both: Vec<String> =
+        found("keep = '''ке$'''\nreject = '''Ив'''").into_iter().map(|(t, _)| t).collect();
+    assert_eq!(both, ["в Каменке"], "both must hold");
+    let e = load(&rule("reject = '''(['''")).unwrap_err();
+    assert!(e.message.contains("bad reject pattern"), "{e}");
+    assert_eq!(e.rule.as_deref(), Some("ru.place.town"), "{e}");
+}
+
 /// A count rule set whose common file declares `tokens` (word classes).
 fn load_counts(tokens: &str, defines: &str, pattern: &str) -> Result<RuleSet, RuleError> {
     let common = format!("{tokens}\n[define]\n{defines}\n");
