@@ -1314,7 +1314,7 @@ fn ordinal_prepositional(ctx: &Context, object: Option<&str>) -> bool {
         && obj.ends_with('е')
         && obj.starts_with(char::is_lowercase)
         // nouns that do not decline (40 кафе, 3 шоссе) are no locative
-        && !["кафе", "кофе", "шоссе", "ателье", "каноэ", "пюре", "резюме", "кашне"].contains(&obj.to_lowercase().as_str())
+        && ctx.set.lexicon.lookup("indeclinable", obj).is_none()
 }
 
 /// Whether an elliptic count points back to a count before it: the words
