@@ -1052,8 +1052,15 @@ impl Engine {
             let found = gazetteer.and_then(|g| g.lookup(&text[s..e], *gz_lang));
             let entry = found.map(|(entry, _)| entry);
             // A name that is also a person's (Сатпаев, Жансүгіров) reads as the person
-            // beside an initial, a first name or a surname.
+            // beside an initial, a first name or a surname; not a form that ends
+            // in a place's generic word (Исатайского района, Исатай ауданы).
+            let generic = || {
+                text[s..e].rsplit(char::is_whitespace).next().is_some_and(|w| {
+                    w != &text[s..e] && self.set.lexicon.lookup_prefix("place_head", w).is_some()
+                })
+            };
             if entry.is_some_and(|entry| entry.ambiguous)
+                && !generic()
                 && crate::gazetteer::reads_as_person(text, range.start, s, e)
             {
                 continue;

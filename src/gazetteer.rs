@@ -475,8 +475,11 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     let after_trim = after.trim_start_matches(SPACES);
     let next: String = after_trim.chars().take_while(word).collect();
     let next_surname = after_trim.len() < after.len() && reads_as_surname(&next, SURNAME_ENDINGS);
-    let named_after =
-        next.to_lowercase() == "атындағы" || prev.to_lowercase() == "имени" || before.ends_with("им.");
+    // (a title after the bare name: Исатай батыр, Балпық би; a place named so
+    // is a longer form, Отеген батыр, that the gazetteer finds first)
+    let titled = ["атындағы", "батыр", "батырдың", "батырға", "батырды", "би", "бидің", "хан", "ханның"]
+        .contains(&next.to_lowercase().as_str());
+    let named_after = titled || prev.to_lowercase() == "имени" || before.ends_with("им.");
     // a given name said to be one (Медина есімді қыз, девочка по имени Медина)
     let called = ["есімді", "есімі", "атты"].contains(&next.to_lowercase().as_str())
         || before.to_lowercase().ends_with("по имени");
@@ -686,5 +689,9 @@ kk = ["Нұра"]
         assert!(at("Жиынға Нұрсұлтан Қонаев келді.", "Қонаев"));
         assert!(at("Қаражат 4 жасар Медина есімді қыздың емделуіне жұмсалады.", "Медина"));
         assert!(at("Помогли девочке по имени Медина.", "Медина"));
+        // a batyr's or a bi's title after the bare name
+        assert!(at("Ауылда Исатай батыр атындағы мектеп бар.", "Исатай"));
+        assert!(at("Исатай батырдың ерлігі туралы кеш өтті.", "Исатай"));
+        assert!(!at("Исатайда 40 ерікті жұмыс істеді.", "Исатайда"));
     }
 }
