@@ -1055,9 +1055,9 @@ impl Engine {
             // beside an initial, a first name or a surname; not a form that ends
             // in a place's generic word (Исатайского района, Исатай ауданы).
             let generic = || {
-                text[s..e].rsplit(char::is_whitespace).next().is_some_and(|w| {
-                    w != &text[s..e] && self.set.lexicon.lookup_prefix("place_head", w).is_some()
-                })
+                text[s..e]
+                    .rsplit_once(char::is_whitespace)
+                    .is_some_and(|(_, last)| self.set.lexicon.lookup_prefix("place_head", last).is_some())
             };
             if entry.is_some_and(|entry| entry.ambiguous)
                 && !generic()

@@ -475,8 +475,9 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     let after_trim = after.trim_start_matches(SPACES);
     let next: String = after_trim.chars().take_while(word).collect();
     let next_surname = after_trim.len() < after.len() && reads_as_surname(&next, SURNAME_ENDINGS);
-    // (a title after the bare name: Исатай батыр, Балпық би; a place named so
-    // is a longer form, Отеген батыр, that the gazetteer finds first)
+    // (a title after the bare name: Исатай батыр, Исатай батырдың; a place
+    // named with its title, Отеген батыр, Балпық би, is a longer form that the
+    // gazetteer finds first)
     let titled = ["атындағы", "батыр", "батырдың", "батырға", "батырды", "би", "бидің", "хан", "ханның"]
         .contains(&next.to_lowercase().as_str());
     let named_after = titled || prev.to_lowercase() == "имени" || before.ends_with("им.");
