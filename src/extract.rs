@@ -521,21 +521,13 @@ fn names_a_currency(text: &str, start: usize, end: usize) -> bool {
     next.starts_with("доллар") || (prev.starts_with("доллар") && matches!(&text[start..end], "США" | "АҚШ"))
 }
 
-/// The words after a Latin place that make it a site's or an event's name, in
-/// any case (SEMEY TODAY, Pavlodar Online, Qyzylorda Habar, Astana Aqshamy,
-/// Qostanay Zhańalyqtary, Turkistan Half Marathon, Ertis Cup).
-#[rustfmt::skip]
-const MEDIA_WORDS: [&str; 27] = [
-    "TV", "FM", "News", "Times", "Media", "Radio", "Marathon", "Today", "Info", "Press", "Daily",
-    "Online", "Habar", "Aqparat", "Akparat", "Aqshamy", "Sport", "Half", "Charity", "Cup", "Trail",
-    "Fest", "Festival", "Zhanalyqtary", "Zhańalyqtary", "Jarshysy", "Habary",
-];
-
 /// Is the Latin place name `start..end` of `text` part of a web address or a
 /// media or event name (Qostanay.tv, Oral-news.kz, Astana TV, Astana
-/// Marathon)? GUIDELINES leave such places out; a Latin city inside an
-/// organization's name (Aqtobe Runners) stays.
-fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
+/// Marathon)? The words after a place that make it a site's or an event's
+/// name are the lexicon's `[media_word]` and `[event_word]`, in any case (SEMEY
+/// TODAY, Jaiyq Ýni, Turkistan Half Marathon). GUIDELINES leave such places out;
+/// a Latin city inside an organization's name (Aqtobe Runners) stays.
+fn latin_in_a_media_name(lex: &crate::rules::Lexicon, text: &str, start: usize, end: usize) -> bool {
     if !text[start..end].is_ascii() {
         return false;
     }
@@ -562,7 +554,8 @@ fn latin_in_a_media_name(text: &str, start: usize, end: usize) -> bool {
         || mall
         || masthead
         || text[..start].ends_with(['@', '.', '/'])
-        || (MEDIA_WORDS.iter().any(|m| m.eq_ignore_ascii_case(&next)) && !company.contains(&third.as_str()))
+        || ((lex.lookup("media_word", &next).is_some() || lex.lookup("event_word", &next).is_some())
+            && !company.contains(&third.as_str()))
 }
 
 /// Is `start..end` the instrumental in -ском / -цком of a city in -ск (`lemma`)
@@ -1071,7 +1064,7 @@ impl Engine {
             let street = || names_a_street(&self.set.lexicon, text, s, e);
             let no_entity = match rule.kind {
                 EntityType::Place => {
-                    latin_in_a_media_name(text, s, e)
+                    latin_in_a_media_name(&self.set.lexicon, text, s, e)
                         || street()
                         || capitals_after_a_number(text, s, e)
                         || found.is_some_and(|(_, lemma)| adjective_after_preposition(text, s, e, lemma))
