@@ -271,21 +271,28 @@ fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
 
 /// Where a Russian name's run into a plural of persons starts (see
 /// [`ends_with_coordinated_persons`]): the byte offset of the word after the
-/// name, и or the plural (as [`adverbial_po_at`] gives по's). A field's
-/// genitive (гидробиологии и экологии, психологии и педагогики) is no plural
-/// of persons.
+/// name, и or the plural (as [`adverbial_po_at`] gives по's). The plural may
+/// have words after it (Центра адаптации кандасов и волонтеры студенческого
+/// клуба: the volunteers' club is another name); after a capital it is the
+/// name's last word. A field's genitive (гидробиологии и экологии, психологии
+/// и педагогики) and a collective's (детей и молодежи) are no plural of persons.
 pub fn coordinated_persons_at(lex: &crate::rules::Lexicon, raw: &str) -> Option<usize> {
     let words: Vec<&str> = raw.split_whitespace().collect();
-    let [.., _, and, last] = words.as_slice() else { return None };
-    let persons = (*and == "и" || and.starts_with(char::is_uppercase))
-        && last.ends_with(['ы', 'и'])
-        && !last.ends_with("ии")
-        && !last.ends_with("ики")
-        && matches!(
-            lex.lookup_prefix("category", last).or_else(|| lex.lookup_prefix("category_ru", last)),
-            Some("people" | "volunteers" | "children")
-        );
-    persons.then(|| offset_in(raw, if *and == "и" { and } else { last }))
+    let persons = |w: &str| {
+        w.ends_with(['ы', 'и'])
+            && !w.ends_with("ии")
+            && !w.ends_with("ики")
+            && !w.starts_with("молодеж")
+            && matches!(
+                lex.lookup_prefix("category", w).or_else(|| lex.lookup_prefix("category_ru", w)),
+                Some("people" | "volunteers" | "children")
+            )
+    };
+    if let Some(p) = words.windows(2).skip(1).find(|p| p[0] == "и" && persons(p[1])) {
+        return Some(offset_in(raw, p[0]));
+    }
+    let [.., _, capital, last] = words.as_slice() else { return None };
+    (capital.starts_with(char::is_uppercase) && persons(last)).then(|| offset_in(raw, last))
 }
 
 /// A lowercase Kazakh plural with the 3rd-person possessive (студенттері,
