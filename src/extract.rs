@@ -556,6 +556,10 @@ fn latin_in_a_media_name(lex: &crate::rules::Lexicon, text: &str, start: usize, 
         || text[..start].ends_with(['@', '.', '/'])
         || ((lex.lookup("media_word", &next).is_some() || lex.lookup("event_word", &next).is_some())
             && !company.contains(&third.as_str()))
+        // (a media word after one more Latin word: Atyrau Business Online)
+        || (next.starts_with(|c: char| c.is_ascii_uppercase())
+            && next.is_ascii()
+            && lex.lookup("media_word", &third).is_some())
 }
 
 /// Is `start..end` the instrumental in -ском / -цком of a city in -ск (`lemma`)
