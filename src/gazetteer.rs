@@ -466,8 +466,20 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     // nor is a Kazakh word in the ablative, a place the way starts from
     // (Талдықорғаннан Қонаевқа; not -тан: Нұрсұлтан is a first name)
     let ablative = prev.chars().count() > 6 && ["нан", "нен", "дан", "ден"].iter().any(|s| prev.ends_with(s));
+    // a byline's label before a first name (Автор: Дана Сатпаева, Фото: ...)
+    let label: String = text[..prev_start]
+        .trim_end_matches(SPACES)
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let byline = ["автор:", "фото:", "текст:", "авторы:"].iter().any(|l| label.ends_with(l));
     let prev_capital = spaced_before
-        && inside_sentence
+        && (inside_sentence || byline)
         && !preposition
         && !ablative
         && prev.chars().next().is_some_and(char::is_uppercase);
@@ -694,5 +706,9 @@ kk = ["Нұра"]
         assert!(at("Ауылда Исатай батыр атындағы мектеп бар.", "Исатай"));
         assert!(at("Исатай батырдың ерлігі туралы кеш өтті.", "Исатай"));
         assert!(!at("Исатайда 40 ерікті жұмыс істеді.", "Исатайда"));
+        // a byline's first name (a line's label is no sentence start)
+        assert!(at("Автор: Дана Сатпаева | 10 октября 2025", "Сатпаева"));
+        assert!(at("Фото: Айгерим Сатпаева", "Сатпаева"));
+        assert!(!at("Темы: Сатпаев, Жезказган", "Сатпаев"));
     }
 }
