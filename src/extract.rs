@@ -1491,6 +1491,17 @@ impl Engine {
             if !rule.recurs || c.kind != EntityType::Place {
                 continue;
             }
+            // a shorter reading inside a longer place is no name (поселка Зеленый
+            // Бор: Зеленый alone would recur inside ОО «Зеленый патруль»)
+            let inside_longer = |o: &Candidate| {
+                o.kind == EntityType::Place
+                    && o.start <= c.start
+                    && c.end <= o.end
+                    && o.end - o.start > c.end - c.start
+            };
+            if cands.iter().any(inside_longer) {
+                continue;
+            }
             if let Value::Place { name, .. } = &c.value
                 && name.chars().count() >= 4
                 && !listed(name)
