@@ -283,6 +283,7 @@ pub fn coordinated_persons_at(lex: &crate::rules::Lexicon, raw: &str) -> Option<
             && !w.ends_with("ии")
             && !w.ends_with("ики")
             && !w.starts_with("молодеж")
+            && !w.starts_with("молодёж")
             && matches!(
                 lex.lookup_prefix("category", w).or_else(|| lex.lookup_prefix("category_ru", w)),
                 Some("people" | "volunteers" | "children")
