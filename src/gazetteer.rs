@@ -467,16 +467,8 @@ pub fn reads_as_person(text: &str, sentence: usize, start: usize, end: usize) ->
     // (Талдықорғаннан Қонаевқа; not -тан: Нұрсұлтан is a first name)
     let ablative = prev.chars().count() > 6 && ["нан", "нен", "дан", "ден"].iter().any(|s| prev.ends_with(s));
     // a byline's label before a first name (Автор: Дана Сатпаева, Фото: ...)
-    let label: String = text[..prev_start]
-        .trim_end_matches(SPACES)
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
+    let label = text[..prev_start].trim_end_matches(SPACES);
+    let label = label.char_indices().rev().nth(7).map_or(label, |(i, _)| &label[i..]).to_lowercase();
     let byline = ["автор:", "фото:", "текст:", "авторы:"].iter().any(|l| label.ends_with(l));
     let prev_capital = spaced_before
         && (inside_sentence || byline)
