@@ -190,6 +190,12 @@ pub struct Gazetteer {
     /// Every surface form while the file is read; moved into `forms` at its end.
     building: HashMap<String, Hit>,
     forms: FormIndex,
+    /// Forms the file writes for one entry in one language and for another
+    /// entry in the other (Арал: the sea's Russian name, the city Аральск's
+    /// Kazakh one): the later entry's claim, looked up in its own language.
+    other_language: HashMap<String, Hit>,
+    /// Claims that lost a form to an earlier entry, while the file is read.
+    lost: Vec<(String, Hit)>,
     lemmas: Vec<String>,
     ru_forms: Vec<String>,
     kk_forms: Vec<String>,
@@ -211,6 +217,8 @@ impl Gazetteer {
             entries: Vec::new(),
             building: HashMap::new(),
             forms: FormIndex::default(),
+            other_language: HashMap::new(),
+            lost: Vec::new(),
             lemmas: Vec::new(),
             ru_forms: Vec::new(),
             kk_forms: Vec::new(),
@@ -284,6 +292,14 @@ impl Gazetteer {
                 }
             }
         }
+        // A form the file writes for a later entry in a language the earlier
+        // claimant never names it in is the later entry's in that language.
+        for (form, hit) in std::mem::take(&mut g.lost) {
+            let first = g.building[&form];
+            if (hit.ru && !first.ru) || (hit.kk && !first.kk) {
+                g.other_language.entry(form).or_insert(hit);
+            }
+        }
         // A one-word Kazakh name with a Kazakh letter declined in Russian, as
         // Russian sentences write it (из Қонаева, в Түркістане, в Өскемене): Russian
         // forms naming the entry by its Russian name, added after every form the
@@ -349,6 +365,9 @@ impl Gazetteer {
                     Lang::Ru => hit.ru = true,
                     _ => hit.kk = true,
                 }
+            } else if lemma != u32::MAX {
+                let (ru, kk) = (lang == Lang::Ru, lang != Lang::Ru);
+                self.lost.push((v.clone(), Hit { entry, lemma, ru, kk }));
             }
             let list = if lang == Lang::Ru { &mut self.ru_forms } else { &mut self.kk_forms };
             list.push(v);
@@ -381,7 +400,7 @@ impl Gazetteer {
     /// name Астана); for an abbreviation, the entry's name in the form's own
     /// language, else in the text's language `lang`.
     pub fn lookup(&self, form: &str, lang: Lang) -> Option<(&Entry, &str)> {
-        let hit = self.forms.get(form)?;
+        let hit = self.claim(form, lang)?;
         let entry = &self.entries[hit.entry as usize];
         if let Some(lemma) = self.lemmas.get(hit.lemma as usize) {
             return Some((entry, lemma));
@@ -396,11 +415,22 @@ impl Gazetteer {
 
     /// Is `form` a surface form of this gazetteer in `lang` (`Und`: in either)?
     pub fn has_form(&self, form: &str, lang: Lang) -> bool {
-        self.forms.get(form).is_some_and(|h| match lang {
+        self.claim(form, lang).is_some_and(|h| match lang {
             Lang::Ru => h.ru,
             Lang::Kk => h.kk,
             Lang::Und => true,
         })
+    }
+
+    /// What `form` names read in `lang`: the entry that claims it in that
+    /// language when two entries share it across languages, else its first.
+    fn claim(&self, form: &str, lang: Lang) -> Option<&Hit> {
+        let other = self.other_language.get(form).filter(|h| match lang {
+            Lang::Ru => h.ru,
+            Lang::Kk => h.kk,
+            Lang::Und => false,
+        });
+        other.or_else(|| self.forms.get(form))
     }
 
     /// Whether `word` is a form, or names a district by its bare name (a
@@ -526,6 +556,22 @@ kk_abbr = ["ҚР"]
         let ru = g.forms(Lang::Ru);
         assert!(ru.contains(&"РК") && ru.contains(&"Турция") && !ru.contains(&"Түркия"));
         assert!(ru.windows(2).all(|w| w[0].len() >= w[1].len()), "longest first");
+    }
+
+    #[test]
+    fn a_form_two_entries_write_in_two_languages_names_each_in_its_own() {
+        // The city Аральск is Арал in Kazakh; the sea is Арал in Russian.
+        let text = "[[entry]]\nkey = \"city\"\nru = [\"Аральск\"]\nkk = [\"Арал\"]\n\n\
+                    [[entry]]\nkey = \"sea\"\nru = [\"Арал\"]\nkk = [\"Арал теңізі\"]\n";
+        let g = Gazetteer::parse("places", text).unwrap();
+        let key = |form, lang| g.lookup(form, lang).and_then(|(e, _)| e.key.clone());
+        assert_eq!(key("Арал", Lang::Kk).as_deref(), Some("city"));
+        assert_eq!(key("Арал", Lang::Ru).as_deref(), Some("sea"));
+        assert_eq!(g.lookup("Арал", Lang::Ru).unwrap().1, "Арал");
+        assert!(g.has_form("Арал", Lang::Ru) && g.has_form("Арал", Lang::Kk));
+        assert_eq!(key("Арал", Lang::Und).as_deref(), Some("city"), "the first claim otherwise");
+        // an entry that names a form in both languages keeps it in both
+        assert_eq!(key("Аральск", Lang::Kk).as_deref(), Some("city"));
     }
 
     #[test]
