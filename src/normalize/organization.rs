@@ -444,16 +444,22 @@ fn offset_in(raw: &str, word: &str) -> usize {
 
 /// Where the first adverbial по of `raw` with `min_before` words of the name
 /// before it starts (byte offset): по followed by an `after_po` word of
-/// `[not_organization]` (по адресу, по итогам). The extractor searches a
-/// name again ending there ([`crate::extract`]); the normalizer drops a name
-/// that holds one.
+/// `[not_organization]` (по адресу, по итогам), or a preposition no name
+/// holds outside quotes (`preposition`: Акимат района среди жителей). The
+/// extractor searches a name again ending there ([`crate::extract`]); the
+/// normalizer drops a name that holds one.
 pub fn adverbial_po_at(lex: &crate::rules::Lexicon, raw: &str, min_before: usize) -> Option<usize> {
     let words: Vec<&str> = raw.split_whitespace().collect();
-    words.windows(2).enumerate().find_map(|(i, w)| {
-        (i >= min_before
-            && w[0].to_lowercase() == "по"
-            && lex.lookup("not_organization", w[1]) == Some("after_po"))
-        .then(|| offset_in(raw, w[0]))
+    let mut open = 0i32;
+    words.iter().enumerate().find_map(|(i, &w)| {
+        let quoted = open > 0;
+        open += w.matches('«').count() as i32 - w.matches('»').count() as i32;
+        let next = words.get(i + 1).copied();
+        let adverbial = w.to_lowercase() == "по"
+            && next.is_some_and(|n| lex.lookup("not_organization", n) == Some("after_po"));
+        let preposition =
+            !quoted && !w.contains('«') && lex.lookup("not_organization", w) == Some("preposition");
+        (i >= min_before && (adverbial || preposition)).then(|| offset_in(raw, w))
     })
 }
 
