@@ -281,7 +281,7 @@ pub fn coordinated_persons_at(lex: &crate::rules::Lexicon, raw: &str) -> Option<
     let persons = |w: &str| {
         w.ends_with(['ы', 'и'])
             && !w.ends_with("ии")
-            && !w.ends_with("ики")
+            && (!w.ends_with("ики") || w.ends_with("ники"))
             && !w.starts_with("молодеж")
             && !w.starts_with("молодёж")
             && matches!(
@@ -568,12 +568,26 @@ fn genitive_place_then_capital(raw: &str) -> bool {
 }
 
 /// Whether the next item of a list of bodies names its own place in the
-/// genitive (Алматы қаласының Экология басқармасы, Алатау ауданының әкімдігі):
-/// then the first place is no shared context but the first body's own.
+/// genitive (Алматы қаласының Экология басқармасы, Алатау ауданының әкімдігі),
+/// or its own country or parent body (Қазақстан Республикасы Оқу-ағарту
+/// министрлігінің ... комитеті, ҚР ...): then the first place is no shared
+/// context but the first body's own.
 fn next_has_own_place(following: &str) -> bool {
     following.split_whitespace().skip(1).take(4).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        ["ауданының", "облысының", "қаласының", "ауылының", "округінің"].contains(&w)
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        [
+            "ауданының",
+            "облысының",
+            "қаласының",
+            "ауылының",
+            "округінің",
+            "республикасы",
+            "республикасының",
+            "министрлігінің",
+            "әкімдігінің",
+            "қр",
+        ]
+        .contains(&w.as_str())
     })
 }
 
