@@ -868,7 +868,7 @@ impl Engine {
                     let span = normalize::group_span(caps, SPAN_GROUP).unwrap_or(m.span());
                     let raw = &hay[span.range()];
                     // (two words of the name at least before по)
-                    normalize::organization::adverbial_po_at(&self.set.lexicon, raw, 2)
+                    normalize::organization::adverbial_end_at(&self.set.lexicon, raw, 2)
                         .or_else(|| match lang {
                             Lang::Ru => {
                                 normalize::organization::coordinated_persons_at(&self.set.lexicon, raw)

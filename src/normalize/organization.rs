@@ -271,7 +271,7 @@ fn ends_with_coordinated_persons(ctx: &Context, bare: &str) -> bool {
 
 /// Where a Russian name's run into a plural of persons starts (see
 /// [`ends_with_coordinated_persons`]): the byte offset of the word after the
-/// name, и or the plural (as [`adverbial_po_at`] gives по's). The plural may
+/// name, и or the plural (as [`adverbial_end_at`] gives по's). The plural may
 /// have words after it (Центра адаптации кандасов и волонтеры студенческого
 /// клуба: the volunteers' club is another name); after a capital it is the
 /// name's last word. A field's genitive (гидробиологии и экологии, психологии
@@ -430,10 +430,11 @@ fn names_a_project(ctx: &Context) -> bool {
 }
 
 /// Whether a name runs on into an adverbial по (Управление по итогам года,
-/// Акимат по поручению главы): the words after по are `after_po` words of
-/// `[not_organization]`, no remit of the body, which is then unnamed.
-fn adverbial_po(ctx: &Context, raw: &str) -> bool {
-    adverbial_po_at(&ctx.set.lexicon, raw, 0).is_some()
+/// Акимат по поручению главы: the words after по are `after_po` words of
+/// `[not_organization]`, no remit of the body, which is then unnamed) or into
+/// a preposition no name holds ([`adverbial_end_at`]).
+fn adverbial_end(ctx: &Context, raw: &str) -> bool {
+    adverbial_end_at(&ctx.set.lexicon, raw, 0).is_some()
 }
 
 /// The byte offset in `raw` of `word`, a slice of it (a word of its
@@ -448,14 +449,16 @@ fn offset_in(raw: &str, word: &str) -> usize {
 /// holds outside quotes (`preposition`: Акимат района среди жителей). The
 /// extractor searches a name again ending there ([`crate::extract`]); the
 /// normalizer drops a name that holds one.
-pub fn adverbial_po_at(lex: &crate::rules::Lexicon, raw: &str, min_before: usize) -> Option<usize> {
+pub fn adverbial_end_at(lex: &crate::rules::Lexicon, raw: &str, min_before: usize) -> Option<usize> {
     let words: Vec<&str> = raw.split_whitespace().collect();
     let mut open = 0i32;
     words.iter().enumerate().find_map(|(i, &w)| {
         let quoted = open > 0;
         open += w.matches('«').count() as i32 - w.matches('»').count() as i32;
         let next = words.get(i + 1).copied();
-        let adverbial = w.to_lowercase() == "по"
+        // ("по" is four bytes in UTF-8: no lowercase copy of other words)
+        let adverbial = w.len() == 4
+            && w.to_lowercase() == "по"
             && next.is_some_and(|n| lex.lookup("not_organization", n) == Some("after_po"));
         let preposition =
             !quoted && !w.contains('«') && lex.lookup("not_organization", w) == Some("preposition");
@@ -620,7 +623,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             || weak_at_start(ctx, &raw)
             || local_team(ctx, &raw)
             || names_a_project(ctx)
-            || adverbial_po(ctx, &raw)
+            || adverbial_end(ctx, &raw)
             || venue(ctx, &raw)
             || lowercase_quoted(&raw)
             || quote_then_other_phrase(ctx, &raw))
