@@ -141,6 +141,17 @@ struct Hit {
     kk: bool,
 }
 
+impl Hit {
+    /// Does the form belong to `lang` (`Und`: to either)?
+    fn names_in(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::Ru => self.ru,
+            Lang::Kk => self.kk,
+            Lang::Und => true,
+        }
+    }
+}
+
 /// The surface forms of a gazetteer and what each names, packed for look-ups:
 /// one string holding every form, sorted, searched by bisection. A hash map of
 /// owned strings held four to five times the bytes (a heap block per form,
@@ -415,21 +426,18 @@ impl Gazetteer {
 
     /// Is `form` a surface form of this gazetteer in `lang` (`Und`: in either)?
     pub fn has_form(&self, form: &str, lang: Lang) -> bool {
-        self.claim(form, lang).is_some_and(|h| match lang {
-            Lang::Ru => h.ru,
-            Lang::Kk => h.kk,
-            Lang::Und => true,
-        })
+        self.entry_in(form, lang).is_some()
+    }
+
+    /// The entry `form` names as a form of `lang` (`Und`: of either), if it is one.
+    pub fn entry_in(&self, form: &str, lang: Lang) -> Option<&Entry> {
+        self.claim(form, lang).filter(|h| h.names_in(lang)).map(|h| &self.entries[h.entry as usize])
     }
 
     /// What `form` names read in `lang`: the entry that claims it in that
     /// language when two entries share it across languages, else its first.
     fn claim(&self, form: &str, lang: Lang) -> Option<&Hit> {
-        let other = self.other_language.get(form).filter(|h| match lang {
-            Lang::Ru => h.ru,
-            Lang::Kk => h.kk,
-            Lang::Und => false,
-        });
+        let other = self.other_language.get(form).filter(|h| lang != Lang::Und && h.names_in(lang));
         other.or_else(|| self.forms.get(form))
     }
 

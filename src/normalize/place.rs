@@ -43,8 +43,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 // the document's name (Иртыш in a Russian text)
                 Lang::Ru | Lang::Kk if text.is_ascii() => entry.name(ctx.doc_lang),
                 Lang::Ru | Lang::Kk
-                    if !gaz.has_form(text, ctx.doc_lang)
-                        || gaz.lookup(text, ctx.doc_lang).is_some_and(|(e, _)| e.key != entry.key) =>
+                    if gaz.entry_in(text, ctx.doc_lang).is_none_or(|e| e.key != entry.key) =>
                 {
                     let respelled =
                         (ctx.doc_lang == Lang::Ru).then(|| respelled_russian(gaz, name)).flatten();
