@@ -836,6 +836,21 @@ impl Engine {
                     .flatten()
                     .map(|at| regex_automata::Span { start: o.start + at, end: o.end })
             };
+            // A Kazakh multiplier with a possessive (оның 7 миллионын жергілікті
+            // кәсіпкерлер жинады, 9 мыңы тұрғын үй кезегінде: "7 million of
+            // it") is a part of a whole named before: the words after it are the
+            // clause's, not a counted noun, and the count ends at the multiplier;
+            // unless the noun is what the part makes up (оның 2 мыңын балалар
+            // құрайды: children).
+            let kk_part_of_whole = |caps: &Captures| {
+                let mult = normalize::group_span(caps, "mult")?;
+                let poss = normalize::count::kk_possessive_multiplier(&hay[mult.range()]);
+                let next = hay[mult.end..].find(|c: char| !c.is_whitespace()).map(|i| mult.end + i)?;
+                let end = caps.get_match()?.end();
+                let makes_up = hay[end..].trim_start().to_lowercase().starts_with("құра");
+                (lang == Lang::Kk && poss && next < end && !makes_up)
+                    .then_some(regex_automata::Span { start: next, end: next })
+            };
             let cut_before = (rule.kind == EntityType::Count && retry.is_none())
                 .then(|| {
                     normalize::group_span(caps, "object")
@@ -855,6 +870,7 @@ impl Engine {
                         // петропавлдық қатысқан, 12 құдық қаздырса)
                         .or_else(|| normalize::group_span(caps, "word").and_then(|w| kk_end(&w)))
                         .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
+                        .or_else(|| kk_part_of_whole(caps))
                 })
                 .flatten();
             // An organization that runs on into an adverbial по (Центре занятости

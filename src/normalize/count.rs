@@ -647,6 +647,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     Some(Value::Count { amount, approx, unit, object, category })
 }
 
+/// Whether `word` is a Kazakh thousand, million or billion with a possessive,
+/// bare or in a case (мыңы, миллионын, миллиардының): "N thousand of it".
+pub fn kk_possessive_multiplier(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["мыңы", "миллионы", "миллиарды", "триллионы"].iter().any(|m| {
+        w.strip_prefix(m).is_some_and(|rest| ["", "н", "нда", "нан", "ның", "мен", "на"].contains(&rest))
+    })
+}
+
 /// Millions or billions of nothing named, in a clause that speaks of money
 /// (собрали 58 миллионов на лечение, 5 млн выделило ТОО, 38 млн жинады: a word
 /// of `[money_cue]` in the sentence's clause before or after the count): in
