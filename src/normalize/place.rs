@@ -66,6 +66,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if ctx.set.lexicon.lookup("not_a_place", text).is_some() {
         return None;
     }
+    // A first name before a patronymic is a person's (жительница 14-го
+    // микрорайона Галина Сергеевна): no place the gazetteer lacks.
+    if patronymic_next(ctx.groups.following()) {
+        return None;
+    }
     // A name listed beside a known place (в Зеренде, Кызылсае и Садовом): its
     // nominative is guessed from the case the known one is in.
     if ctx.constant("like").is_some() {
@@ -85,6 +90,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
     };
     Some(Value::Place { name, key: ctx.constant("key") })
+}
+
+/// Whether the next word of `after` is a Russian patronymic (Сергеевна,
+/// Петрович, Ильиничны), capitalized.
+fn patronymic_next(after: &str) -> bool {
+    let Some(word) = after.split_whitespace().next() else { return false };
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().count() > 6
+        && ["овна", "евна", "ична", "ович", "евич", "овны", "евны", "ичны", "овича", "евича"]
+            .iter()
+            .any(|s| word.ends_with(s))
 }
 
 /// The nominative of a Russian place name `name` listed beside `like`, a form of
