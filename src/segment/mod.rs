@@ -468,7 +468,7 @@ impl<'a> Splitter<'a> {
         if self.parens > 0 && left == Left::Plain && self.lowercase_word_before(p0) {
             return false; // `(швед. Stockholms blodbad)`: abbreviations in brackets
         }
-        if self.outlet_after_dateline(p0, r) {
+        if self.outlet_after_dateline(p0, r) || self.time_after_dateline(p0, r) {
             return false;
         }
         match left {
@@ -495,6 +495,28 @@ impl<'a> Splitter<'a> {
         line.ends_with('»')
             && (2..=60).contains(&inner.chars().count())
             && !inner.trim_end_matches('»').contains(['«', '»'])
+    }
+
+    /// A dateline's time of day after the period that ends its date (`3 сәуір
+    /// 2024. 17:20`, `29 желтоқсан 2024 жыл. 17:05`, `5 мая 2025 г. 10:30`):
+    /// the time is the date's, not the start of a sentence.
+    fn time_after_dateline(&self, p0: usize, r: usize) -> bool {
+        let right = &self.bytes[r..];
+        let digits = right.iter().take_while(|b| b.is_ascii_digit()).count();
+        let time = (1..=2).contains(&digits)
+            && right.get(digits) == Some(&b':')
+            && right.get(digits + 1..digits + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            && !right.get(digits + 3).is_some_and(u8::is_ascii_digit);
+        if !time {
+            return false;
+        }
+        let before = self.text[..p0].trim_end();
+        let before = ["жыл", "Жыл", "года", "г", "ж"]
+            .iter()
+            .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
+            .map_or(before, str::trim_end);
+        let digits = before.chars().rev().take_while(char::is_ascii_digit).count();
+        digits == 4 && ["19", "20"].iter().any(|c| before[before.len() - 4..].starts_with(c))
     }
 
     /// Whether the word before `p0` is written in lowercase.
