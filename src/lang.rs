@@ -400,10 +400,52 @@ pub fn detect_document_in(
                         .then(|| decide(&rest, &ev.with_bonus(), doc.lang).lang)
                 })
                 .filter(|&lang| lang != Lang::Und)
-                .unwrap_or_else(|| decide(s, &ev.with_bonus(), doc.lang).lang)
+                .unwrap_or_else(|| {
+                    let lang = decide(s, &ev.with_bonus(), doc.lang).lang;
+                    // A Kazakh sentence around a Russian name and its spelled-out
+                    // form (Оны 2019 жылы «Серебряный возраст» РОО (Республиканское
+                    // общественное объединение) ашқан.) is judged without them,
+                    // when what is left has Kazakh letters and says Kazakh.
+                    match (doc.lang, lang) {
+                        (Lang::Kk, Lang::Ru) => without_names_and_brackets(s)
+                            .map(|rest| decide(&rest, &gather(&rest).with_bonus(), Lang::Kk).lang)
+                            .filter(|&l| l == Lang::Kk)
+                            .unwrap_or(lang),
+                        _ => lang,
+                    }
+                })
         })
         .collect();
     (doc, langs)
+}
+
+/// The text of a sentence without its quoted names («...» of six words or fewer)
+/// and its bracketed asides, when it has some and Kazakh letters stand outside
+/// them. `None` otherwise.
+fn without_names_and_brackets(sentence: &str) -> Option<String> {
+    if !sentence.contains(['«', '(']) {
+        return None;
+    }
+    let mut rest = String::with_capacity(sentence.len());
+    let mut removed = false;
+    let mut tail = sentence;
+    while let Some(open) = tail.find(['«', '(']) {
+        let mark = tail[open..].chars().next()?;
+        let close_mark = if mark == '«' { '»' } else { ')' };
+        let after = &tail[open + mark.len_utf8()..];
+        let Some(close) = after.find(close_mark) else { break };
+        let inner = &after[..close];
+        rest.push_str(&tail[..open]);
+        if mark == '(' || (inner.split_whitespace().count() <= 6 && !inner.contains('«')) {
+            removed = true;
+            rest.push(' ');
+        } else {
+            rest.push_str(&tail[open..open + mark.len_utf8() + close + close_mark.len_utf8()]);
+        }
+        tail = &after[close + close_mark.len_utf8()..];
+    }
+    rest.push_str(tail);
+    (removed && has_kk_letter(rest.as_bytes())).then_some(rest)
 }
 
 /// The text of a sentence without its quoted names, when all its Kazakh letters
@@ -1693,6 +1735,21 @@ mod tests {
         // A Kazakh sentence without its name stays Kazakh; a caption with too
         // little left outside its name is judged whole.
         assert_eq!((doc.lang, langs), (Lang::Kk, vec![Lang::Kk, Lang::Ru, Lang::Kk, Lang::Kk]));
+    }
+
+    #[test]
+    fn a_kazakh_sentence_around_a_russian_name_stays_kazakh() {
+        // The name in quotes and its legal form spelled out in brackets outweigh
+        // the Kazakh words around them; without them the sentence is Kazakh. A
+        // Russian sentence with a Kazakh name in quotes stays Russian.
+        let text = "Қарттар орталығы мерейтойын атап өтті, оған қаланың ардагерлері келді. \
+                    Оны 2019 жылы «Серебряный возраст» РОО (Республиканское общественное объединение) ашқан. \
+                    Благодарим общественное объединение «Қамқор» за помощь.";
+        let ends: Vec<usize> = text.match_indices(". ").map(|(i, _)| i + 1).collect();
+        let ranges = [0..ends[0], ends[0] + 1..ends[1], ends[1] + 1..text.len()];
+        let (doc, langs) = detect_document(text, &ranges);
+        assert_eq!((doc.lang, langs), (Lang::Kk, vec![Lang::Kk, Lang::Kk, Lang::Ru]));
+        assert_eq!(without_names_and_brackets("Благодарим фонд «Добро»."), None);
     }
 
     #[test]
