@@ -59,6 +59,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         || ctx.group("num").is_some_and(is_phone)
         || russian_he(ctx)
         || kk_numerator(ctx)
+        || model_number(ctx)
     {
         return None;
     }
@@ -645,6 +646,18 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         return None;
     }
     Some(Value::Count { amount, approx, unit, object, category })
+}
+
+/// Whether the number stands inside a product's Latin name (DJI Mavic 3 Thermal,
+/// iPhone 15 Pro): a Latin word right before it and a Latin word as its noun.
+fn model_number(ctx: &Context) -> bool {
+    let latin = |w: &str| {
+        w.chars().any(|c| c.is_ascii_alphabetic()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    ctx.group("object")
+        .or(ctx.group("word"))
+        .is_some_and(|o| o.starts_with(|c: char| c.is_ascii_uppercase()) && latin(o))
+        && ctx.groups.before_span().split_whitespace().next_back().is_some_and(latin)
 }
 
 /// Whether `word` is a Kazakh thousand, million or billion with a possessive,
