@@ -895,7 +895,23 @@ fn parse_words(t: &str) -> Option<f64> {
     if toks.is_empty() {
         return None;
     }
-    if let Some(ws) = toks.iter().map(|s| ru_word(s)).collect::<Option<Vec<W>>>()
+    // (Russian с половиной after a group is a half more: двух с половиной
+    // тысяч, 2 500)
+    let ru = |toks: &[&str]| {
+        let mut ws = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i] == "с" && toks.get(i + 1) == Some(&"половиной") {
+                ws.push(W::PlusHalf);
+                i += 2;
+            } else {
+                ws.push(ru_word(toks[i])?);
+                i += 1;
+            }
+        }
+        Some(ws)
+    };
+    if let Some(ws) = ru(&toks)
         && let Some(v) = combine(&ws)
     {
         return Some(v);
@@ -1393,6 +1409,9 @@ pub(crate) mod tests {
         assert_eq!(order_base("бірнеше ондаған"), Some(10.0));
         assert_eq!(order_base("бірнеше бес"), None);
         assert_eq!(order_base("он бес"), None);
+        assert_eq!(parse_number("двух с половиной тысяч"), Some(2500.0));
+        assert_eq!(parse_number("два с половиной миллиона"), Some(2.5e6));
+        assert_eq!(parse_number("с половиной тысяч"), None);
         assert_eq!(parse_number("бес жарым"), Some(5.5));
         assert_eq!(parse_number("жарты миллиард"), Some(5e8));
         assert_eq!(parse_number("жарты"), None);
