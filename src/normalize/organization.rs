@@ -30,7 +30,7 @@ fn strip_quotes(s: &str) -> String {
 /// a Russian head noun (Департамента полиции области Жетісу: a Kazakh place name
 /// inside a Russian name).
 fn nominative_of(ctx: &Context, phrase: &str) -> String {
-    if ctx.lang == Lang::Kk {
+    if ctx.lang == Lang::Kk && !russian_head(phrase) {
         return nominative::kk(phrase, &ctx.set.lexicon);
     }
     let ru = nominative::ru(phrase, &ctx.set.lexicon);
@@ -39,6 +39,14 @@ fn nominative_of(ctx: &Context, phrase: &str) -> String {
     } else {
         ru
     }
+}
+
+/// Whether a name starts with a head noun only Russian has (Управление,
+/// Министерство, in any case): a Russian name, in a Kazakh sentence too
+/// (Управление физической культуры и спорта области Жетісу мен ...).
+fn russian_head(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    ["управлени", "министерств"].iter().any(|h| first.starts_with(h))
 }
 
 /// A name as a name is written: its first letter in capitals (управления
@@ -160,7 +168,7 @@ fn vetoed(ctx: &Context, raw: &str) -> bool {
 /// address), except a country's mission (Түркияның Алматыдағы консулдығы) and
 /// "named after" (Абай атындағы).
 fn kk_not_a_body(ctx: &Context, bare: &str) -> bool {
-    if ctx.lang != Lang::Kk {
+    if ctx.lang != Lang::Kk || russian_head(bare) {
         return false;
     }
     let folded = crate::rules::fold(bare);
