@@ -1649,7 +1649,15 @@ fn volunteers_named_before(lex: &Lexicon, before: &str) -> bool {
     let Some(v) = recent.iter().rposition(|w| word_category(lex, w).as_deref() == Some("volunteers")) else {
         return false;
     };
-    let dash = before.trim_end().ends_with(['–', '—']);
+    // (the dash may be followed by их and an adverb: Волонтеры приюта — их
+    // сейчас около 40 человек)
+    let tail = before.trim_end();
+    let tail = ["сейчас", "уже", "всего", "теперь", "сегодня"]
+        .iter()
+        .find_map(|w| tail.strip_suffix(w).filter(|t| t.ends_with(' ')))
+        .map_or(tail, str::trim_end);
+    let tail = tail.strip_suffix("их").filter(|t| t.ends_with(' ')).map_or(tail, str::trim_end);
+    let dash = tail.ends_with(['–', '—']);
     dash || recent[v + 1..].iter().any(|w| lex.lookup_prefix("member_cue", w).is_some())
         || volunteer_body_owns(lex, &recent[v + 1..])
 }
