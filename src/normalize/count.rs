@@ -1619,7 +1619,10 @@ fn is_percentage(after: &str) -> bool {
         },
     };
     let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'));
-    digits.len() < rest.len() && digits.trim_start_matches(SPACES).starts_with(['%', '٪'])
+    // (the sign or the word: 30-40 пайызға азаяды, 10–15 процентов)
+    let next = digits.trim_start_matches(SPACES);
+    digits.len() < rest.len()
+        && (next.starts_with(['%', '٪']) || ["процент", "пайыз"].iter().any(|w| next.starts_with(w)))
 }
 
 /// Whether the words before a count of people name them volunteers: a word of
