@@ -106,6 +106,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "rel",
             "n",
             "season",
+            "season2",
             "hour",
             "minute",
             "since",

@@ -3,7 +3,7 @@
 //! `A/B`, and "since" intervals `A/Y0` (constant `since = true`, or a `since`
 //! group when the word is optional).
 //!
-//! Groups: `day`, `month`, `year` (first point), `day2`, `month2`, `year2`
+//! Groups: `day`, `month`, `year` (first point), `day2`, `month2`, `year2`, `season2`
 //! (second point of an interval), `rel` (a relative expression looked up in the
 //! `[relative]` lexicon; digits in it stand for N: `N жыл бұрын` = `Y-{n}`; a
 //! number in words goes in an `n` group inside `rel`: шесть лет назад = `Y-6`),
@@ -319,6 +319,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         },
         day: match ctx.group("day2") {
             Some(d) => Some(day(d)?),
+            None => None,
+        },
+        season: match ctx.group("season2") {
+            Some(s) => Some(month::season(s).or_else(|| month::season_adjective(s))?),
             None => None,
         },
         ..Point::default()
