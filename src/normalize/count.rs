@@ -1218,7 +1218,9 @@ fn is_ordinal(w: &str) -> bool {
 /// ends at the possessive жуығы) makes the match no count.
 fn blocked_between(ctx: &Context, amount: f64) -> bool {
     let lex = &ctx.set.lexicon;
-    let between = ["shared", "unit", "approx", "mult2", "mult", "num2", "num"]
+    // (from the approximation after the number too: 700 с лишним человек, whose
+    // с is no word between the number and its noun)
+    let between = ["shared", "unit", "approx", "approx_end", "mult2", "mult", "num2", "num"]
         .iter()
         .filter_map(|g| ctx.groups.between(g, "object"))
         .min_by_key(|s| s.len())
