@@ -426,25 +426,9 @@ fn without_names_and_brackets(sentence: &str) -> Option<String> {
     if !sentence.contains(['«', '(']) {
         return None;
     }
-    let mut rest = String::with_capacity(sentence.len());
-    let mut removed = false;
-    let mut tail = sentence;
-    while let Some(open) = tail.find(['«', '(']) {
-        let mark = tail[open..].chars().next()?;
-        let close_mark = if mark == '«' { '»' } else { ')' };
-        let after = &tail[open + mark.len_utf8()..];
-        let Some(close) = after.find(close_mark) else { break };
-        let inner = &after[..close];
-        rest.push_str(&tail[..open]);
-        if mark == '(' || (inner.split_whitespace().count() <= 6 && !inner.contains('«')) {
-            removed = true;
-            rest.push(' ');
-        } else {
-            rest.push_str(&tail[open..open + mark.len_utf8() + close + close_mark.len_utf8()]);
-        }
-        tail = &after[close + close_mark.len_utf8()..];
-    }
-    rest.push_str(tail);
+    let (rest, removed) = without_marked(sentence, &['«', '('], |mark, inner| {
+        mark == '(' || (inner.split_whitespace().count() <= 6 && !inner.contains('«'))
+    });
     (removed && has_kk_letter(rest.as_bytes())).then_some(rest)
 }
 
@@ -455,24 +439,36 @@ fn outside_quoted_names(sentence: &str) -> Option<String> {
     if !has_kk_letter(sentence.as_bytes()) || !sentence.contains('«') {
         return None;
     }
+    let (rest, removed) = without_marked(sentence, &['«'], |_, name| {
+        has_kk_letter(name.as_bytes()) && name.split_whitespace().count() <= 4 && !name.contains('«')
+    });
+    (removed && !has_kk_letter(rest.as_bytes())).then_some(rest)
+}
+
+/// `sentence` with each span opened by one of `opens` (« or a round bracket)
+/// and closed by its mate replaced by a space where `remove(open, inside)` says
+/// so, and whether any was: spans are taken left to right, one closing at the
+/// first mate after its opening (an unclosed one ends the search).
+fn without_marked(sentence: &str, opens: &[char], remove: impl Fn(char, &str) -> bool) -> (String, bool) {
     let mut rest = String::with_capacity(sentence.len());
     let mut removed = false;
     let mut tail = sentence;
-    while let Some(open) = tail.find('«') {
-        let after = &tail[open + '«'.len_utf8()..];
-        let Some(close) = after.find('»') else { break };
-        let name = &after[..close];
+    while let Some(open) = tail.find(opens) {
+        let mark = tail[open..].chars().next().unwrap_or('«');
+        let close_mark = if mark == '(' { ')' } else { '»' };
+        let after = &tail[open + mark.len_utf8()..];
+        let Some(close) = after.find(close_mark) else { break };
         rest.push_str(&tail[..open]);
-        if has_kk_letter(name.as_bytes()) && name.split_whitespace().count() <= 4 && !name.contains('«') {
+        if remove(mark, &after[..close]) {
             removed = true;
             rest.push(' ');
         } else {
-            rest.push_str(&tail[open..open + '«'.len_utf8() + close + '»'.len_utf8()]);
+            rest.push_str(&tail[open..open + mark.len_utf8() + close + close_mark.len_utf8()]);
         }
-        tail = &after[close + '»'.len_utf8()..];
+        tail = &after[close + close_mark.len_utf8()..];
     }
     rest.push_str(tail);
-    (removed && !has_kk_letter(rest.as_bytes())).then_some(rest)
+    (rest, removed)
 }
 
 /// The evidence of one part of a document too large to hold, to be summed over
