@@ -843,13 +843,20 @@ impl Engine {
             // unless the noun is what the part makes up (оның 2 мыңын балалар
             // құрайды: children).
             let kk_part_of_whole = |caps: &Captures| {
+                if lang != Lang::Kk {
+                    return None;
+                }
                 let mult = normalize::group_span(caps, "mult")?;
-                let poss = normalize::count::kk_possessive_multiplier(&hay[mult.range()]);
+                if !normalize::count::kk_possessive_multiplier(&hay[mult.range()]) {
+                    return None;
+                }
                 let next = hay[mult.end..].find(|c: char| !c.is_whitespace()).map(|i| mult.end + i)?;
                 let end = caps.get_match()?.end();
-                let makes_up = hay[end..].trim_start().to_lowercase().starts_with("құра");
-                (lang == Lang::Kk && poss && next < end && !makes_up)
-                    .then_some(regex_automata::Span { start: next, end: next })
+                let makes_up = hay[end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.to_lowercase().starts_with("құра"));
+                (next < end && !makes_up).then_some(regex_automata::Span { start: next, end: next })
             };
             let cut_before = (rule.kind == EntityType::Count && retry.is_none())
                 .then(|| {
