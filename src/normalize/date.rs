@@ -280,6 +280,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     if let Some(v) = ctx.constant("value") {
         return finish(v);
     }
+    // (a season by its noun or its adjective, in either point)
+    let season = |s: &str| month::season(s).or_else(|| month::season_adjective(s));
     let mut a = Point {
         rel: match ctx.group("rel") {
             Some(r) => Some(relative(ctx, r)?),
@@ -301,7 +303,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => ctx.constant("day").and_then(|d| d.parse().ok()),
         },
         season: match ctx.group("season") {
-            Some(s) => Some(month::season(s).or_else(|| month::season_adjective(s))?),
+            Some(s) => Some(season(s)?),
             None => None,
         },
         decade: ctx.group("year").and_then(decade),
@@ -322,7 +324,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => None,
         },
         season: match ctx.group("season2") {
-            Some(s) => Some(month::season(s).or_else(|| month::season_adjective(s))?),
+            Some(s) => Some(season(s)?),
             None => None,
         },
         ..Point::default()
