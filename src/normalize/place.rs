@@ -95,13 +95,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
 /// Whether the next word of `after` is a Russian patronymic (Сергеевна,
 /// Петрович, Ильиничны), capitalized.
 fn patronymic_next(after: &str) -> bool {
+    const PATRONYMIC_ENDINGS: &[&str] =
+        &["овна", "евна", "ична", "ович", "евич", "овны", "евны", "ичны", "овича", "евича"];
     let Some(word) = after.split_whitespace().next() else { return false };
     let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
-    word.starts_with(|c: char| c.is_uppercase())
-        && word.chars().count() > 6
-        && ["овна", "евна", "ична", "ович", "евич", "овны", "евны", "ичны", "овича", "евича"]
-            .iter()
-            .any(|s| word.ends_with(s))
+    word.chars().count() > 6 && crate::gazetteer::reads_as_surname(word, PATRONYMIC_ENDINGS)
 }
 
 /// The nominative of a Russian place name `name` listed beside `like`, a form of
