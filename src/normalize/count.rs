@@ -1237,7 +1237,9 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         // adjectives whose -лы/-лі no longer means "with": 3 200 арнаулы педагог
         // "special teachers", 40 шектеулі "limited", белгілі "known", 12 түрлі
         // өнім "12 kinds of products" (the kinds counted)
-        || ["арнаулы", "шектеулі", "белгілі", "түрлі"].contains(&first.as_str());
+        // (and жаралы "wounded", ұялы "cellular": 40-тан астам жаралы құс, 50
+        // ұялы телефон)
+        || ["арнаулы", "шектеулі", "белгілі", "түрлі", "жаралы", "ұялы"].contains(&first.as_str());
     // An adjective in -лық of a measure noun (6,1 балдық "6.1-point", 300
     // метрлік "300-metre") takes the number into itself: [measure_adjective]
     // holds the nouns.
@@ -1304,12 +1306,20 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
             && (young_people(Some(w), amount, false) || lex.lookup_prefix("young_head", next).is_some());
         // the end of a range (150-ден 200-ге дейін адам)
         let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
+        // a time of day before a meal names the meal, no time (200 мыңнан астам
+        // тегін түскі ас: lunches)
+        // (the meal is the object's head)
+        let meal = ["таңғы", "түскі", "кешкі"].contains(&lower.as_str()) && {
+            let head = object.split_whitespace().last().unwrap_or("").to_lowercase();
+            head.starts_with("ас") || head.starts_with("тамақ")
+        };
         !w.is_empty()
             && !conjunction
             && !higher
             && !warm_word
             && !young_word
             && !range_end
+            && !meal
             && !grade
             && (not_counted(lex, w) || is_ordinal(w))
     })
