@@ -1262,9 +1262,8 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
     // (a counted noun whose stem ends in л, with its possessive, is no such
     // adjective: 500-ге жуық өкілі "about 500 of its representatives", 20
     // ақсақалы, 100 құралы)
-    let possessive_noun = || {
-        first.strip_suffix(['ы', 'і']).is_some_and(|stem| lex.lookup("category", stem).is_some())
-    };
+    let possessive_noun =
+        || first.strip_suffix(['ы', 'і']).is_some_and(|stem| lex.lookup("category", stem).is_some());
     if ctx.lang == crate::lang::Lang::Kk
         && first.chars().count() > 4
         && (first.ends_with("лы") || first.ends_with("лі"))
