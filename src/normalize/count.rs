@@ -1305,9 +1305,8 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
             && (young_people(Some(w), amount, false) || lex.lookup_prefix("young_head", next).is_some());
         // the end of a range (150-ден 200-ге дейін адам)
         let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
-        // a time of day before a meal names the meal, no time (200 мыңнан астам
-        // тегін түскі ас: lunches)
-        // (the meal is the object's head)
+        // a time of day before a meal (the object's head) names the meal, no
+        // time (200 мыңнан астам тегін түскі ас: lunches)
         let meal = ["таңғы", "түскі", "кешкі"].contains(&lower.as_str()) && {
             let head = object.split_whitespace().last().unwrap_or("").to_lowercase();
             head.starts_with("ас") || head.starts_with("тамақ")
