@@ -187,6 +187,13 @@ fn kk_ordinal(s: &str) -> Option<u32> {
 
 /// A month by name, or by number (05.12.2023).
 fn month_of(s: &str) -> Option<u32> {
+    // (a Kazakh month's name with айы, "the month of", in a case after it:
+    // қазан айынан, мамыр айына)
+    if let Some((name, ai)) = s.trim().rsplit_once(char::is_whitespace)
+        && ai.to_lowercase().starts_with("айы")
+    {
+        return month::month(name.trim());
+    }
     if s.chars().all(|c| c.is_ascii_digit()) {
         let m: u32 = s.parse().ok()?;
         return (1..=12).contains(&m).then_some(m);
@@ -426,6 +433,14 @@ mod tests {
         assert_eq!(day("отыз бесі"), None, "no 35th");
         assert_eq!(day("кітабы"), None);
         assert_eq!(year("2023"), Some(2023));
+    }
+
+    #[test]
+    fn a_kazakh_month_with_ai_after_it() {
+        assert_eq!(month_of("қазан айынан"), Some(10));
+        assert_eq!(month_of("мамыр айына"), Some(5));
+        assert_eq!(month_of("мамыр"), Some(5));
+        assert_eq!(month_of("мамыр күні"), None);
     }
 
     #[test]
