@@ -105,11 +105,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
                 .or_else(|| ctx.group("approx").and_then(|_| number::order_base(ctx.group("num")?)))?
         }
     };
-    // A number in two parts (48 млн 260 тыс. тенге): the lower part is added,
-    // when its scale is the smaller.
+    // A number in two parts (48 млн 260 тыс. тенге, 41 тысяча 600 человек):
+    // the lower part is added, when its scale is the smaller.
     let amount = match (ctx.group("num_low"), ctx.group("mult_low"), ctx.group("mult")) {
-        (Some(n), Some(m), Some(high)) => {
-            let (low, scale) = (number::amount(n, Some(m))?, number::parse_multiplier(high)?);
+        (Some(n), m, Some(high)) => {
+            let (low, scale) = (number::amount(n, m)?, number::parse_multiplier(high)?);
             if low >= scale {
                 return None;
             }
