@@ -1512,7 +1512,10 @@ fn context_allows(lex: &Lexicon, before: &str, plain: impl Fn() -> bool) -> bool
         // министерства – 1414, контакт-центр по вопросам семьи, женщин и
         // детей – 111): `[phone_word]`
         let head = trimmed.trim_end_matches(['–', '—', '-', ':']).trim_end();
+        // (a counted noun after it makes a count: Телефон доверия: более 12
+        // тысяч обращений)
         let label = head.len() < trimmed.len()
+            && plain()
             && head
                 .split_whitespace()
                 .rev()
