@@ -229,7 +229,9 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     });
     // The Kazakh approximative suffix on the number, its multiplier or its unit
     // says "about": 100-дей, 6 мыңдай, 30 тоннадай.
-    let suffix_about = ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative));
+    // (a multiplier the rule took for the counted noun too: (12 мыңдай))
+    let suffix_about = ["num", "mult", "unit"].iter().any(|g| ctx.group(g).is_some_and(approximative))
+        || object_mult(ctx).is_some_and(approximative);
     let approx = match ctx.constant("approx") {
         // A vague plural after an approximation word is one of it: около сотни,
         // более десятка волонтеров (about 100, more than 10), not "hundreds".
