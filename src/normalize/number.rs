@@ -381,10 +381,11 @@ fn multiplier_exp(t: &str) -> Option<i32> {
             if rest.is_empty() || rest == "." {
                 return Some(e);
             }
-            // Kazakh: млн-нан, млрд-қа
+            // Kazakh: млн-нан, млрд-қа; with a possessive, "N million of them"
+            // (оның 22 млн-ы, 5 млрд-ын)
             if a != "тыс" {
                 let suf = rest.strip_prefix(HYPHENS).unwrap_or(rest);
-                if KK_CASE.contains(&suf) {
+                if KK_CASE.contains(&suf) || ["ы", "ын", "ына", "ында", "ынан", "ының", "ымен"].contains(&suf) {
                     return Some(e);
                 }
             }
@@ -1340,6 +1341,8 @@ pub(crate) mod tests {
             ("мыңдай", 1e3),
             ("млн-нан", 1e6),
             ("млрд-қа", 1e9),
+            ("млн-ы", 1e6),
+            ("млрд-ын", 1e9),
             ("миллионнан", 1e6),
             ("миллиардтан", 1e9),
             ("трлн", 1e12),
