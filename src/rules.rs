@@ -102,6 +102,7 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
             "year",
             "day2",
             "month2",
+            "months",
             "year2",
             "rel",
             "n",

@@ -322,9 +322,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             None => None,
         },
         decade: ctx.group("year2").and_then(decade),
-        month: match ctx.group("month2") {
-            Some(m) => Some(month_of(m)?),
-            None => None,
+        month: match (ctx.group("month2"), ctx.group("months")) {
+            (Some(m), _) => Some(month_of(m)?),
+            // the first months of a year, counted (алғашқы тоғыз айында, 9
+            // месяцев 2025 года): up to the last of them
+            (None, Some(n)) => Some(months_count(n)?),
+            (None, None) => None,
         },
         day: match ctx.group("day2") {
             Some(d) => Some(day(d)?),
@@ -372,6 +375,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     finish(format!("{}/{}", a.render(), b.render()))
 }
 
+/// A count of months from January (тоғыз, 9, девять, шести), 2 to 12.
+fn months_count(n: &str) -> Option<u32> {
+    let v = super::number::amount(n.trim(), None)?;
+    (v.fract() == 0.0 && (2.0..=12.0).contains(&v)).then_some(v as u32)
+}
+
 /// Whether the date is written with a part of a year that has no value in the
 /// grammar: the word before it is one of `[year_part]`'s `before` forms (в
 /// первом квартале текущего года, за первое полугодие 2023 года), or after it
@@ -405,6 +414,17 @@ fn anchors_a_year_part(ctx: &Context) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_counted_from_january() {
+        assert_eq!(months_count("тоғыз"), Some(9));
+        assert_eq!(months_count("9"), Some(9));
+        assert_eq!(months_count("девять"), Some(9));
+        assert_eq!(months_count("шести"), Some(6));
+        assert_eq!(months_count("он екі"), Some(12));
+        assert_eq!(months_count("13"), None);
+        assert_eq!(months_count("бір"), None, "one month is no interval");
+    }
 
     #[test]
     fn kazakh_ordinal_years_and_days() {
