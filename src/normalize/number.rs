@@ -385,7 +385,8 @@ fn multiplier_exp(t: &str) -> Option<i32> {
             // (оның 22 млн-ы, 5 млрд-ын)
             if a != "тыс" {
                 let suf = rest.strip_prefix(HYPHENS).unwrap_or(rest);
-                if KK_CASE.contains(&suf) || ["ы", "ын", "ына", "ында", "ынан", "ының", "ымен"].contains(&suf) {
+                if KK_CASE.contains(&suf) || ["ы", "ын", "ына", "ында", "ынан", "ының", "ымен"].contains(&suf)
+                {
                     return Some(e);
                 }
             }
