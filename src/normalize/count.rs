@@ -896,6 +896,10 @@ pub(crate) fn kk_object_end(lex: &Lexicon, text: &str) -> Option<usize> {
     (!stem_reaches && not_of_it).then_some(at)
 }
 
+/// Kazakh nouns in -ыл / -іл, whose accusative (ауылды, гүлді) looks like a
+/// passive past in -ылды / -ілді (ашылды, берілді).
+const KK_NOUNS_IN_YL: [&str; 2] = ["ауыл", "гүл"];
+
 /// Kazakh nouns in -ат / -ет, whose accusative (пакетін, себетін) looks like a
 /// participle in -атын / -етін (болатын, келетін).
 const KK_NOUNS_IN_AT_ET: [&str; 25] = [
@@ -980,6 +984,12 @@ pub(crate) fn kk_verb_form(w: &str) -> bool {
     let noun_accusative = KK_NOUNS_IN_AT_ET
         .iter()
         .any(|s| w.strip_suffix("ін").or_else(|| w.strip_suffix("ын")).is_some_and(|stem| stem.ends_with(s)));
+    // (and nouns in -ыл / -іл in the accusative a passive past in -ылды / -ілді:
+    // 18 ауылды аралады)
+    let noun_accusative = noun_accusative
+        || KK_NOUNS_IN_YL
+            .iter()
+            .any(|s| w.strip_suffix("ды").or_else(|| w.strip_suffix("ді")).is_some_and(|stem| stem == *s));
     let finite = !noun_accusative
         && n > 4
         && ends(&[
@@ -2434,6 +2444,7 @@ mod tests {
                 && kk_verb_form("келетін")
                 && kk_verb_form("болатын")
         );
+        assert!(!kk_verb_form("ауылды") && !kk_verb_form("гүлді") && kk_verb_form("ашылды"));
         assert!(kk_participle_uncertain("таратын") && !kk_participle_uncertain("тұратын"));
         assert!(kk_verb_form("болған"));
         assert!(kk_verb_form("жиналады"));
