@@ -1280,6 +1280,9 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
         && first.chars().count() > 4
         && (first.ends_with("лы") || first.ends_with("лі"))
         && !first.starts_with("көп")
+        // (a compound's -лы is the compound's, no "with N": 60-қа тарта
+        // сүт-тауарлы ферма "about 60 dairy farms")
+        && !first.contains('-')
         && !verbal
         && !possessive_noun()
     {
