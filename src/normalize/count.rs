@@ -666,7 +666,8 @@ fn model_number(ctx: &Context) -> bool {
 /// bare or in a case (мыңы, миллионын, миллиардының): "N thousand of it".
 pub fn kk_possessive_multiplier(word: &str) -> bool {
     let w = word.to_lowercase();
-    ["мыңы", "миллионы", "миллиарды", "триллионы"].iter().any(|m| {
+    // (abbreviated too, with a hyphen: оның 3 млн-ын қор бөлді)
+    ["мыңы", "миллионы", "миллиарды", "триллионы", "млн-ы", "млрд-ы"].iter().any(|m| {
         w.strip_prefix(m).is_some_and(|rest| ["", "н", "нда", "нан", "ның", "мен", "на"].contains(&rest))
     })
 }
@@ -2448,6 +2449,11 @@ mod tests {
                 && kk_verb_form("болатын")
         );
         assert!(!kk_verb_form("ауылды") && !kk_verb_form("гүлді") && kk_verb_form("ашылды"));
+        assert!(
+            kk_possessive_multiplier("млн-ын")
+                && kk_possessive_multiplier("мыңы")
+                && !kk_possessive_multiplier("млн")
+        );
         assert!(kk_participle_uncertain("таратын") && !kk_participle_uncertain("тұратын"));
         assert!(kk_verb_form("болған"));
         assert!(kk_verb_form("жиналады"));
