@@ -723,11 +723,18 @@ fn after_number<'a>(ctx: &Context<'a>, group: &str) -> Option<&'a str> {
 /// A head of people (людей, человек, граждан) after an adjective that says
 /// which (одиноких пожилых людей, 5 малолетних детей): the more telling
 /// category of the adjective.
+///
+/// Not so a head that names whom itself, a whole word of `[category_word]`'s
+/// people (200 многодетных матерей, көпбалалы ана: mothers, people).
 fn telling_modifier(ctx: &Context, cat: String) -> String {
     if cat != "people" {
         return cat;
     }
     let lex = &ctx.set.lexicon;
+    let head = ctx.group("object").and_then(|o| o.split_whitespace().last()).unwrap_or("").to_lowercase();
+    if lex.lookup("category_word", &head) == Some("people") {
+        return cat;
+    }
     modifier_category(lex, after_number(ctx, "object").unwrap_or("")).unwrap_or(cat)
 }
 
