@@ -184,7 +184,7 @@ fn elliptic_end(
     lex: &crate::rules::Lexicon,
 ) -> Option<usize> {
     // the counted noun, or the word after the number that the rule took for it
-    let object = caps.get_group_by_name("object").or_else(|| caps.get_group_by_name("word"))?;
+    let object = normalize::group_span(caps, "object").or_else(|| normalize::group_span(caps, "word"))?;
     let word = &hay[object.range()];
     let verb = match lang {
         Lang::Kk => normalize::count::kk_verb_form(word) || lex.lookup("verb", word).is_some(),
@@ -195,7 +195,7 @@ fn elliptic_end(
     }
     ["num", "num2", "mult", "mult2", "mult_low", "unit", "approx", "approx_end"]
         .iter()
-        .filter_map(|g| caps.get_group_by_name(g))
+        .filter_map(|g| normalize::group_span(caps, g))
         .map(|g| g.end)
         .filter(|&end| end <= object.start && end > start)
         .max()
@@ -348,7 +348,7 @@ fn counted_runs_into_place(caps: &Captures, hay: &str, end: usize, set: &RuleSet
     let Some(places) = set.gazetteers.get("places") else { return false };
     let Some(from) = ["num", "num2", "mult", "unit", "approx_mid"]
         .iter()
-        .filter_map(|g| caps.get_group_by_name(g))
+        .filter_map(|g| normalize::group_span(caps, g))
         .map(|g| g.end)
         .filter(|&e| e <= end)
         .max()

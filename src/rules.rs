@@ -117,6 +117,12 @@ pub fn groups_of(kind: EntityType) -> &'static [&'static str] {
     }
 }
 
+/// The name a group stands for: `object__attr` is `object` in another branch of
+/// an alternation (the regex crate allows no name twice in a pattern).
+pub fn group_base(name: &str) -> &str {
+    name.split_once("__").map_or(name, |(base, _)| base)
+}
+
 /// The group any rule may use to make the entity narrower than the match: the
 /// rest of the match is context that must be there but is not part of the entity
 /// (the regex crate has no look-around).
@@ -952,7 +958,7 @@ impl RuleSet {
                             };
                             for name in names() {
                                 if name != SPAN_GROUP
-                                    && !groups_of(kind).contains(&name)
+                                    && !groups_of(kind).contains(&group_base(name))
                                     && !r.verify.contains_key(name)
                                 {
                                     return Err(err(format!(
@@ -1359,6 +1365,13 @@ pub fn describe(set: &RuleSet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_branch_group_stands_for_its_base_name() {
+        assert_eq!(group_base("object__attr"), "object");
+        assert_eq!(group_base("object"), "object");
+        assert_eq!(group_base("cut_sub"), "cut_sub");
+    }
 
     fn lexicon() -> Lexicon {
         let mut l = Lexicon::default();

@@ -346,12 +346,17 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     }
     // Years, durations, ages, percentages and the like are numbers but not counts
     // (but 300 жас, more than anyone's age, are young people).
+    // (and жас after a word of persons is "young" ones: 75 кандас жас, 25-30
+    // белсенді жас; an age follows its number)
     let young = ctx.lang == crate::lang::Lang::Kk
-        && young_people(
+        && (young_people(
             object.as_deref(),
             amount,
             ctx.group("approx").is_some() || ctx.group("approx_end").is_some() || approx == Approx::Order,
-        );
+        ) || object.as_deref().is_some_and(|o| o.to_lowercase() == "жас")
+            && after_number(ctx, "object")
+                .and_then(|b| b.split_whitespace().last())
+                .is_some_and(|w| word_category(lex, &w.to_lowercase()).is_some()));
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
         || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
         || blocked_between(ctx, amount)

@@ -21,10 +21,14 @@ use crate::rules::{Rule, RuleSet};
 
 /// The span of a named group of a match, if it took part: the names compared in
 /// turn (a rule has a handful; the regex crate's look-up hashes the name each time).
+/// A group named `NAME__BRANCH` is `NAME` in another branch of an alternation
+/// (the regex crate allows no name twice): the first of them that took part.
 pub fn group_span(caps: &Captures, name: &str) -> Option<regex_automata::Span> {
     let names = caps.group_info().pattern_names(regex_automata::PatternID::ZERO);
-    let index = names.enumerate().find(|(_, n)| *n == Some(name)).map(|(i, _)| i)?;
-    caps.get_group(index)
+    names
+        .enumerate()
+        .filter(|(_, n)| n.is_some_and(|n| crate::rules::group_base(n) == name))
+        .find_map(|(i, _)| caps.get_group(i))
 }
 
 /// Everything a normalizer may read.
