@@ -356,7 +356,10 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         ) || object.as_deref().is_some_and(|o| o.to_lowercase() == "жас")
             && after_number(ctx, "object")
                 .and_then(|b| b.split_whitespace().last())
-                .is_some_and(|w| word_category(lex, &w.to_lowercase()).is_some()));
+                .is_some_and(|w| word_category(lex, &w.to_lowercase()).is_some())
+            || ["object", "word"].iter().any(|g| {
+                ctx.group(g).zip(ctx.groups.after(g)).is_some_and(|(o, after)| young_before(o, after))
+            }));
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
         || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
         || blocked_between(ctx, amount)
@@ -1147,6 +1150,38 @@ fn followed_by_not_counted(lex: &Lexicon, after: &str, counted_noun: bool) -> bo
 fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
     (amount >= 150.0 || approx_after)
         && object.is_some_and(|o| ["жас", "жасты", "жастың"].contains(&o.trim().to_lowercase().as_str()))
+}
+
+/// жас ("young one", also "year of age") with a case, before a word that no
+/// age takes: young people (48 жасқа пәтер кілті табысталды, 11 жасты жұмыспен
+/// қамтыды, 86 жас тұрақты жұмысқа қабылданды). An age goes on with аралығы,
+/// дейін, толу, болу, тойлау (18 бен 29 жас аралығындағы, 14 жасқа толған, 18
+/// жасқа дейінгі, 5 жас болды), or ends the clause (балалар 6 мен 14 жас).
+fn young_before(object: &str, after: &str) -> bool {
+    let o = object.trim().to_lowercase();
+    if !["жас", "жасқа", "жасты", "жастың"].contains(&o.as_str()) {
+        return false;
+    }
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    let age_word = [
+        "аралығ",
+        "дейін",
+        "шейін",
+        "тол",
+        "енді",
+        "кел",
+        "жет",
+        "асқан",
+        "асса",
+        "шамасын",
+        "жуық",
+        "ерекшелі",
+        // (5 жас болды, 90 жас тойлады: an age reached)
+        "бол",
+        "той",
+    ];
+    next.starts_with(|c: char| c.is_lowercase() && c.is_alphabetic())
+        && !age_word.iter().any(|a| next.starts_with(a))
 }
 
 /// The Kazakh ablative endings (бестен, 10-нан).
@@ -2285,6 +2320,17 @@ mod tests {
         for n in ["два", "третий", "четыре", "пятеро-", "дворе", "тропа"] {
             assert!(!collective_ru(n), "{n}");
         }
+    }
+
+    #[test]
+    fn young_ones_before_no_age_word() {
+        assert!(young_before("жасқа", " жалдамалы пәтердің кілті"));
+        assert!(young_before("жасты", " жұмыспен қамтыды"));
+        assert!(!young_before("жасқа", " толған"));
+        assert!(!young_before("жас", " аралығындағы"));
+        assert!(!young_before("жасқа", " дейінгі балалар"));
+        assert!(!young_before("жас", "."));
+        assert!(!young_before("адам", " келді"));
     }
 
     #[test]
