@@ -345,21 +345,8 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         return None;
     }
     // Years, durations, ages, percentages and the like are numbers but not counts
-    // (but 300 жас, more than anyone's age, are young people).
-    // (and жас after a word of persons is "young" ones: 75 кандас жас, 25-30
-    // белсенді жас; an age follows its number)
-    let young = ctx.lang == crate::lang::Lang::Kk
-        && (young_people(
-            object.as_deref(),
-            amount,
-            ctx.group("approx").is_some() || ctx.group("approx_end").is_some() || approx == Approx::Order,
-        ) || object.as_deref().is_some_and(|o| o.to_lowercase() == "жас")
-            && after_number(ctx, "object")
-                .and_then(|b| b.split_whitespace().last())
-                .is_some_and(|w| word_category(lex, &w.to_lowercase()).is_some())
-            || ["object", "word"].iter().any(|g| {
-                ctx.group(g).zip(ctx.groups.after(g)).is_some_and(|(o, after)| young_before(o, after))
-            }));
+    // (but жас may be young people: young_ones).
+    let young = young_ones(ctx, object.as_deref(), amount, approx);
     if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
         || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
         || blocked_between(ctx, amount)
@@ -1150,6 +1137,29 @@ fn followed_by_not_counted(lex: &Lexicon, after: &str, counted_noun: bool) -> bo
 fn young_people(object: Option<&str>, amount: f64, approx_after: bool) -> bool {
     (amount >= 150.0 || approx_after)
         && object.is_some_and(|o| ["жас", "жасты", "жастың"].contains(&o.trim().to_lowercase().as_str()))
+}
+
+/// Whether a Kazakh count's жас ("year of age", also "young one") counts young
+/// people: past anyone's age or approximate (300 жас, 60-қа жуық жас:
+/// `young_people`), after a word of persons (75 кандас жас, 25-30 белсенді жас;
+/// an age follows its number), or before a word no age takes (`young_before`).
+fn young_ones(ctx: &Context, object: Option<&str>, amount: f64, approx: Approx) -> bool {
+    let lex = &ctx.set.lexicon;
+    let approx_after =
+        ctx.group("approx").is_some() || ctx.group("approx_end").is_some() || approx == Approx::Order;
+    let after_persons = || {
+        object.is_some_and(|o| o.to_lowercase() == "жас")
+            && after_number(ctx, "object")
+                .and_then(|b| b.split_whitespace().last())
+                .is_some_and(|w| word_category(lex, &w.to_lowercase()).is_some())
+    };
+    let before_no_age = || {
+        ["object", "word"]
+            .iter()
+            .any(|g| ctx.group(g).zip(ctx.groups.after(g)).is_some_and(|(o, after)| young_before(o, after)))
+    };
+    ctx.lang == crate::lang::Lang::Kk
+        && (young_people(object, amount, approx_after) || after_persons() || before_no_age())
 }
 
 /// жас ("young one", also "year of age") with a case, before a word that no
