@@ -337,6 +337,17 @@ fn attach_quoted_names(doc: &Prepared, lex: &crate::rules::Lexicon, cands: &mut 
     }
 }
 
+/// The end of a count whose abbreviated multiplier's dot also ends the sentence
+/// (собрали 48 млн. Деньги ...: the span is 48 млн, as the gold has it); before a
+/// lowercase word or a comma the dot is the abbreviation's (48 млн. тенге), and
+/// тыс. keeps its dot (121 тыс. В Туркестане: the gold's way).
+fn without_sentence_dot(text: &str, end: usize) -> usize {
+    let Some(head) = text[..end].strip_suffix('.') else { return end };
+    let abbreviation = ["млн", "млрд", "трлн"].iter().any(|a| head.ends_with(a));
+    let next = text[end..].trim_start().chars().next();
+    if abbreviation && next.is_none_or(char::is_uppercase) { end - 1 } else { end }
+}
+
 /// Whether a count's counted words (after its number, multiplier and unit, up
 /// to `end`) run into a place's name: a capitalized form of the places
 /// gazetteer (one word or two) in a case (1,5 тоннасын Кентаудағы мүгедектігі
@@ -1001,6 +1012,7 @@ impl Engine {
                 }
                 _ => e,
             };
+            let e = if rule.kind == EntityType::Count { without_sentence_dot(text, e) } else { e };
             out.push(Candidate { kind: rule.kind, start: s, end: e, rule: rule_idx, sentence: si, value });
             // Go on after the entity, not after its context: the context that
             // follows it may hold the next one (a list sharing one word).
@@ -2069,7 +2081,21 @@ fn capitals_lowered(sentence: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_first_word, capitals_lowered, count_after_quoted_name, menu_item, payment_detail};
+    use super::{
+        after_first_word, capitals_lowered, count_after_quoted_name, menu_item, payment_detail,
+        without_sentence_dot,
+    };
+
+    #[test]
+    fn a_sentence_dot_after_an_abbreviated_multiplier_is_the_sentence_s() {
+        let t = "Собрали 48 млн. Деньги передали. Еще 5 млн. тенге, 121 тыс. В конце 7 млн.";
+        let end = |w: &str| t.find(w).unwrap() + w.len();
+        assert_eq!(without_sentence_dot(t, end("48 млн.")), end("48 млн"));
+        assert_eq!(without_sentence_dot(t, end("5 млн.")), end("5 млн."));
+        assert_eq!(without_sentence_dot(t, end("121 тыс.")), end("121 тыс."));
+        assert_eq!(without_sentence_dot(t, t.len()), t.len() - 1);
+        assert_eq!(without_sentence_dot(t, end("48 млн")), end("48 млн"));
+    }
 
     #[test]
     fn capitals_lowered_only_for_headlines_of_capitals() {
