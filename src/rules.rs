@@ -123,6 +123,13 @@ pub fn group_base(name: &str) -> &str {
     name.split_once("__").map_or(name, |(base, _)| base)
 }
 
+/// Whether a group named `group` stands for `name`: it is `name` or `name__...`
+/// (the same as `group_base(group) == name`, compared by prefix: group_span asks
+/// it of every group of every match).
+pub fn group_stands_for(group: &str, name: &str) -> bool {
+    group.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.starts_with("__"))
+}
+
 /// The group any rule may use to make the entity narrower than the match: the
 /// rest of the match is context that must be there but is not part of the entity
 /// (the regex crate has no look-around).
@@ -1368,6 +1375,9 @@ mod tests {
 
     #[test]
     fn a_branch_group_stands_for_its_base_name() {
+        for g in ["object__attr", "object", "cut_sub", "objects", "object__"] {
+            assert_eq!(group_stands_for(g, "object"), group_base(g) == "object", "{g}");
+        }
         assert_eq!(group_base("object__attr"), "object");
         assert_eq!(group_base("object"), "object");
         assert_eq!(group_base("cut_sub"), "cut_sub");

@@ -662,9 +662,9 @@ fn model_number(ctx: &Context) -> bool {
 pub fn kk_possessive_multiplier(word: &str) -> bool {
     let w = word.to_lowercase();
     // (abbreviated too, with a hyphen: оның 3 млн-ын қор бөлді)
-    ["мыңы", "миллионы", "миллиарды", "триллионы", "млн-ы", "млрд-ы"].iter().any(|m| {
-        w.strip_prefix(m).is_some_and(|rest| ["", "н", "нда", "нан", "ның", "мен", "на"].contains(&rest))
-    })
+    ["мыңы", "миллионы", "миллиарды", "триллионы", "млн-ы", "млрд-ы"]
+        .iter()
+        .any(|m| w.strip_prefix(m).is_some_and(|rest| number::KK_SCALE_POSS_TAIL.contains(&rest)))
 }
 
 /// Millions or billions of nothing named, in a clause that speaks of money

@@ -25,15 +25,10 @@ use crate::rules::{Rule, RuleSet};
 /// (the regex crate allows no name twice): the first of them that took part.
 pub fn group_span(caps: &Captures, name: &str) -> Option<regex_automata::Span> {
     let names = caps.group_info().pattern_names(regex_automata::PatternID::ZERO);
-    // (compared by prefix, not through group_base: this runs for every group a
-    // normalizer asks of every match)
-    let stands_for = |n: &str| {
-        n == name
-            || (n.len() > name.len() + 2
-                && n.starts_with(name)
-                && n.as_bytes()[name.len()..].starts_with(b"__"))
-    };
-    names.enumerate().filter(|(_, n)| n.is_some_and(stands_for)).find_map(|(i, _)| caps.get_group(i))
+    names
+        .enumerate()
+        .filter(|(_, n)| n.is_some_and(|n| crate::rules::group_stands_for(n, name)))
+        .find_map(|(i, _)| caps.get_group(i))
 }
 
 /// Everything a normalizer may read.

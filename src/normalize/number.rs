@@ -362,15 +362,18 @@ pub fn parse_multiplier(s: &str) -> Option<f64> {
     multiplier_exp(&normalize(s)).map(|e| 10f64.powi(e))
 }
 
+/// What may follow a scale word's possessive -ы (мыңы, миллионы, млн-ы): nothing
+/// or a case (мыңын, миллионына, млн-ында); the grammar's `KK_THOUSAND_POSS` and
+/// MULT spell the same endings.
+pub(crate) const KK_SCALE_POSS_TAIL: [&str; 7] = ["", "н", "на", "нда", "нан", "ның", "мен"];
+
 /// A scale word with a possessive, "N thousand / million of them" (олардың 31
 /// мыңы, 2 мыңын, 58,9 миллионы): a multiplier after digits, no number word by
 /// itself (the grammar's `KK_THOUSAND_POSS`); its decimal exponent.
 fn kk_scale_poss(t: &str) -> Option<i32> {
-    [("мыңы", 3), ("миллионы", 6), ("миллиарды", 9), ("триллионы", 12)].iter().find_map(|&(p, e)| {
-        t.strip_prefix(p)
-            .is_some_and(|r| ["", "н", "на", "нда", "нан", "ның", "мен"].contains(&r))
-            .then_some(e)
-    })
+    [("мыңы", 3), ("миллионы", 6), ("миллиарды", 9), ("триллионы", 12)]
+        .iter()
+        .find_map(|&(p, e)| t.strip_prefix(p).is_some_and(|r| KK_SCALE_POSS_TAIL.contains(&r)).then_some(e))
 }
 
 /// The decimal exponent of a normalized multiplier.
@@ -385,7 +388,8 @@ fn multiplier_exp(t: &str) -> Option<i32> {
             // (оның 22 млн-ы, 5 млрд-ын)
             if a != "тыс" {
                 let suf = rest.strip_prefix(HYPHENS).unwrap_or(rest);
-                if KK_CASE.contains(&suf) || ["ы", "ын", "ына", "ында", "ынан", "ының", "ымен"].contains(&suf)
+                if KK_CASE.contains(&suf)
+                    || suf.strip_prefix('ы').is_some_and(|r| KK_SCALE_POSS_TAIL.contains(&r))
                 {
                     return Some(e);
                 }
