@@ -419,6 +419,11 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
         }
         _ => (unit, object),
     };
+    // A measure's unit in the ablative taken for the counted noun before a word
+    // of comparison (4 тоннадан аз): kk.count.unit reads it, as a unit.
+    if ctx.lang == crate::lang::Lang::Kk && object.as_deref().is_some_and(|o| kk_unit_ablative(lex, o)) {
+        return None;
+    }
     // A number word taken for the object (оннан бес: a fraction, two numbers).
     if object.as_deref().is_some_and(|o| !o.contains(' ') && number::parse_number(o).is_some()) {
         return None;
@@ -1201,6 +1206,16 @@ const KK_ABLATIVE: [&str; 6] = ["дан", "ден", "тан", "тен", "нан"
 fn is_kk_ablative(num: &str) -> bool {
     let n = num.trim().to_lowercase();
     KK_ABLATIVE.iter().any(|s| n.ends_with(s))
+}
+
+/// Whether a Kazakh word is a measure's unit in the ablative (тоннадан,
+/// келіден, км-ден, теңгеден): a unit the lexicon lists, and an ablative ending.
+fn kk_unit_ablative(lex: &Lexicon, word: &str) -> bool {
+    let w = word.trim().to_lowercase();
+    KK_ABLATIVE
+        .iter()
+        .filter_map(|s| w.strip_suffix(s))
+        .any(|stem| lex.lookup("unit", stem.trim_end_matches('-')).is_some())
 }
 
 /// A Kazakh fraction's numerator read as a count of its own, after the
@@ -2580,6 +2595,19 @@ mod tests {
         assert!(!ru_verb_form("институт"));
         assert!(!ru_verb_form("депутатов"));
         assert!(!ru_verb_form("волонтеров"));
+    }
+
+    #[test]
+    fn a_unit_in_the_ablative_is_no_counted_noun() {
+        let mut l = Lexicon::default();
+        l.tables.insert("unit".into(), vec![entry("t", &["тонна", "т"]), entry("km", &["км", "шақырым"])]);
+        for w in ["тоннадан", "км-ден", "шақырымнан"] {
+            assert!(kk_unit_ablative(&l, w), "{w}");
+        }
+        // (a noun that starts like a unit's short form: тұрғыннан, not т)
+        for w in ["тұрғыннан", "оқушыдан", "тонна", "тоннаға"] {
+            assert!(!kk_unit_ablative(&l, w), "{w}");
+        }
     }
 
     #[test]
