@@ -1605,7 +1605,7 @@ impl Engine {
     /// city; UNICEF Kazakhstan, Beeline Казахстан are one name), or when another
     /// organization holds the place; in the languages `[attach]` in common lists,
     /// and in the others only a Latin name before a country in the nominative
-    /// (Beeline Қазақстан); not after a name with a Kazakh case ending
+    /// (Beeline Қазақстан, Beeline Казахстан); not after a name with a Kazakh case ending
     /// (ДАБ-тың Орталық Азия). `cands` are resolved, by start.
     fn attach_places(&self, doc: &Prepared, cands: &mut [Candidate]) {
         let langs = &self.set.place_after_organization;
@@ -1641,6 +1641,17 @@ impl Engine {
                 continue;
             }
             let at = o.end + gap;
+            // A country named as its value says, or by the nominative of its
+            // name in the other language (Beeline Казахстан in a Kazakh
+            // sentence: the brand's Russian name).
+            let nominative = |name: &str, t: &str| {
+                name == t
+                    || self.set.gazetteers.get("places").is_some_and(|g| {
+                        [Lang::Ru, Lang::Kk]
+                            .into_iter()
+                            .any(|l| g.lookup(t, l).is_some_and(|(_, lemma)| lemma == t))
+                    })
+            };
             let place = cands[i + 1..].iter().take_while(|p| p.start <= at).find(|p| {
                 p.kind == EntityType::Place
                     && p.start == at
@@ -1650,7 +1661,7 @@ impl Engine {
                     && (!latin_name || text[p.start..p.end].is_ascii() || names_a_country(&p.value))
                     && matches!(&p.value, Value::Place { name, .. }
                         if crate::normalize::place::may_be_genitive(name, &text[p.start..p.end])
-                            && (any_place || (names_a_country(&p.value) && name == &text[p.start..p.end])))
+                            && (any_place || (names_a_country(&p.value) && nominative(name, &text[p.start..p.end]))))
             });
             let Some(place) = place else { continue };
             let (end, place_text) = (place.end, &text[place.start..place.end]);
