@@ -1756,7 +1756,11 @@ impl Engine {
             // (Түркияда (210), Ресейде (180))
             let before = text[..c.start].trim_end();
             let bracket = before.ends_with('(');
-            let row = bracket || before.ends_with(['–', '—']);
+            // (or a figure a dash and a preposition follow: 18 от НКО и 9 – от
+            // госорганов, 310 – в Сатпаеве и 180 – в Каражале)
+            let row = bracket
+                || before.ends_with(['–', '—'])
+                || normalize::count::dash_preposition_after(&text[c.end..]);
             let entry = (cat == "other" || bracket) && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
             let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };

@@ -2032,6 +2032,19 @@ pub fn subject_category(lex: &Lexicon, before: &str) -> Option<String> {
         .find(|c| !["aid", "money", "other"].contains(&c.as_str()))
 }
 
+/// Whether the words after a figure are a dash and a Russian preposition (9 –
+/// от госорганов, 180 – в Каражале): an entry of a list whose count named
+/// what it counts before it.
+pub fn dash_preposition_after(after: &str) -> bool {
+    let Some(rest) = after.trim_start_matches([' ', '\u{a0}']).strip_prefix(['–', '—']) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    words.next().is_some_and(|w| {
+        ["в", "во", "на", "для", "из", "от", "с", "со", "по", "у", "к"].contains(&w) && words.next().is_some()
+    })
+}
+
 /// How far back, in characters, a count without a noun looks for the count
 /// that names what it counts: a table's heading, the last count of a known
 /// category, the material of a weight (a short news table or list).
@@ -2595,6 +2608,15 @@ mod tests {
         assert!(!ru_verb_form("институт"));
         assert!(!ru_verb_form("депутатов"));
         assert!(!ru_verb_form("волонтеров"));
+    }
+
+    #[test]
+    fn a_dash_and_a_preposition_after_a_figure() {
+        assert!(dash_preposition_after(" – в Каражале."));
+        assert!(dash_preposition_after(" — от государственных органов"));
+        assert!(!dash_preposition_after(" – дети из семей"));
+        assert!(!dash_preposition_after(" в Каражале"));
+        assert!(!dash_preposition_after(" – в"));
     }
 
     #[test]
