@@ -878,7 +878,11 @@ impl Engine {
                             let participle = lang == Lang::Ru
                                 && normalize::group_span(caps, "unit").is_some()
                                 && normalize::count::ru_short_participle(&hay[o.range()]);
+                            // (a word on the next line is no counted noun: a
+                            // table's row ends at its line, 270\nдругие районы)
+                            let next_line = hay[m.start()..o.start].contains('\n');
                             let whole = verb(&o)
+                                || next_line
                                 || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
                                 || object_of_money(&o)
                                 || participle;
@@ -1686,7 +1690,7 @@ impl Engine {
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
         use crate::normalize::count::{
             anaphor_before, antecedent_category, elderly_named_after, known_category, partitive_points_back,
-            points_back, subject_category, table_heading_category,
+            points_back, subject_category, table_heading_category, table_heading_unit,
         };
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
@@ -1764,6 +1768,13 @@ impl Engine {
             let entry = (cat == "other" || bracket) && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
             let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };
+            // A heading's unit is its rows' (Площадь посадок по районам, га:
+            // Таласский район — 520): the unit's category, unless the heading
+            // names one.
+            let heading_unit = if row { table_heading_unit(lex, &text[..c.start]) } else { None };
+            let heading = heading
+                .or_else(|| heading_unit.and_then(|u| lex.lookup("unit_category", u)).map(str::to_string));
+
             // figures in brackets after places count whom their sentence names
             // first (Больше всего семей получили помощь в Калбатау (96))
             // (unless a figure of the same list said what it counts: Жаңаөзенде
@@ -1808,6 +1819,11 @@ impl Engine {
                 && let Value::Count { category, .. } = &mut cands[i].value
             {
                 *category = cat;
+            }
+            if let Some(u) = heading_unit
+                && let Value::Count { unit, .. } = &mut cands[i].value
+            {
+                *unit = Some(u.to_string());
             }
             if !entry {
                 last_known = Some(i);

@@ -2050,13 +2050,13 @@ pub fn dash_preposition_after(after: &str) -> bool {
 /// category, the material of a weight (a short news table or list).
 pub const REFER_BACK_CHARS: usize = 600;
 
-/// The category a table's heading names, for an entry of the table: `before`
-/// is the text before the entry's number; the heading is the nearest line
-/// before it that ends in a colon (Число волонтеров ... по районам:), when every
-/// line between them is a row (a dash and a digit) and it is within
-/// [`REFER_BACK_CHARS`]; its first word of a known category (lowercase, as in
-/// [`context_category`]).
-pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
+/// The heading of the table an entry belongs to: `before` is the text before
+/// the entry's number; the heading is the nearest line before it that ends in
+/// a colon (Число волонтеров ... по районам:), when every line between them is
+/// a row (a dash and a digit) that does not name what it counts itself (в
+/// Алматы – 2 140 студентов; says it for the bare rows after it) and it is
+/// within [`REFER_BACK_CHARS`]. The heading is returned without its colon.
+fn table_heading<'a>(lex: &Lexicon, before: &'a str) -> Option<&'a str> {
     let start = before.char_indices().rev().nth(REFER_BACK_CHARS).map_or(0, |(i, _)| i);
     let window = &before[start..];
     let mut lines = window.rsplit('\n');
@@ -2068,18 +2068,12 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
             continue;
         }
         if let Some(heading) = l.strip_suffix(':') {
-            return heading
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_lowercase))
-                .find_map(|w| word_category(lex, w));
+            return Some(heading);
         }
         let row = l.contains(['–', '—']) && l.contains(|c: char| c.is_ascii_digit());
         if !row {
             return None;
         }
-        // A row that names what it counts (в Алматы – 2 140 студентов;) says it
-        // for the bare rows after it, not the heading (Самые многочисленные
-        // отряды сформированы:).
         let after_dash = l.rsplit(['–', '—']).next().unwrap_or("");
         if after_dash.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| {
             w.chars().count() >= 3 && w.starts_with(char::is_lowercase) && word_category(lex, w).is_some()
@@ -2088,6 +2082,30 @@ pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The category a table's heading names ([`table_heading`]), for an entry of
+/// the table: its first word of a known category (lowercase, as in
+/// [`context_category`]).
+pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
+    table_heading(lex, before)?
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_lowercase))
+        .find_map(|w| word_category(lex, w))
+}
+
+/// The unit a table's heading gives its entries ([`table_heading`]), written
+/// last after a comma or in brackets (Площадь посадок по районам, га:; Собрано
+/// (тонн):): a word the lexicon's `[unit]` lists whole. A multiplier there (тыс.
+/// тенге) is no unit of this kind: the entries would be thousands.
+pub fn table_heading_unit<'a>(lex: &'a Lexicon, before: &str) -> Option<&'a str> {
+    let heading = table_heading(lex, before)?.trim_end();
+    let last = match heading.strip_suffix(')') {
+        Some(h) => h.rsplit_once('(')?.1,
+        None => heading.rsplit_once(',')?.1,
+    };
+    let word = last.trim().trim_end_matches('.');
+    (!word.is_empty() && !word.contains(char::is_whitespace)).then(|| lex.lookup("unit", word)).flatten()
 }
 
 /// The category of one word, a hyphenated word by its parts last to first
@@ -2280,6 +2298,14 @@ mod tests {
         assert_eq!(table_heading_category(&l, text), None);
         // No heading at all.
         assert_eq!(table_heading_category(&l, "Аральский район – "), None);
+        let mut u = Lexicon::default();
+        u.tables.insert("unit".into(), vec![entry("ha", &["га", "гектар"]), entry("t", &["т", "тонн"])]);
+        let rows = "Площадь посадок по районам, га:\nТаласский район — 520\nБайзакский район — ";
+        assert_eq!(table_heading_unit(&u, rows), Some("ha"));
+        assert_eq!(table_heading_unit(&u, "Собрано по районам (тонн):\nАксу — "), Some("t"));
+        // (a multiplier is no unit; a heading without one gives none)
+        assert_eq!(table_heading_unit(&u, "Выплаты, тыс. тенге:\nАксу — "), None);
+        assert_eq!(table_heading_unit(&u, "Число волонтеров по районам:\nАксу — "), None);
     }
 
     #[test]
