@@ -879,10 +879,16 @@ impl Engine {
                                 && normalize::group_span(caps, "unit").is_some()
                                 && normalize::count::ru_short_participle(&hay[o.range()]);
                             // (a word on the next line is no counted noun: a
-                            // table's row ends at its line, 270\nдругие районы)
-                            let next_line = hay[m.start()..o.start].contains('\n');
+                            // table's row ends at its line, 270\nдругие районы;
+                            // read in the text, as a masked sentence has no
+                            // line breaks)
+                            // (cut at the line break: an adjective before the noun
+                            // is on the next line too)
+                            if let Some(nl) = text[range.start + m.start()..range.start + o.start].find('\n')
+                            {
+                                return Some(regex_automata::Span { start: m.start() + nl, end: o.end });
+                            }
                             let whole = verb(&o)
-                                || next_line
                                 || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
                                 || object_of_money(&o)
                                 || participle;
@@ -890,7 +896,18 @@ impl Engine {
                         })
                         // (a word of two taken after the number: 140-тан астам
                         // петропавлдық қатысқан, 12 құдық қаздырса)
-                        .or_else(|| normalize::group_span(caps, "word").and_then(|w| kk_end(&w)))
+                        .or_else(|| {
+                            normalize::group_span(caps, "word").and_then(|w| {
+                                // (a word on the next line: 1 604\nостальные районы)
+                                if let Some(nl) =
+                                    text[range.start + m.start()..range.start + w.start].find('\n')
+                                {
+                                    Some(regex_automata::Span { start: m.start() + nl, end: w.end })
+                                } else {
+                                    kk_end(&w)
+                                }
+                            })
+                        })
                         .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
                         .or_else(|| kk_part_of_whole(caps))
                 })
