@@ -99,10 +99,12 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
             number::order_base(ctx.group("num")?)? * scale
         }
         // (the singular of a vague plural after an approximation word is one of
-        // it: больше сотни, около десятка)
+        // it: больше сотни, около десятка; so is one a rule reads as about:
+        // десяток пунктов)
         None => {
+            let about = ctx.group("approx").is_some() || ctx.constant("approx").as_deref() == Some("about");
             number::amount(ctx.group("num")?, ctx.group("mult").or(object_mult(ctx)).or(range_scale(ctx)))
-                .or_else(|| ctx.group("approx").and_then(|_| number::order_base(ctx.group("num")?)))?
+                .or_else(|| about.then(|| number::order_base(ctx.group("num")?)).flatten())?
         }
     };
     // A number in two parts (48 млн 260 тыс. тенге, 41 тысяча 600 человек):

@@ -484,9 +484,11 @@ pub fn has_approx_suffix(s: &str) -> bool {
 /// `миллиардтаған` 1e9. `None` otherwise.
 pub fn order_base(s: &str) -> Option<f64> {
     let t = normalize(s);
-    let ru: [(&str, &[&str], f64); 5] = [
+    let ru: [(&str, &[&str], f64); 6] = [
         // the singular (десятка, сотню) after an approximation word: около сотни
         ("десятк", &["и", "ов", "ам", "ами", "ах", "а", "у"], 10.0),
+        // (its nominative, десяток пунктов: about ten)
+        ("десят", &["ок"], 10.0),
         ("сот", &["ни", "ен", "ням", "нями", "нях", "ню"], 100.0),
         ("тысяч", &["и", "", "ам", "ами", "ах"], 1e3),
         ("миллион", &["ы", "ов", "ам", "ами", "ах"], 1e6),
@@ -1406,6 +1408,7 @@ pub(crate) mod tests {
         assert_eq!(order_base("сотни"), Some(100.0));
         assert_eq!(order_base("Десятки"), Some(10.0));
         assert_eq!(order_base("десятков"), Some(10.0));
+        assert_eq!(order_base("десяток"), Some(10.0));
         assert_eq!(order_base("тысячи"), Some(1000.0));
         assert_eq!(order_base("мыңдаған"), Some(1000.0));
         assert_eq!(order_base("миллиардтаған"), Some(1e9));
