@@ -1777,18 +1777,19 @@ impl Engine {
             // (Түркияда (210), Ресейде (180))
             let before = text[..c.start].trim_end();
             let bracket = before.ends_with('(');
-            // (or a figure a dash and a preposition follow: 18 от НКО и 9 – от
-            // госорганов, 310 – в Сатпаеве и 180 – в Каражале)
-            let row = bracket
-                || before.ends_with(['–', '—'])
-                || normalize::count::dash_preposition_after(&text[c.end..]);
+            let table_row = bracket || before.ends_with(['–', '—']);
+            // (or a figure a dash and a preposition follow, inside a sentence: 18
+            // от НКО и 9 – от госорганов, 310 – в Сатпаеве и 180 – в Каражале;
+            // no table's heading is its, and a bare figure so is no sum)
+            let inline = !table_row && normalize::count::dash_preposition_after(&text[c.end..]);
+            let row = table_row || inline;
             let entry = (cat == "other" || bracket) && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
-            let heading = if row { table_heading_category(lex, &text[..c.start]) } else { None };
+            let heading = if table_row { table_heading_category(lex, &text[..c.start]) } else { None };
             // A heading's unit is its rows' (Площадь посадок по районам, га:
             // Таласский район — 520): the unit's category, unless the heading
             // names one.
-            let heading_unit = if row { table_heading_unit(lex, &text[..c.start]) } else { None };
+            let heading_unit = if table_row { table_heading_unit(lex, &text[..c.start]) } else { None };
             let heading = heading
                 .or_else(|| heading_unit.and_then(|u| lex.lookup("unit_category", u)).map(str::to_string));
 
@@ -1815,7 +1816,7 @@ impl Engine {
                         .flatten()
                         // a bare figure in brackets is no sum (Алматыда (47)
                         // after 186 млн теңге: cases)
-                        .filter(|k| !(bracket && *k == "money"))
+                        .filter(|k| !((bracket || inline) && *k == "money"))
                         .map(str::to_string)
                 })
             } else {
