@@ -880,10 +880,9 @@ impl Engine {
                                 && normalize::count::ru_short_participle(&hay[o.range()]);
                             // (a word on the next line is no counted noun: a
                             // table's row ends at its line, 270\nдругие районы;
-                            // read in the text, as a masked sentence has no
-                            // line breaks)
-                            // (cut at the line break: an adjective before the noun
-                            // is on the next line too)
+                            // the count is cut at the line break, as an adjective
+                            // of the noun is on the next line too, and the break
+                            // is read in the text: a masked sentence has none)
                             if let Some(nl) = text[range.start + m.start()..range.start + o.start].find('\n')
                             {
                                 return Some(regex_automata::Span { start: m.start() + nl, end: o.end });
@@ -1792,7 +1791,6 @@ impl Engine {
             let heading_unit = if table_row { table_heading_unit(lex, &text[..c.start]) } else { None };
             let heading = heading
                 .or_else(|| heading_unit.and_then(|u| lex.lookup("unit_category", u)).map(str::to_string));
-
             // figures in brackets after places count whom their sentence names
             // first (Больше всего семей получили помощь в Калбатау (96))
             // (unless a figure of the same list said what it counts: Жаңаөзенде

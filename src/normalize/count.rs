@@ -1395,11 +1395,11 @@ fn blocked_between(ctx: &Context, amount: f64) -> bool {
             && (young_people(Some(w), amount, false) || lex.lookup_prefix("young_head", next).is_some());
         // the end of a range (150-ден 200-ге дейін адам)
         let range_end = ctx.group("num2").is_some() && ["дейін", "шейін"].contains(&lower.as_str());
-        // a time of day before a meal (the object's head) names the meal, no
-        // time (200 мыңнан астам тегін түскі ас: lunches)
         // егде жастағы is "of advanced age", no age in years (1 400-ге жуық егде
         // жастағы адам)
         let elderly = lower == "жастағы" && i > 0 && words[i - 1].to_lowercase() == "егде";
+        // a time of day before a meal (the object's head) names the meal, no
+        // time (200 мыңнан астам тегін түскі ас: lunches)
         let meal = ["таңғы", "түскі", "кешкі"].contains(&lower.as_str()) && {
             let head = object.split_whitespace().last().unwrap_or("").to_lowercase();
             head.starts_with("ас") || head.starts_with("тамақ")
