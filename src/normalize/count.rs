@@ -349,7 +349,14 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // Years, durations, ages, percentages and the like are numbers but not counts
     // (but жас may be young people: young_ones).
     let young = young_ones(ctx, object.as_deref(), amount, approx);
-    if (!young && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
+    // A day an adjective of `[event_day]` names is an event, no duration (64
+    // донорских дня, 14 выездных дней).
+    // (only a word of time is so rescued: 40 выездных приёмов say their own kind)
+    let event_day = object.as_deref().is_some_and(|o| not_counted(lex, o))
+        && after_number(ctx, "object")
+            .and_then(|b| b.split_whitespace().last())
+            .is_some_and(|w| lex.lookup_prefix("event_day", w).is_some());
+    if (!young && !event_day && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
         || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
         || blocked_between(ctx, amount)
         || verb_after_adjective(ctx)
@@ -595,6 +602,7 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     let category = ctx
         .constant("category")
         .or_else(|| young.then(|| "people".to_string()))
+        .or_else(|| event_day.then(|| "events".to_string()))
         .or_else(|| unit_cat.filter(|c| *c == "money").map(str::to_string))
         .or(object_cat)
         .or_else(|| ctx.group("hint").and_then(|h| object_category(lex, h)))
