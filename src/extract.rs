@@ -847,6 +847,15 @@ impl Engine {
                     .flatten()
                     .map(|at| regex_automata::Span { start: o.start + at, end: o.end })
             };
+            // A counted word on the line after the number is none (a table's row
+            // ends at its line: 270\nдругие районы): the count is cut at the
+            // line break, as an adjective of the word is on the next line too.
+            // The break is read in the text: a masked sentence has none.
+            let next_line = |m: &regex_automata::Span, o: &regex_automata::Span| {
+                text[range.start + m.start..range.start + o.start]
+                    .find('\n')
+                    .map(|nl| regex_automata::Span { start: m.start + nl, end: o.end })
+            };
             // A Kazakh multiplier with a possessive (оның 7 миллионын жергілікті
             // кәсіпкерлер жинады, 9 мыңы тұрғын үй кезегінде: "7 million of
             // it") is a part of a whole named before: the words after it are the
@@ -878,14 +887,8 @@ impl Engine {
                             let participle = lang == Lang::Ru
                                 && normalize::group_span(caps, "unit").is_some()
                                 && normalize::count::ru_short_participle(&hay[o.range()]);
-                            // (a word on the next line is no counted noun: a
-                            // table's row ends at its line, 270\nдругие районы;
-                            // the count is cut at the line break, as an adjective
-                            // of the noun is on the next line too, and the break
-                            // is read in the text: a masked sentence has none)
-                            if let Some(nl) = text[range.start + m.start()..range.start + o.start].find('\n')
-                            {
-                                return Some(regex_automata::Span { start: m.start() + nl, end: o.end });
+                            if let Some(cut) = next_line(&m.span(), &o) {
+                                return Some(cut);
                             }
                             let whole = verb(&o)
                                 || self.set.lexicon.lookup("not_a_noun", &hay[o.range()]).is_some()
@@ -896,16 +899,8 @@ impl Engine {
                         // (a word of two taken after the number: 140-тан астам
                         // петропавлдық қатысқан, 12 құдық қаздырса)
                         .or_else(|| {
-                            normalize::group_span(caps, "word").and_then(|w| {
-                                // (a word on the next line: 1 604\nостальные районы)
-                                if let Some(nl) =
-                                    text[range.start + m.start()..range.start + w.start].find('\n')
-                                {
-                                    Some(regex_automata::Span { start: m.start() + nl, end: w.end })
-                                } else {
-                                    kk_end(&w)
-                                }
-                            })
+                            normalize::group_span(caps, "word")
+                                .and_then(|w| next_line(&m.span(), &w).or_else(|| kk_end(&w)))
                         })
                         .or_else(|| normalize::group_span(caps, "approx_end").filter(verb))
                         .or_else(|| kk_part_of_whole(caps))
@@ -1705,8 +1700,8 @@ impl Engine {
     /// resolved, by start.
     fn refer_back(&self, text: &str, cands: &mut [Candidate]) {
         use crate::normalize::count::{
-            anaphor_before, antecedent_category, elderly_named_after, known_category, partitive_points_back,
-            points_back, subject_category, table_heading_category, table_heading_unit,
+            anaphor_before, antecedent_category, elderly_named_after, heading_category, heading_unit,
+            known_category, partitive_points_back, points_back, subject_category, table_heading,
         };
         let lex = &self.set.lexicon;
         let mut last: Option<usize> = None;
@@ -1784,13 +1779,14 @@ impl Engine {
             let row = table_row || inline;
             let entry = (cat == "other" || bracket) && row;
             // A table's heading names what its rows count (Число волонтеров по районам:).
-            let heading = if table_row { table_heading_category(lex, &text[..c.start]) } else { None };
+            let heading_line = if table_row { table_heading(lex, &text[..c.start]) } else { None };
+            let heading = heading_line.and_then(|h| heading_category(lex, h));
             // A heading's unit is its rows' (Площадь посадок по районам, га:
             // Таласский район — 520): the unit's category, unless the heading
             // names one.
-            let heading_unit = if table_row { table_heading_unit(lex, &text[..c.start]) } else { None };
+            let rows_unit = heading_line.and_then(|h| heading_unit(lex, h));
             let heading = heading
-                .or_else(|| heading_unit.and_then(|u| lex.lookup("unit_category", u)).map(str::to_string));
+                .or_else(|| rows_unit.and_then(|u| lex.lookup("unit_category", u)).map(str::to_string));
             // figures in brackets after places count whom their sentence names
             // first (Больше всего семей получили помощь в Калбатау (96))
             // (unless a figure of the same list said what it counts: Жаңаөзенде
@@ -1836,7 +1832,7 @@ impl Engine {
             {
                 *category = cat;
             }
-            if let Some(u) = heading_unit
+            if let Some(u) = rows_unit
                 && let Value::Count { unit, .. } = &mut cands[i].value
             {
                 *unit = Some(u.to_string());

@@ -349,14 +349,15 @@ pub fn normalize(ctx: &Context) -> Option<Value> {
     // Years, durations, ages, percentages and the like are numbers but not counts
     // (but жас may be young people: young_ones).
     let young = young_ones(ctx, object.as_deref(), amount, approx);
+    let time_word = object.as_deref().is_some_and(|o| not_counted(lex, o));
     // A day an adjective of `[event_day]` names is an event, no duration (64
     // донорских дня, 14 выездных дней).
     // (only a word of time is so rescued: 40 выездных приёмов say their own kind)
-    let event_day = object.as_deref().is_some_and(|o| not_counted(lex, o))
+    let event_day = time_word
         && after_number(ctx, "object")
             .and_then(|b| b.split_whitespace().last())
             .is_some_and(|w| lex.lookup_prefix("event_day", w).is_some());
-    if (!young && !event_day && object.as_deref().is_some_and(|o| not_counted(lex, o) || is_ordinal(o)))
+    if (!young && !event_day && (time_word || object.as_deref().is_some_and(is_ordinal)))
         || object.as_deref().is_some_and(|o| known_acronym(ctx, o) || not_counted_with_next(lex, ctx, o))
         || blocked_between(ctx, amount)
         || verb_after_adjective(ctx)
@@ -2070,7 +2071,7 @@ pub const REFER_BACK_CHARS: usize = 600;
 /// a row (a dash and a digit) that does not name what it counts itself (в
 /// Алматы – 2 140 студентов; says it for the bare rows after it) and it is
 /// within [`REFER_BACK_CHARS`]. The heading is returned without its colon.
-fn table_heading<'a>(lex: &Lexicon, before: &'a str) -> Option<&'a str> {
+pub fn table_heading<'a>(lex: &Lexicon, before: &'a str) -> Option<&'a str> {
     let start = before.char_indices().rev().nth(REFER_BACK_CHARS).map_or(0, |(i, _)| i);
     let window = &before[start..];
     let mut lines = window.rsplit('\n');
@@ -2098,22 +2099,22 @@ fn table_heading<'a>(lex: &Lexicon, before: &'a str) -> Option<&'a str> {
     None
 }
 
-/// The category a table's heading names ([`table_heading`]), for an entry of
-/// the table: its first word of a known category (lowercase, as in
+/// The category a table's heading ([`table_heading`]) names for the table's
+/// entries: its first word of a known category (lowercase, as in
 /// [`context_category`]).
-pub fn table_heading_category(lex: &Lexicon, before: &str) -> Option<String> {
-    table_heading(lex, before)?
+pub fn heading_category(lex: &Lexicon, heading: &str) -> Option<String> {
+    heading
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_lowercase))
         .find_map(|w| word_category(lex, w))
 }
 
-/// The unit a table's heading gives its entries ([`table_heading`]), written
+/// The unit a table's heading ([`table_heading`]) gives its entries, written
 /// last after a comma or in brackets (Площадь посадок по районам, га:; Собрано
 /// (тонн):): a word the lexicon's `[unit]` lists whole. A multiplier there (тыс.
 /// тенге) is no unit of this kind: the entries would be thousands.
-pub fn table_heading_unit<'a>(lex: &'a Lexicon, before: &str) -> Option<&'a str> {
-    let heading = table_heading(lex, before)?.trim_end();
+pub fn heading_unit<'a>(lex: &'a Lexicon, heading: &str) -> Option<&'a str> {
+    let heading = heading.trim_end();
     let last = match heading.strip_suffix(')') {
         Some(h) => h.rsplit_once('(')?.1,
         None => heading.rsplit_once(',')?.1,
@@ -2306,20 +2307,29 @@ mod tests {
     fn a_table_heading_names_what_its_rows_count() {
         let l = lexicon();
         let text = "Итоги года.\n\nЧисло пенсионеров по районам:\n\nг. Кызылорда – 6 420\nАральский район – ";
-        assert_eq!(table_heading_category(&l, text).as_deref(), Some("elderly"));
+        assert_eq!(table_heading(&l, text).and_then(|h| heading_category(&l, h)).as_deref(), Some("elderly"));
         // A prose line between the heading and the row: no table.
         let text = "Число пенсионеров по районам:\nОни получили помощь вовремя.\nАральский район – ";
-        assert_eq!(table_heading_category(&l, text), None);
+        assert_eq!(table_heading(&l, text).and_then(|h| heading_category(&l, h)), None);
         // No heading at all.
-        assert_eq!(table_heading_category(&l, "Аральский район – "), None);
+        assert_eq!(table_heading(&l, "Аральский район – "), None);
         let mut u = Lexicon::default();
         u.tables.insert("unit".into(), vec![entry("ha", &["га", "гектар"]), entry("t", &["т", "тонн"])]);
         let rows = "Площадь посадок по районам, га:\nТаласский район — 520\nБайзакский район — ";
-        assert_eq!(table_heading_unit(&u, rows), Some("ha"));
-        assert_eq!(table_heading_unit(&u, "Собрано по районам (тонн):\nАксу — "), Some("t"));
+        assert_eq!(table_heading(&u, rows).and_then(|h| heading_unit(&u, h)), Some("ha"));
+        assert_eq!(
+            table_heading(&u, "Собрано по районам (тонн):\nАксу — ").and_then(|h| heading_unit(&u, h)),
+            Some("t")
+        );
         // (a multiplier is no unit; a heading without one gives none)
-        assert_eq!(table_heading_unit(&u, "Выплаты, тыс. тенге:\nАксу — "), None);
-        assert_eq!(table_heading_unit(&u, "Число волонтеров по районам:\nАксу — "), None);
+        assert_eq!(
+            table_heading(&u, "Выплаты, тыс. тенге:\nАксу — ").and_then(|h| heading_unit(&u, h)),
+            None
+        );
+        assert_eq!(
+            table_heading(&u, "Число волонтеров по районам:\nАксу — ").and_then(|h| heading_unit(&u, h)),
+            None
+        );
     }
 
     #[test]
